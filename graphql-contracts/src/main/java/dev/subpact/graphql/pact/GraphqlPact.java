@@ -1,0 +1,30 @@
+package dev.subpact.graphql.pact;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A consumer's GraphQL contract with one provider: a Pact V4 file.
+ *
+ * @param consumer the consumer (bot) name
+ * @param provider the provider (backend) name
+ * @param consumerVersion the consumer version this contract was captured from (git sha, image tag),
+ *     kept in the pact's {@code metadata.subpact.consumerVersion}; {@code null} when unknown
+ * @param interactions sorted by description, so the same contract always writes the same bytes
+ */
+public record GraphqlPact(
+    String consumer, String provider, String consumerVersion, List<GraphqlInteraction> interactions) {
+
+  public GraphqlPact {
+    Objects.requireNonNull(consumer, "consumer");
+    Objects.requireNonNull(provider, "provider");
+    interactions =
+        interactions.stream().sorted(Comparator.comparing(GraphqlInteraction::description)).toList();
+  }
+
+  /** The conventional file name: {@code consumer-provider.json}. */
+  public String fileName() {
+    return consumer + "-" + provider + ".json";
+  }
+}

@@ -1,0 +1,357 @@
+package dev.subpact.graphql.pact;
+
+import au.com.dius.pact.core.model.Consumer;
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.HttpRequest;
+import au.com.dius.pact.core.model.HttpResponse;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.Provider;
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.V4Pact;
+import au.com.dius.pact.core.model.generators.Generators;
+import au.com.dius.pact.core.model.matchingrules.MatchingRules;
+import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
+import au.com.dius.pact.core.model.v4.MessageContents;
+import au.com.dius.pact.core.support.Json;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.graphql.operation.DocumentSyntaxException;
+import dev.subpact.graphql.operation.GraphqlDocument;
+import dev.subpact.graphql.operation.Operation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Reads and writes GraphQL pacts: Pact specification V4 files that Pact JVM reads unchanged.
+ *
+ * <ul>
+ *   <li>a subscription over WebSocket is a {@code Synchronous/Messages} interaction whose request
+ *       contents are {@code {"query", "operationName", "variables"}} and whose request metadata holds
+ *       {@code graphql.transport = websocket}, {@code graphql.path} and {@code graphql.subprotocols};
+ *       the responses are the expected {@code next} payloads;
+ *   <li>a query or mutation is a {@code Synchronous/HTTP} interaction: {@code POST} to the GraphQL
+ *       path with the same JSON body.
+ * </ul>
+ *
+ * <p>Writing builds Pact JVM's V4 model and serialises it with every object's keys sorted and the
+ * interactions sorted by description: the same pact always writes the same bytes.
+ */
+public final class GraphqlPacts {
+
+  public static final String TRANSPORT_KEY = "graphql.transport";
+  public static final String PATH_KEY = "graphql.path";
+  public static final String SUBPROTOCOLS_KEY = "graphql.subprotocols";
+  public static final String WEBSOCKET = "websocket";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper PRETTY =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private GraphqlPacts() {}
+
+  // ---------------------------------------------------------------- writing
+
+  /** The pact as V4 JSON text (two-space indent, sorted keys, trailing newline). */
+  public static String write(GraphqlPact pact) {
+    V4Pact v4 = toPactJvm(pact);
+    String pactJvmJson = Json.INSTANCE.toJson(v4.toMap(PactSpecVersion.V4)).serialise();
+    try {
+      Map<String, Object> tree = JSON.readValue(pactJvmJson, new TypeReference<LinkedHashMap<String, Object>>() {});
+      return PRETTY.writeValueAsString(tree).replace("\r\n", "\n") + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Pact JVM wrote JSON that cannot be read back", e);
+    }
+  }
+
+  /** Writes the pact into {@code directory} as {@link GraphqlPact#fileName()}; returns the file. */
+  public static Path writeTo(Path directory, GraphqlPact pact) throws IOException {
+    Files.createDirectories(directory);
+    Path file = directory.resolve(pact.fileName());
+    Files.writeString(file, write(pact), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /** The pact in Pact JVM's V4 model, interactions sorted by description. */
+  public static V4Pact toPactJvm(GraphqlPact pact) {
+    List<Interaction> interactions = new ArrayList<>();
+    for (GraphqlInteraction interaction : pact.interactions()) {
+      interactions.add(toPactJvm(interaction));
+    }
+    Map<String, Object> subpact = new LinkedHashMap<>();
+    if (pact.consumerVersion() != null) {
+      subpact.put("consumerVersion", pact.consumerVersion());
+    }
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    if (!subpact.isEmpty()) {
+      metadata.put("subpact", subpact);
+    }
+    return new V4Pact(new Consumer(pact.consumer()), new Provider(pact.provider()), interactions, metadata);
+  }
+
+  private static Interaction toPactJvm(GraphqlInteraction interaction) {
+    List<au.com.dius.pact.core.model.ProviderState> states =
+        interaction.providerStates().stream()
+            .map(s -> new au.com.dius.pact.core.model.ProviderState(s.name(), s.params()))
+            .toList();
+    OptionalBody body = jsonBody(requestBody(interaction.operation()));
+    String key = interactionKey(interaction);
+    if (interaction.transport() instanceof Transport.WebSocket ws) {
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put(TRANSPORT_KEY, WEBSOCKET);
+      metadata.put(PATH_KEY, ws.path());
+      metadata.put(SUBPROTOCOLS_KEY, ws.subprotocols());
+      MessageContents request = new MessageContents(body, metadata, new MatchingRulesImpl(), new Generators());
+      List<MessageContents> responses =
+          interaction.expected().stream()
+              .map(m -> new MessageContents(jsonBody(m.content()), Map.of(), matchingRules(m), new Generators()))
+              .toList();
+      return new V4Interaction.SynchronousMessages(
+          key, interaction.description(), null, states, new LinkedHashMap<>(), false, request, responses,
+          new LinkedHashMap<>(), new au.com.dius.pact.core.model.InteractionMarkup("", ""), null);
+    }
+    Transport.Http http = (Transport.Http) interaction.transport();
+    HttpRequest request =
+        new HttpRequest("POST", http.path(), new LinkedHashMap<>(), jsonHeaders(), body, new MatchingRulesImpl(), new Generators());
+    HttpResponse response =
+        interaction.expected().isEmpty()
+            ? new HttpResponse(200, jsonHeaders(), OptionalBody.missing(), new MatchingRulesImpl(), new Generators())
+            : new HttpResponse(200, jsonHeaders(), jsonBody(interaction.expected().get(0).content()),
+                matchingRules(interaction.expected().get(0)), new Generators());
+    V4Interaction.SynchronousHttp result =
+        new V4Interaction.SynchronousHttp(key, interaction.description(), states, request, response, null);
+    return result;
+  }
+
+  private static Map<String, List<String>> jsonHeaders() {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", List.of("application/json"));
+    return headers;
+  }
+
+  /** The JSON body a client POSTs or sends in {@code subscribe}: query, operationName, variables. */
+  public static Map<String, Object> requestBody(Operation operation) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("query", operation.document().text());
+    body.put("operationName", operation.operationName());
+    body.put("variables", operation.variables());
+    return body;
+  }
+
+  private static OptionalBody jsonBody(Object value) {
+    try {
+      return OptionalBody.body(JSON.writeValueAsBytes(value), ContentType.Companion.getJSON());
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Not JSON-serialisable: " + value, e);
+    }
+  }
+
+  private static MatchingRules matchingRules(ExpectedMessage message) {
+    MatchingRulesImpl rules = new MatchingRulesImpl();
+    if (!message.matchingRules().isEmpty()) {
+      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(message.matchingRules().toString()));
+    }
+    return rules;
+  }
+
+  /** A stable key: the first 16 hex digits of SHA-256 over description, transport and canonical operation. */
+  static String interactionKey(GraphqlInteraction interaction) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      String material =
+          interaction.description() + "\n" + interaction.transport() + "\n"
+              + interaction.operation().canonical() + "\n" + interaction.operation().operationName();
+      return HexFormat.of().formatHex(sha.digest(material.getBytes(StandardCharsets.UTF_8))).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads one pact file. */
+  public static GraphqlPact read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new PactFormatException("Pact file " + file + " does not exist.");
+    } catch (IOException e) {
+      throw new PactFormatException("Pact file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+    return parse(text, file.toString());
+  }
+
+  /** Reads every {@code *.json} pact in the given files and directories (directories recursively, sorted by path). */
+  public static List<GraphqlPact> readAll(List<Path> filesOrDirectories) {
+    List<GraphqlPact> pacts = new ArrayList<>();
+    for (Path path : filesOrDirectories) {
+      if (Files.isDirectory(path)) {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(path)) {
+          files = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+          throw new PactFormatException("Pact directory " + path + " cannot be listed: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+          throw new PactFormatException("Pact directory " + path + " holds no *.json pact files.");
+        }
+        files.forEach(f -> pacts.add(read(f)));
+      } else {
+        pacts.add(read(path));
+      }
+    }
+    return pacts;
+  }
+
+  /** Parses pact JSON text; {@code origin} names it in messages. */
+  public static GraphqlPact parse(String json, String origin) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new PactFormatException(
+          "Pact file " + origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new PactFormatException("Pact file " + origin + " is not a JSON object.");
+    }
+    String consumer = requiredText(root.path("consumer"), "name", origin, "consumer.name");
+    String provider = requiredText(root.path("provider"), "name", origin, "provider.name");
+    JsonNode interactions = root.get("interactions");
+    if (interactions == null || !interactions.isArray()) {
+      throw new PactFormatException("Pact file " + origin + " has no \"interactions\" array.");
+    }
+    List<GraphqlInteraction> parsed = new ArrayList<>();
+    for (int i = 0; i < interactions.size(); i++) {
+      parsed.add(parseInteraction(interactions.get(i), origin + " interaction #" + (i + 1)));
+    }
+    JsonNode version = root.path("metadata").path("subpact").path("consumerVersion");
+    return new GraphqlPact(consumer, provider, version.isTextual() ? version.asText() : null, parsed);
+  }
+
+  private static GraphqlInteraction parseInteraction(JsonNode node, String where) {
+    String description = node.path("description").asText(null);
+    if (description == null) {
+      throw new PactFormatException(where + " has no \"description\".");
+    }
+    String at = where + " (\"" + description + "\")";
+    String type = node.path("type").asText("");
+    List<ProviderState> states = new ArrayList<>();
+    for (JsonNode state : node.path("providerStates")) {
+      states.add(new ProviderState(state.path("name").asText(), toMap(state.path("params"))));
+    }
+    return switch (type) {
+      case "Synchronous/Messages" -> {
+        JsonNode request = node.path("request");
+        JsonNode metadata = request.path("metadata");
+        List<String> subprotocols = new ArrayList<>();
+        metadata.path(SUBPROTOCOLS_KEY).forEach(p -> subprotocols.add(p.asText()));
+        if (!WEBSOCKET.equals(metadata.path(TRANSPORT_KEY).asText(WEBSOCKET))) {
+          throw new PactFormatException(at + " has \"" + TRANSPORT_KEY + "\" = " + metadata.get(TRANSPORT_KEY)
+              + "; subpact replays Synchronous/Messages only over \"websocket\".");
+        }
+        Operation operation = operation(contents(request.path("contents"), at), at);
+        List<ExpectedMessage> expected = new ArrayList<>();
+        for (JsonNode response : node.path("response")) {
+          expected.add(new ExpectedMessage(contents(response.path("contents"), at), rules(response.path("matchingRules"))));
+        }
+        yield new GraphqlInteraction(description, states,
+            operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.DEFAULT_PATH), subprotocols), expected);
+      }
+      case "Synchronous/HTTP" -> {
+        JsonNode request = node.path("request");
+        if (!"POST".equalsIgnoreCase(request.path("method").asText())) {
+          throw new PactFormatException(at + " is an HTTP " + request.path("method").asText("request")
+              + "; a GraphQL operation over HTTP is a POST with a JSON body.");
+        }
+        Operation operation = operation(contents(request.path("body"), at), at);
+        JsonNode response = node.path("response");
+        List<ExpectedMessage> expected = new ArrayList<>();
+        JsonNode body = response.path("body");
+        if (!body.isMissingNode() && !body.path("content").isMissingNode()) {
+          expected.add(new ExpectedMessage(contents(body, at), rules(response.path("matchingRules"))));
+        }
+        yield new GraphqlInteraction(description, states, operation, new Transport.Http(request.path("path").asText(Transport.DEFAULT_PATH)), expected);
+      }
+      default -> throw new PactFormatException(at + " has type \"" + type
+          + "\"; a GraphQL pact holds Synchronous/Messages (WebSocket subscriptions) and Synchronous/HTTP (queries, mutations) interactions of Pact specification V4.");
+    };
+  }
+
+  /** The JSON content of a V4 body ({@code {"content", "contentType", "encoded"}}). */
+  private static JsonNode contents(JsonNode body, String at) {
+    JsonNode content = body.get("content");
+    if (content == null) {
+      throw new PactFormatException(at + " has no GraphQL body: expected contents {\"query\", \"operationName\", \"variables\"}.");
+    }
+    if (content.isTextual()) {
+      String encoded = body.path("encoded").asText("false");
+      String text = content.asText();
+      if ("base64".equalsIgnoreCase(encoded)) {
+        text = new String(java.util.Base64.getDecoder().decode(text), StandardCharsets.UTF_8);
+      }
+      try {
+        return JSON.readTree(text);
+      } catch (JsonProcessingException e) {
+        throw new PactFormatException(at + " has a body that is not JSON: " + e.getOriginalMessage(), e);
+      }
+    }
+    return content;
+  }
+
+  private static Operation operation(JsonNode content, String at) {
+    JsonNode query = content.get("query");
+    if (query == null || !query.isTextual()) {
+      throw new PactFormatException(at + " has no GraphQL body: the request JSON has no \"query\" string.");
+    }
+    JsonNode name = content.get("operationName");
+    try {
+      return new Operation(GraphqlDocument.parse(query.asText()),
+          name == null || name.isNull() ? null : name.asText(), toMap(content.path("variables")));
+    } catch (DocumentSyntaxException e) {
+      throw new PactFormatException(at + " has a query with a syntax error at line " + e.line()
+          + ", column " + e.column() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ObjectNode rules(JsonNode node) {
+    return node instanceof ObjectNode object ? object : null;
+  }
+
+  private static Map<String, Object> toMap(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      return Map.of();
+    }
+    return JSON.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() {});
+  }
+
+  private static String requiredText(JsonNode parent, String field, String origin, String path) {
+    JsonNode value = parent.get(field);
+    if (value == null || !value.isTextual() || value.asText().isBlank()) {
+      throw new PactFormatException("Pact file " + origin + " has no \"" + path + "\".");
+    }
+    return value.asText();
+  }
+}

@@ -1,0 +1,13 @@
+package dev.subpact.graphql.pact;
+
+/** A pact file that is not a usable GraphQL pact; the message names the file and the problem. */
+public final class PactFormatException extends RuntimeException {
+
+  public PactFormatException(String message) {
+    super(message);
+  }
+
+  public PactFormatException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.subpact.graphql.pact;
+
+import java.util.List;
+import java.util.Objects;
+
+/** How an operation travels: a WebSocket subscription or an HTTP POST. */
+public sealed interface Transport {
+
+  /** The GraphQL endpoint path, e.g. {@code /v1/graphql}. */
+  String path();
+
+  /** The default GraphQL path of the incident's backend. */
+  String DEFAULT_PATH = "/v1/graphql";
+
+  /** The subprotocols the incident's bots offer, in their order (Python {@code gql}'s default). */
+  List<String> BOT_SUBPROTOCOLS = List.of("graphql-ws", "graphql-transport-ws");
+
+  /**
+   * A subscription over WebSocket.
+   *
+   * @param subprotocols the subprotocols the client offers, in the client's order
+   */
+  record WebSocket(String path, List<String> subprotocols) implements Transport {
+    public WebSocket {
+      Objects.requireNonNull(path, "path");
+      subprotocols = List.copyOf(subprotocols);
+    }
+  }
+
+  /** A query or mutation sent as {@code POST} with a JSON body. */
+  record Http(String path) implements Transport {
+    public Http {
+      Objects.requireNonNull(path, "path");
+    }
+  }
+}

@@ -1,0 +1,13 @@
+package dev.subpact.graphql.schema;
+
+/** A schema that could not be loaded; the message names the source and what is wrong with it. */
+public final class SchemaLoadException extends RuntimeException {
+
+  public SchemaLoadException(String message) {
+    super(message);
+  }
+
+  public SchemaLoadException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

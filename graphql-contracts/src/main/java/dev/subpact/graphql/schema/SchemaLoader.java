@@ -1,0 +1,151 @@
+package dev.subpact.graphql.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import graphql.introspection.IntrospectionQuery;
+import graphql.introspection.IntrospectionResultToSchema;
+import graphql.language.Document;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
+import graphql.schema.idl.errors.SchemaProblem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Loads a schema from SDL text, an SDL file, an introspection-result JSON file or an http(s) URL
+ * (introspected with a POST). Every failure is a {@link SchemaLoadException} naming the source.
+ */
+public final class SchemaLoader {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration URL_TIMEOUT = Duration.ofSeconds(10);
+
+  private SchemaLoader() {}
+
+  /** Loads from a file path or an {@code http(s)://} URL. */
+  public static Schema load(String source) {
+    if (source.startsWith("http://") || source.startsWith("https://")) {
+      return fromUrl(URI.create(source));
+    }
+    return fromFile(Path.of(source));
+  }
+
+  /** Loads an SDL file, or an introspection result when the file holds JSON. */
+  public static Schema fromFile(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new SchemaLoadException("Schema file " + file + " does not exist.");
+    } catch (IOException e) {
+      throw new SchemaLoadException("Schema file " + file + " cannot be read: " + e.getMessage(), e);
+    }
+    String trimmed = text.stripLeading();
+    if (trimmed.startsWith("{")) {
+      return fromIntrospectionJson(text, file.toString());
+    }
+    return fromSdl(text, file.toString());
+  }
+
+  /** Parses SDL text; {@code origin} names it in messages. */
+  public static Schema fromSdl(String sdl, String origin) {
+    if (sdl.isBlank()) {
+      throw new SchemaLoadException("Schema " + origin + " is empty: expected GraphQL SDL or an introspection result.");
+    }
+    try {
+      TypeDefinitionRegistry registry = new SchemaParser().parse(sdl);
+      GraphQLSchema schema = UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
+      return new Schema(schema, origin, sdl);
+    } catch (SchemaProblem e) {
+      String problems =
+          e.getErrors().stream().map(Object::toString).collect(Collectors.joining("; "));
+      throw new SchemaLoadException("Schema " + origin + " is not valid GraphQL SDL: " + problems, e);
+    } catch (RuntimeException e) {
+      throw new SchemaLoadException("Schema " + origin + " is not valid GraphQL SDL: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads {@code {"data": {"__schema": …}}} or {@code {"__schema": …}}. */
+  public static Schema fromIntrospectionJson(String json, String origin) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SchemaLoadException(
+          "Schema " + origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+    }
+    JsonNode schemaNode = root.has("data") ? root.get("data") : root;
+    if (schemaNode == null || !schemaNode.has("__schema")) {
+      if (root.has("errors")) {
+        throw new SchemaLoadException("Introspection of " + origin + " failed: " + root.get("errors"));
+      }
+      throw new SchemaLoadException(
+          "Schema " + origin + " is JSON but not an introspection result: expected an object with \"__schema\" (or \"data\".\"__schema\").");
+    }
+    try {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> introspection = JSON.convertValue(schemaNode, Map.class);
+      Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
+      String sdl = graphql.language.AstPrinter.printAst(document);
+      Schema fromSdl = fromSdl(sdl, origin);
+      return new Schema(fromSdl.graphql(), origin, new SchemaPrinter().print(fromSdl.graphql()));
+    } catch (SchemaLoadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new SchemaLoadException("Schema " + origin + " is not a usable introspection result: " + e.getMessage(), e);
+    }
+  }
+
+  /** Introspects a running GraphQL endpoint over HTTP POST. */
+  public static Schema fromUrl(URI url) {
+    String body;
+    try {
+      body = JSON.writeValueAsString(Map.of("query", IntrospectionQuery.INTROSPECTION_QUERY));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(URL_TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<String> response;
+    HttpClient client = HttpClient.newBuilder().connectTimeout(URL_TIMEOUT).build();
+    try {
+      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new SchemaLoadException(
+          "Cannot introspect " + url + ": " + describe(e) + ". Is the backend running and is the URL its GraphQL endpoint?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaLoadException("Interrupted while introspecting " + url, e);
+    }
+    if (response.statusCode() != 200) {
+      throw new SchemaLoadException(
+          "Cannot introspect " + url + ": HTTP " + response.statusCode() + ". Is introspection enabled on the backend?");
+    }
+    return fromIntrospectionJson(response.body(), url.toString());
+  }
+
+  private static String describe(IOException e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+}
