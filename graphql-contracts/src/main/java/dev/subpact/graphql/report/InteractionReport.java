@@ -1,0 +1,34 @@
+package dev.subpact.graphql.report;
+
+import dev.subpact.graphql.check.Finding;
+import java.util.List;
+
+/**
+ * The verdict on one interaction of one consumer's contract.
+ *
+ * @param consumer the consumer (bot) name; for {@code --documents}, the file name
+ * @param consumerVersion the consumer version, or {@code null}
+ * @param interaction the interaction description
+ * @param operationName the GraphQL operation name, or {@code null}
+ * @param outcome live replay's outcome class (e.g. {@code accepted}, {@code rejected}); {@code null} for static checks
+ * @param errors what breaks, in the backend's order
+ * @param warnings what does not break yet (deprecations)
+ */
+public record InteractionReport(
+    String consumer,
+    String consumerVersion,
+    String interaction,
+    String operationName,
+    String outcome,
+    List<Finding> errors,
+    List<Finding> warnings) {
+
+  public InteractionReport {
+    errors = List.copyOf(errors);
+    warnings = List.copyOf(warnings);
+  }
+
+  public boolean ok() {
+    return errors.isEmpty();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.subpact.graphql.report;
+
+import dev.subpact.graphql.check.Finding;
+import java.util.List;
+
+/**
+ * The result of a {@code check} or {@code verify} run: one entry per interaction (in a stable order)
+ * and the schema's own findings (lint).
+ */
+public record Report(List<InteractionReport> results, List<Finding> schemaFindings) {
+
+  public Report {
+    results = List.copyOf(results);
+    schemaFindings = List.copyOf(schemaFindings);
+  }
+
+  /** True when no interaction breaks and the schema has no error-level finding. */
+  public boolean ok() {
+    return results.stream().allMatch(InteractionReport::ok)
+        && schemaFindings.stream().noneMatch(Finding::isError);
+  }
+
+  public Summary summary() {
+    int broken = (int) results.stream().filter(r -> !r.ok()).count();
+    int errors = results.stream().mapToInt(r -> r.errors().size()).sum()
+        + (int) schemaFindings.stream().filter(Finding::isError).count();
+    int warnings = results.stream().mapToInt(r -> r.warnings().size()).sum()
+        + (int) schemaFindings.stream().filter(f -> !f.isError()).count();
+    return new Summary(results.size(), broken, errors, warnings);
+  }
+
+  /** Counts for the report's header and the JSON {@code summary} object. */
+  public record Summary(int operations, int broken, int errors, int warnings) {}
+}
