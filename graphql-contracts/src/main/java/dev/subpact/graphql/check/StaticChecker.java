@@ -4,6 +4,7 @@ import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.schema.Schema;
 import graphql.ParseAndValidate;
 import graphql.validation.ValidationError;
+import graphql.validation.ValidationErrorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,10 @@ public final class StaticChecker {
   }
 
   private static FindingKind kindOf(ValidationError error) {
-    return switch (error.getValidationErrorType()) {
+    if (!(error.getValidationErrorType() instanceof ValidationErrorType type)) {
+      return FindingKind.OTHER;
+    }
+    return switch (type) {
       case FieldUndefined -> FindingKind.UNKNOWN_FIELD;
       case UnknownArgument -> FindingKind.UNKNOWN_ARGUMENT;
       case MissingFieldArgument -> FindingKind.MISSING_REQUIRED_ARGUMENT;
