@@ -2,20 +2,45 @@ package dev.subpact.graphql.check;
 
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.schema.Schema;
-import graphql.ParseAndValidate;
+import graphql.GraphQLError;
+import graphql.language.Document;
+import graphql.language.OperationDefinition;
+import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
+import graphql.validation.Validator;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The static gate: validates operations against one schema with graphql-java and reports every
- * error, never only the first. Thread-safe; build one per schema and reuse it.
+ * error, never only the first, worded and ordered as graphql-core 3.2 (what Strawberry runs) would
+ * report them, with rename hints, then deprecation warnings. Thread-safe; build one per schema and
+ * reuse it: findings are cached per document text (many bots send the same document).
  */
 public final class StaticChecker {
 
+  /** graphql-java's errors that {@link CoreRules} words itself; the rest are reported as {@code OTHER}. */
+  private static final Set<ValidationErrorType> WORDED =
+      EnumSet.of(
+          ValidationErrorType.FieldUndefined,
+          ValidationErrorType.UnknownArgument,
+          ValidationErrorType.MissingFieldArgument,
+          ValidationErrorType.VariableTypeMismatch,
+          ValidationErrorType.UnknownType,
+          ValidationErrorType.SubselectionRequired,
+          ValidationErrorType.SubselectionNotAllowed);
+
   private final Schema schema;
+  private final Map<String, DocumentFindings> byDocument = new ConcurrentHashMap<>();
+
+  private record DocumentFindings(List<Finding> errors, List<Finding> warnings) {}
 
   private StaticChecker(Schema schema) {
     this.schema = schema;
@@ -29,15 +54,81 @@ public final class StaticChecker {
     return schema;
   }
 
-  /** Every error (in document order), then every warning, for one operation. */
+  /**
+   * Every error of one operation — the document's, in graphql-core's order, then its example
+   * variables' — followed by its warnings (deprecated fields and arguments it uses).
+   */
   public List<Finding> check(Operation operation) {
-    List<ValidationError> errors =
-        ParseAndValidate.validate(schema.graphql(), operation.document().ast(), r -> true, Locale.ENGLISH);
-    List<Finding> findings = new ArrayList<>();
-    for (ValidationError error : errors) {
-      findings.add(Finding.error(kindOf(error), error.getDescription()));
+    DocumentFindings document =
+        byDocument.computeIfAbsent(operation.document().text(), text -> checkDocument(operation.document().ast()));
+    List<Finding> variables = checkVariables(operation);
+    if (variables.isEmpty()) {
+      List<Finding> all = new ArrayList<>(document.errors());
+      all.addAll(document.warnings());
+      return List.copyOf(all);
     }
-    return findings;
+    List<Finding> all = new ArrayList<>(document.errors());
+    all.addAll(variables);
+    all.addAll(document.warnings());
+    return List.copyOf(all);
+  }
+
+  /**
+   * The operation's example variables checked against its declared variable types, in
+   * graphql-core's wording ({@code VARIABLE_TYPE_MISMATCH}); empty when the operation to run cannot
+   * be determined (validation reports that).
+   */
+  public List<Finding> checkVariables(Operation operation) {
+    OperationDefinition definition;
+    try {
+      definition = operation.definition();
+    } catch (IllegalStateException e) {
+      return List.of();
+    }
+    return VariableCoercion.check(schema.graphql(), definition, operation.variables());
+  }
+
+  /** The schema's alias traps ({@code SCHEMA_LINT}), sorted by coordinate. */
+  public List<Finding> lintSchema() {
+    return SchemaLint.lint(schema.graphql());
+  }
+
+  private DocumentFindings checkDocument(Document document) {
+    List<ValidationError> javaErrors =
+        new Validator().validateDocument(schema.graphql(), document, rule -> true, Locale.ENGLISH);
+    CoreRules.Result core = CoreRules.run(schema.graphql(), document);
+    record Ordered(long step, int tieBreak, Finding finding) {}
+    List<Ordered> ordered = new ArrayList<>();
+    Set<ValidationErrorType> raisedByCore = EnumSet.noneOf(ValidationErrorType.class);
+    for (CoreRules.Raised raised : core.errors()) {
+      ordered.add(new Ordered(raised.step(), 0, raised.finding()));
+      raisedByCore.add(raised.javaType());
+    }
+    for (ValidationError error : javaErrors) {
+      if (error.getValidationErrorType() instanceof ValidationErrorType type
+          && WORDED.contains(type) && raisedByCore.contains(type)) {
+        continue;
+      }
+      ordered.add(new Ordered(stepOf(error, core.enteredAt()), 1, fromGraphqlJava(error)));
+    }
+    ordered.sort(Comparator.comparingLong(Ordered::step).thenComparingInt(Ordered::tieBreak));
+    return new DocumentFindings(ordered.stream().map(Ordered::finding).toList(), core.warnings());
+  }
+
+  private static long stepOf(GraphQLError error, Map<SourceLocation, Long> enteredAt) {
+    List<SourceLocation> locations = error.getLocations();
+    if (locations == null || locations.isEmpty()) {
+      return Long.MAX_VALUE;
+    }
+    SourceLocation first = locations.get(0);
+    return enteredAt.getOrDefault(new SourceLocation(first.getLine(), first.getColumn()), Long.MAX_VALUE);
+  }
+
+  /** An error graphql-core's wording is not reproduced for: graphql-java's description, kind by type. */
+  private static Finding fromGraphqlJava(ValidationError error) {
+    List<Location> locations = error.getLocations() == null ? List.of()
+        : error.getLocations().stream().map(l -> new Location(l.getLine(), l.getColumn())).toList();
+    return new Finding(kindOf(error), Severity.ERROR, error.getDescription(), null, null, locations, null, null);
   }
 
   private static FindingKind kindOf(ValidationError error) {

@@ -1,0 +1,504 @@
+package dev.subpact.graphql.check;
+
+import dev.subpact.graphql.operation.SchemaCoordinate;
+import graphql.introspection.Introspection;
+import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.Definition;
+import graphql.language.Directive;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.ListType;
+import graphql.language.Node;
+import graphql.language.NonNullType;
+import graphql.language.NullValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.SourceLocation;
+import graphql.language.Type;
+import graphql.language.TypeName;
+import graphql.language.Value;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCompositeType;
+import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
+import graphql.schema.GraphQLUnionType;
+import graphql.validation.ValidationErrorType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * graphql-core 3.2's validation rules for the breaks subpact words itself — unknown field, unknown
+ * argument, missing required argument, variable in a wrong position, unknown type, leaf selections —
+ * plus its {@code NoDeprecatedCustomRule}, run as graphql-core runs them: all rules side by side in
+ * one depth-first traversal, each error stamped with the traversal step that raised it, so merging
+ * by step gives graphql-core's order.
+ */
+final class CoreRules {
+
+  /** A worded error, the traversal step that raised it, and graphql-java's name for the same error. */
+  record Raised(long step, Finding finding, ValidationErrorType javaType) {}
+
+  /** Errors in traversal order, deprecation warnings, and the step at which each location was entered. */
+  record Result(List<Raised> errors, List<Finding> warnings, Map<SourceLocation, Long> enteredAt) {}
+
+  private record Usage(VariableReference node, GraphQLType type, boolean locationHasDefault, SchemaCoordinate coordinate) {}
+
+  private final GraphQLSchema schema;
+  private final Map<String, FragmentDefinition> fragments = new HashMap<>();
+  private final boolean report;
+  private final List<Raised> errors = new ArrayList<>();
+  private final List<Finding> warnings = new ArrayList<>();
+  private final Map<SourceLocation, Long> enteredAt = new HashMap<>();
+  private List<Usage> usages = new ArrayList<>();
+  private Map<String, VariableDefinition> variables = Map.of();
+  private long step;
+
+  private CoreRules(GraphQLSchema schema, boolean report) {
+    this.schema = schema;
+    this.report = report;
+  }
+
+  static Result run(GraphQLSchema schema, Document document) {
+    CoreRules rules = new CoreRules(schema, true);
+    rules.document(document);
+    return new Result(rules.errors, rules.warnings, rules.enteredAt);
+  }
+
+  // ------------------------------------------------------------------ traversal
+
+  private void document(Document document) {
+    for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
+      fragments.putIfAbsent(fragment.getName(), fragment);
+    }
+    for (Definition<?> definition : document.getDefinitions()) {
+      if (definition instanceof OperationDefinition operation) {
+        operation(operation);
+      } else if (definition instanceof FragmentDefinition fragment) {
+        enter(fragment);
+        typeCondition(fragment.getTypeCondition());
+        directives(fragment.getDirectives());
+        selectionSet(schema.getType(fragment.getTypeCondition().getName()), fragment.getSelectionSet());
+        step++;
+      }
+    }
+  }
+
+  private void operation(OperationDefinition operation) {
+    enter(operation);
+    usages = new ArrayList<>();
+    variables = new LinkedHashMap<>();
+    for (VariableDefinition definition : operation.getVariableDefinitions()) {
+      enter(definition);
+      variables.putIfAbsent(definition.getName(), definition);
+      typeNames(definition.getType());
+      step++;
+    }
+    directives(operation.getDirectives());
+    GraphQLObjectType root =
+        switch (operation.getOperation()) {
+          case QUERY -> schema.getQueryType();
+          case MUTATION -> schema.getMutationType();
+          case SUBSCRIPTION -> schema.getSubscriptionType();
+        };
+    selectionSet(root, operation.getSelectionSet());
+    step++;
+    variablesInAllowedPosition(operation);
+  }
+
+  private void selectionSet(GraphQLType type, SelectionSet set) {
+    if (set == null) {
+      return;
+    }
+    enter(set);
+    GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
+    GraphQLCompositeType parent = named instanceof GraphQLCompositeType composite ? composite : null;
+    Set<String> selected = new LinkedHashSet<>();
+    for (Selection<?> selection : set.getSelections()) {
+      if (selection instanceof Field field) {
+        selected.add(field.getName());
+      }
+    }
+    for (Selection<?> selection : set.getSelections()) {
+      if (selection instanceof Field field) {
+        field(parent, field, selected);
+      } else if (selection instanceof InlineFragment inline) {
+        enter(inline);
+        GraphQLType target = named;
+        if (inline.getTypeCondition() != null) {
+          typeCondition(inline.getTypeCondition());
+          target = schema.getType(inline.getTypeCondition().getName());
+        }
+        directives(inline.getDirectives());
+        selectionSet(target, inline.getSelectionSet());
+        step++;
+      } else if (selection instanceof FragmentSpread spread) {
+        enter(spread);
+        directives(spread.getDirectives());
+        step++;
+      }
+    }
+    step++;
+  }
+
+  private void field(GraphQLCompositeType parent, Field field, Set<String> siblings) {
+    enter(field);
+    GraphQLFieldDefinition definition = parent == null ? null : fieldDefinition(parent, field.getName());
+    GraphQLType type = definition == null ? null : definition.getType();
+    scalarLeafs(field, type);
+    if (parent != null && definition == null) {
+      unknownField(parent, field, siblings);
+    }
+    if (definition != null && definition.isDeprecated() && !field.getName().startsWith("__")) {
+      warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+          "The field " + parent.getName() + "." + field.getName() + " is deprecated. " + definition.getDeprecationReason(),
+          SchemaCoordinate.field(parent.getName(), field.getName()), null, locations(field), null, null));
+    }
+    Set<String> passed = new LinkedHashSet<>();
+    field.getArguments().forEach(a -> passed.add(a.getName()));
+    Map<String, String> renamedArguments = new HashMap<>();
+    for (Argument argument : field.getArguments()) {
+      enter(argument);
+      GraphQLArgument argumentDefinition = definition == null ? null : definition.getArgument(argument.getName());
+      SchemaCoordinate coordinate = parent == null ? null
+          : SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName());
+      if (argumentDefinition == null && definition != null) {
+        unknownArgument((GraphQLFieldsContainer) parent, definition, field, argument, passed)
+            .ifPresent(newName -> renamedArguments.put(newName, argument.getName()));
+      }
+      if (argumentDefinition != null && argumentDefinition.isDeprecated()) {
+        warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+            "Field '" + parent.getName() + "." + field.getName() + "' argument '" + argument.getName()
+                + "' is deprecated. " + argumentDefinition.getDeprecationReason(),
+            coordinate, null, locations(argument), null, null));
+      }
+      value(argument.getValue(),
+          argumentDefinition == null ? null : argumentDefinition.getType(),
+          argumentDefinition != null && argumentDefinition.hasSetDefaultValue(),
+          coordinate);
+      step++;
+    }
+    directives(field.getDirectives());
+    selectionSet(type, field.getSelectionSet());
+    step++;
+    if (definition != null) {
+      providedRequiredArguments(parent, definition, field, passed, renamedArguments);
+    }
+  }
+
+  private void directives(List<Directive> directives) {
+    for (Directive directive : directives) {
+      enter(directive);
+      GraphQLDirective definition = schema.getDirective(directive.getName());
+      for (Argument argument : directive.getArguments()) {
+        enter(argument);
+        GraphQLArgument argumentDefinition = definition == null ? null : definition.getArgument(argument.getName());
+        value(argument.getValue(),
+            argumentDefinition == null ? null : argumentDefinition.getType(),
+            argumentDefinition != null && argumentDefinition.hasSetDefaultValue(),
+            null);
+        step++;
+      }
+      step++;
+    }
+  }
+
+  private void value(Value<?> value, GraphQLType type, boolean hasDefault, SchemaCoordinate coordinate) {
+    enter(value);
+    if (value instanceof VariableReference variable) {
+      usages.add(new Usage(variable, type, hasDefault, coordinate));
+    } else if (value instanceof ArrayValue array) {
+      GraphQLType nullable = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
+      GraphQLType item = nullable instanceof GraphQLList list ? list.getWrappedType() : nullable;
+      array.getValues().forEach(v -> value(v, item, false, coordinate));
+    } else if (value instanceof ObjectValue object) {
+      GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
+      for (ObjectField field : object.getObjectFields()) {
+        enter(field);
+        GraphQLInputObjectField definition =
+            named instanceof GraphQLInputObjectType input ? input.getField(field.getName()) : null;
+        value(field.getValue(), definition == null ? null : definition.getType(),
+            definition != null && definition.hasSetDefaultValue(), coordinate);
+        step++;
+      }
+    }
+    step++;
+  }
+
+  private void typeNames(Type<?> type) {
+    enter(type);
+    if (type instanceof NonNullType nonNull) {
+      typeNames(nonNull.getType());
+    } else if (type instanceof ListType list) {
+      typeNames(list.getType());
+    } else {
+      typeCondition((TypeName) type);
+      return;
+    }
+    step++;
+  }
+
+  // ------------------------------------------------------------------ rules
+
+  /** KnownTypeNamesRule. */
+  private void typeCondition(TypeName name) {
+    enter(name);
+    if (schema.getType(name.getName()) == null) {
+      List<String> names = schema.getAllTypesAsList().stream().map(GraphQLNamedType::getName).toList();
+      List<String> suggestions = Suggestions.list(name.getName(), names);
+      raise(ValidationErrorType.UnknownType, new Finding(FindingKind.UNKNOWN_TYPE, Severity.ERROR,
+          "Unknown type '" + name.getName() + "'." + Suggestions.didYouMean(suggestions),
+          SchemaCoordinate.type(name.getName()), first(suggestions), locations(name), null, null));
+    }
+    step++;
+  }
+
+  /** ScalarLeafsRule (worded as graphql-core, kind OTHER). */
+  private void scalarLeafs(Field field, GraphQLType type) {
+    if (type == null) {
+      return;
+    }
+    GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
+    if (GraphQLTypeUtil.isLeaf(named) && field.getSelectionSet() != null) {
+      raise(ValidationErrorType.SubselectionNotAllowed, new Finding(FindingKind.OTHER, Severity.ERROR,
+          "Field '" + field.getName() + "' must not have a selection since type '" + InputTypes.print(type)
+              + "' has no subfields.", null, null, locations(field.getSelectionSet()), null, null));
+    } else if (!GraphQLTypeUtil.isLeaf(named) && field.getSelectionSet() == null) {
+      raise(ValidationErrorType.SubselectionRequired, new Finding(FindingKind.OTHER, Severity.ERROR,
+          "Field '" + field.getName() + "' of type '" + InputTypes.print(type)
+              + "' must have a selection of subfields. Did you mean '" + field.getName() + " { ... }'?",
+          null, null, locations(field), null, null));
+    }
+  }
+
+  /** FieldsOnCorrectTypeRule, with a rename hint when a suggestion fits. */
+  private void unknownField(GraphQLCompositeType parent, Field field, Set<String> siblings) {
+    List<String> typeSuggestions = suggestedTypeNames(parent, field.getName());
+    String suggestion = Suggestions.didYouMean(typeSuggestions, "to use an inline fragment on");
+    List<String> fieldSuggestions = List.of();
+    if (suggestion.isEmpty() && parent instanceof GraphQLFieldsContainer container) {
+      fieldSuggestions = Suggestions.list(field.getName(),
+          container.getFieldDefinitions().stream().map(GraphQLFieldDefinition::getName).toList());
+      suggestion = Suggestions.didYouMean(fieldSuggestions);
+    }
+    Optional<RenameHints.Rename> rename = parent instanceof GraphQLFieldsContainer container
+        ? RenameHints.forField(container, field, fieldSuggestions, siblings)
+        : Optional.empty();
+    raise(ValidationErrorType.FieldUndefined, new Finding(FindingKind.UNKNOWN_FIELD, Severity.ERROR,
+        "Cannot query field '" + field.getName() + "' on type '" + parent.getName() + "'." + suggestion,
+        SchemaCoordinate.field(parent.getName(), field.getName()),
+        rename.map(RenameHints.Rename::newName).orElse(first(typeSuggestions.isEmpty() ? fieldSuggestions : typeSuggestions)),
+        locations(field), rename.map(RenameHints.Rename::fix).orElse(null), null));
+  }
+
+  /** KnownArgumentNamesRule; returns the new name when the unknown argument looks renamed. */
+  private Optional<String> unknownArgument(
+      GraphQLFieldsContainer parent, GraphQLFieldDefinition definition, Field field, Argument argument, Set<String> passed) {
+    List<String> suggestions = Suggestions.list(argument.getName(),
+        definition.getArguments().stream().map(GraphQLArgument::getName).toList());
+    GraphQLType variableType = null;
+    if (argument.getValue() instanceof VariableReference reference && variables.containsKey(reference.getName())) {
+      variableType = InputTypes.fromAst(schema, variables.get(reference.getName()).getType());
+    }
+    Optional<RenameHints.Rename> rename =
+        RenameHints.forArgument(parent, definition, argument, variableType, suggestions, passed);
+    raise(ValidationErrorType.UnknownArgument, new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
+        "Unknown argument '" + argument.getName() + "' on field '" + parent.getName() + "." + field.getName() + "'."
+            + Suggestions.didYouMean(suggestions),
+        SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName()),
+        rename.map(RenameHints.Rename::newName).orElse(first(suggestions)),
+        locations(argument), rename.map(RenameHints.Rename::fix).orElse(null), null));
+    return rename.map(RenameHints.Rename::newName);
+  }
+
+  /** ProvidedRequiredArgumentsRule (on leaving the field). */
+  private void providedRequiredArguments(GraphQLCompositeType parent, GraphQLFieldDefinition definition, Field field,
+      Set<String> passed, Map<String, String> renamedArguments) {
+    for (GraphQLArgument argument : definition.getArguments()) {
+      if (!passed.contains(argument.getName()) && RenameHints.isRequired(argument)) {
+        String oldName = renamedArguments.get(argument.getName());
+        raise(ValidationErrorType.MissingFieldArgument, new Finding(FindingKind.MISSING_REQUIRED_ARGUMENT, Severity.ERROR,
+            "Field '" + field.getName() + "' argument '" + argument.getName() + "' of type '"
+                + InputTypes.print(argument.getType()) + "' is required, but it was not provided.",
+            SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName()),
+            null, locations(field),
+            oldName == null ? null : RenameHints.forMissingReplacement(argument, oldName), null));
+      }
+    }
+  }
+
+  /** VariablesInAllowedPositionRule (on leaving the operation), fragments' usages included. */
+  private void variablesInAllowedPosition(OperationDefinition operation) {
+    List<Usage> all = new ArrayList<>(usages);
+    for (FragmentDefinition fragment : referencedFragments(operation)) {
+      all.addAll(usagesIn(fragment));
+    }
+    for (Usage usage : all) {
+      VariableDefinition definition = variables.get(usage.node().getName());
+      if (definition == null || usage.type() == null) {
+        continue;
+      }
+      GraphQLType variableType = InputTypes.fromAst(schema, definition.getType());
+      boolean nonNullDefault = definition.getDefaultValue() != null && !(definition.getDefaultValue() instanceof NullValue);
+      if (variableType != null
+          && !InputTypes.allowedVariableUsage(variableType, nonNullDefault, usage.type(), usage.locationHasDefault())) {
+        List<Location> where = new ArrayList<>(locations(definition));
+        where.addAll(locations(usage.node()));
+        raise(ValidationErrorType.VariableTypeMismatch, new Finding(FindingKind.VARIABLE_TYPE_MISMATCH, Severity.ERROR,
+            "Variable '$" + usage.node().getName() + "' of type '" + InputTypes.print(variableType)
+                + "' used in position expecting type '" + InputTypes.print(usage.type()) + "'.",
+            usage.coordinate(), null, where, null, null));
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private List<Usage> usagesIn(FragmentDefinition fragment) {
+    CoreRules silent = new CoreRules(schema, false);
+    silent.fragments.putAll(fragments);
+    silent.selectionSet(schema.getType(fragment.getTypeCondition().getName()), fragment.getSelectionSet());
+    return silent.usages;
+  }
+
+  private List<FragmentDefinition> referencedFragments(OperationDefinition operation) {
+    Set<String> seen = new LinkedHashSet<>();
+    List<SelectionSet> toVisit = new ArrayList<>(List.of(operation.getSelectionSet()));
+    while (!toVisit.isEmpty()) {
+      SelectionSet set = toVisit.remove(toVisit.size() - 1);
+      for (String name : spreads(set)) {
+        FragmentDefinition fragment = fragments.get(name);
+        if (fragment != null && seen.add(name)) {
+          toVisit.add(fragment.getSelectionSet());
+        }
+      }
+    }
+    return seen.stream().map(fragments::get).toList();
+  }
+
+  private static List<String> spreads(SelectionSet set) {
+    List<String> names = new ArrayList<>();
+    List<SelectionSet> sets = new ArrayList<>(List.of(set));
+    while (!sets.isEmpty()) {
+      SelectionSet current = sets.remove(sets.size() - 1);
+      for (Selection<?> selection : current.getSelections()) {
+        if (selection instanceof FragmentSpread spread) {
+          names.add(spread.getName());
+        } else if (selection instanceof Field field && field.getSelectionSet() != null) {
+          sets.add(field.getSelectionSet());
+        } else if (selection instanceof InlineFragment inline) {
+          sets.add(inline.getSelectionSet());
+        }
+      }
+    }
+    return names;
+  }
+
+  /** graphql-core's {@code get_field_def}: meta fields included. */
+  private GraphQLFieldDefinition fieldDefinition(GraphQLCompositeType parent, String name) {
+    if (name.equals(Introspection.TypeNameMetaFieldDef.getName())) {
+      return Introspection.TypeNameMetaFieldDef;
+    }
+    if (parent == schema.getQueryType()) {
+      if (name.equals(Introspection.SchemaMetaFieldDef.getName())) {
+        return Introspection.SchemaMetaFieldDef;
+      }
+      if (name.equals(Introspection.TypeMetaFieldDef.getName())) {
+        return Introspection.TypeMetaFieldDef;
+      }
+    }
+    return parent instanceof GraphQLFieldsContainer container ? container.getFieldDefinition(name) : null;
+  }
+
+  /** graphql-core's {@code get_suggested_type_names}: for abstract types, the types that do have the field. */
+  private List<String> suggestedTypeNames(GraphQLCompositeType type, String fieldName) {
+    if (!(type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType)) {
+      return List.of();
+    }
+    Map<GraphQLNamedType, Integer> usage = new LinkedHashMap<>();
+    List<GraphQLObjectType> possibleTypes = type instanceof GraphQLUnionType union
+        ? union.getTypes().stream().filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList()
+        : schema.getImplementations((GraphQLInterfaceType) type);
+    for (GraphQLObjectType possible : possibleTypes) {
+      if (possible.getFieldDefinition(fieldName) == null) {
+        continue;
+      }
+      usage.put(possible, 1);
+      for (graphql.schema.GraphQLNamedOutputType candidate : possible.getInterfaces()) {
+        if (candidate instanceof GraphQLInterfaceType iface && iface.getFieldDefinition(fieldName) != null) {
+          usage.merge(iface, 1, Integer::sum);
+        }
+      }
+    }
+    List<GraphQLNamedType> sorted = new ArrayList<>(usage.keySet());
+    sorted.sort((a, b) -> {
+      int diff = usage.get(b) - usage.get(a);
+      if (diff != 0) {
+        return diff;
+      }
+      if (a instanceof GraphQLInterfaceType ia && isSubType(ia, b)) {
+        return -1;
+      }
+      if (b instanceof GraphQLInterfaceType ib && isSubType(ib, a)) {
+        return 1;
+      }
+      return Suggestions.naturalCompare(a.getName(), b.getName());
+    });
+    return sorted.stream().map(GraphQLNamedType::getName).toList();
+  }
+
+  private boolean isSubType(GraphQLInterfaceType abstractType, GraphQLNamedType maybeSub) {
+    if (maybeSub instanceof GraphQLObjectType object) {
+      return schema.getImplementations(abstractType).contains(object);
+    }
+    return maybeSub instanceof GraphQLInterfaceType iface
+        && iface.getInterfaces().stream().anyMatch(i -> i.getName().equals(abstractType.getName()));
+  }
+
+  private void enter(Node<?> node) {
+    step++;
+    SourceLocation location = node.getSourceLocation();
+    if (location != null) {
+      enteredAt.putIfAbsent(location, step);
+    }
+  }
+
+  private void raise(ValidationErrorType javaType, Finding finding) {
+    if (report) {
+      errors.add(new Raised(step, finding, javaType));
+    }
+  }
+
+  private static List<Location> locations(Node<?> node) {
+    SourceLocation location = node.getSourceLocation();
+    return location == null ? List.of() : List.of(new Location(location.getLine(), location.getColumn()));
+  }
+
+  private static String first(List<String> suggestions) {
+    return suggestions.isEmpty() ? null : suggestions.get(0);
+  }
+}
