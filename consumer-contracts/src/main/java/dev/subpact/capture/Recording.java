@@ -1,0 +1,153 @@
+package dev.subpact.capture;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What a capture has recorded so far: the distinct operations (thread-safe, any arrival order gives
+ * the same result) and the problems that are not operations (documents that do not parse). Turns
+ * into one pact.
+ */
+public final class Recording {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CaptureSettings settings;
+  private final Answers answers;
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final List<String> problems = new CopyOnWriteArrayList<>();
+  private final AtomicLong operations = new AtomicLong();
+
+  Recording(CaptureSettings settings, Answers answers) {
+    this.settings = settings;
+    this.answers = answers;
+  }
+
+  /** Records one operation; {@code findings} are the schema check's (empty without a schema). */
+  void record(CapturedOperation captured, List<Finding> findings) {
+    operations.incrementAndGet();
+    Operation operation = captured.operation();
+    String variables = json(operation.variables());
+    String key = captured.transport() + "\n" + operation.operationName() + "\n" + operation.canonical()
+        + "\n" + shape(JSON.valueToTree(operation.variables()));
+    entries.computeIfAbsent(key, k -> new Entry(captured, findings)).add(captured, operation.document().text() + "\u0000" + variables);
+  }
+
+  /** Records a problem that is not an operation (e.g. a document with a syntax error). */
+  void problem(String message) {
+    problems.add(message);
+  }
+
+  /** Operations received, counting repeats. */
+  public long operationsReceived() {
+    return operations.get();
+  }
+
+  /** The problems that are not operations, sorted. */
+  public List<String> problems() {
+    return problems.stream().sorted().toList();
+  }
+
+  /** The distinct operations, sorted by description. */
+  public List<RecordedInteraction> interactions() {
+    List<Map.Entry<String, Entry>> sorted = new ArrayList<>(entries.entrySet());
+    sorted.sort(Map.Entry.comparingByKey());
+    Map<String, Integer> seen = new TreeMap<>();
+    List<RecordedInteraction> out = new ArrayList<>();
+    for (Map.Entry<String, Entry> item : sorted) {
+      Entry entry = item.getValue();
+      RecordedInteraction snapshot = entry.snapshot(null);
+      String base = snapshot.operation().label() + " " + snapshot.operation().type().keyword();
+      int n = seen.merge(base, 1, Integer::sum);
+      out.add(entry.snapshot(n == 1 ? base : base + " (" + n + ")"));
+    }
+    out.sort(Comparator.comparing(RecordedInteraction::description));
+    return out;
+  }
+
+  /** The pact: one interaction per distinct operation, same recording, same bytes. */
+  public GraphqlPact toPact() {
+    List<GraphqlInteraction> interactions = new ArrayList<>();
+    for (RecordedInteraction recorded : interactions()) {
+      interactions.add(new GraphqlInteraction(recorded.description(), List.of(), recorded.operation(),
+          recorded.transport(), answers.expected(recorded.operation())));
+    }
+    return new GraphqlPact(settings.consumer(), settings.provider(), settings.consumerVersion(), interactions);
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Variables that came from JSON cannot be written as JSON", e);
+    }
+  }
+
+  /** The JSON types of a value: {@code {"ids":["string"]}}-like text, object keys sorted. */
+  private static String shape(JsonNode node) {
+    if (node.isObject()) {
+      Map<String, String> fields = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> field = it.next();
+        fields.put(field.getKey(), shape(field.getValue()));
+      }
+      return fields.toString();
+    }
+    if (node.isArray()) {
+      SortedSet<String> elements = new TreeSet<>();
+      node.forEach(element -> elements.add(shape(element)));
+      return elements.toString();
+    }
+    return node.getNodeType().name();
+  }
+
+  /** One distinct operation; the example kept is the smallest (text, variables) ever seen. */
+  private static final class Entry {
+    private final List<Finding> findings;
+    private CapturedOperation example;
+    private String exampleOrder;
+    private final SortedSet<String> chosen = new TreeSet<>();
+    private final SortedSet<String> initKeys = new TreeSet<>();
+    private long count;
+
+    Entry(CapturedOperation first, List<Finding> findings) {
+      this.findings = List.copyOf(findings);
+      this.example = first;
+    }
+
+    synchronized void add(CapturedOperation captured, String order) {
+      count++;
+      if (exampleOrder == null || order.compareTo(exampleOrder) < 0) {
+        example = captured;
+        exampleOrder = order;
+      }
+      if (captured.chosenSubprotocol() != null) {
+        chosen.add(captured.chosenSubprotocol());
+      }
+      initKeys.addAll(captured.initPayloadKeys());
+    }
+
+    synchronized RecordedInteraction snapshot(String description) {
+      return new RecordedInteraction(description, example.operation(), example.transport(),
+          Collections.unmodifiableSortedSet(new TreeSet<>(chosen)),
+          Collections.unmodifiableSortedSet(new TreeSet<>(initKeys)), count, findings);
+    }
+  }
+}
