@@ -40,16 +40,17 @@ final class RenameHints {
   private RenameHints() {}
 
   /**
-   * The first suggested field that the operation could have meant: not selected beside it already,
-   * and of the same shape (a leaf for a leaf selection; an object type with every sub-field
-   * selected for a selection set).
+   * A rename when graphql-core's first suggestion is a field the operation could have meant: not
+   * selected beside it already, and of the same shape (a leaf for a leaf selection; a type with
+   * every sub-field selected for a selection set).
    */
   static Optional<Rename> forField(
       GraphQLFieldsContainer parent, Field unknown, List<String> suggestions, Set<String> siblingNames) {
-    for (String name : suggestions) {
+    if (!suggestions.isEmpty()) {
+      String name = suggestions.get(0);
       GraphQLFieldDefinition candidate = parent.getFieldDefinition(name);
       if (candidate == null || siblingNames.contains(name) || !sameShape(candidate.getType(), unknown)) {
-        continue;
+        return Optional.empty();
       }
       String old = unknown.getName();
       String reason = "Use " + name;
@@ -67,8 +68,8 @@ final class RenameHints {
   }
 
   /**
-   * The first suggested argument the operation could have meant: not passed already, and accepting
-   * the value passed (a variable's declared type, or a literal).
+   * A rename when graphql-core's first suggestion is an argument the operation could have meant:
+   * not passed already, and accepting the value passed (a variable's declared type, or a literal).
    */
   static Optional<Rename> forArgument(
       GraphQLFieldsContainer parent,
@@ -77,10 +78,11 @@ final class RenameHints {
       GraphQLType variableType,
       List<String> suggestions,
       Set<String> passedNames) {
-    for (String name : suggestions) {
+    if (!suggestions.isEmpty()) {
+      String name = suggestions.get(0);
       GraphQLArgument candidate = field.getArgument(name);
       if (candidate == null || passedNames.contains(name) || !accepts(candidate.getType(), unknown.getValue(), variableType)) {
-        continue;
+        return Optional.empty();
       }
       String old = unknown.getName();
       String reason = "Use " + name;

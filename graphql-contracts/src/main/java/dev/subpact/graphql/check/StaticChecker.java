@@ -90,7 +90,15 @@ public final class StaticChecker {
 
   /** The schema's alias traps ({@code SCHEMA_LINT}), sorted by coordinate. */
   public List<Finding> lintSchema() {
-    return SchemaLint.lint(schema.graphql());
+    return SchemaLint.lint(schema.sdl());
+  }
+
+  /**
+   * The alias traps of SDL text that may not even load (graphql-java, like graphql-core, refuses a
+   * required deprecated argument); empty when the text is not SDL.
+   */
+  public static List<Finding> lintSdl(String sdl) {
+    return SchemaLint.lint(sdl);
   }
 
   private DocumentFindings checkDocument(Document document) {
