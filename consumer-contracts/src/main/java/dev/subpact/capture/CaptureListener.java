@@ -9,7 +9,10 @@ public interface CaptureListener {
   /** No-op listener. */
   CaptureListener NONE = new CaptureListener() {};
 
-  /** An operation arrived; {@code findings} are the {@code --schema} check's (empty without a schema). */
+  /**
+   * The first of a distinct operation arrived (repeats are counted, not reported); {@code findings}
+   * are the {@code --schema} check's (empty without a schema). Called on a server thread.
+   */
   default void received(CapturedOperation operation, List<Finding> findings) {}
 
   /** Something arrived that is not a usable operation (the message says what and from whom). */

@@ -99,8 +99,9 @@ final class Intake {
     }
     List<Finding> findings = checker == null ? List.of() : checker.check(operation);
     CapturedOperation captured = new CapturedOperation(operation, transport, chosenSubprotocol, initKeys);
-    recording.record(captured, findings);
-    listener.received(captured, findings);
+    if (recording.record(captured, findings)) {
+      listener.received(captured, findings);
+    }
     List<Finding> errors = findings.stream().filter(Finding::isError).toList();
     return errors.isEmpty() ? new Answered(operation, answers.results(operation)) : new Invalid(operation, errors);
   }

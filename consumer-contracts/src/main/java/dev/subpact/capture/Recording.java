@@ -40,14 +40,23 @@ public final class Recording {
     this.answers = answers;
   }
 
-  /** Records one operation; {@code findings} are the schema check's (empty without a schema). */
-  void record(CapturedOperation captured, List<Finding> findings) {
+  /**
+   * Records one operation; {@code findings} are the schema check's (empty without a schema).
+   *
+   * @return whether it is the first of its kind
+   */
+  boolean record(CapturedOperation captured, List<Finding> findings) {
     operations.incrementAndGet();
     Operation operation = captured.operation();
     String variables = json(operation.variables());
     String key = captured.transport() + "\n" + operation.operationName() + "\n" + operation.canonical()
         + "\n" + shape(JSON.valueToTree(operation.variables()));
-    entries.computeIfAbsent(key, k -> new Entry(captured, findings)).add(captured, operation.document().text() + "\u0000" + variables);
+    boolean[] first = {false};
+    entries.computeIfAbsent(key, k -> {
+      first[0] = true;
+      return new Entry(findings);
+    }).add(captured, operation.document().text() + "\u0000" + variables);
+    return first[0];
   }
 
   /** Records a problem that is not an operation (e.g. a document with a syntax error). */
@@ -127,9 +136,8 @@ public final class Recording {
     private final SortedSet<String> initKeys = new TreeSet<>();
     private long count;
 
-    Entry(CapturedOperation first, List<Finding> findings) {
+    Entry(List<Finding> findings) {
       this.findings = List.copyOf(findings);
-      this.example = first;
     }
 
     synchronized void add(CapturedOperation captured, String order) {
