@@ -13,6 +13,7 @@ import java.util.List;
  * @param outcome live replay's outcome class (e.g. {@code accepted}, {@code rejected}); {@code null} for static checks
  * @param errors what breaks, in the backend's order
  * @param warnings what does not break yet (deprecations)
+ * @param source the pact or document file the operation comes from, or {@code null}
  */
 public record InteractionReport(
     String consumer,
@@ -21,14 +22,32 @@ public record InteractionReport(
     String operationName,
     String outcome,
     List<Finding> errors,
-    List<Finding> warnings) {
+    List<Finding> warnings,
+    SourceFile source) {
 
   public InteractionReport {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
   }
 
+  /** A verdict without a known source file. */
+  public InteractionReport(
+      String consumer,
+      String consumerVersion,
+      String interaction,
+      String operationName,
+      String outcome,
+      List<Finding> errors,
+      List<Finding> warnings) {
+    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, null);
+  }
+
   public boolean ok() {
     return errors.isEmpty();
+  }
+
+  /** {@code karen 20045}, or just the consumer when the version is unknown. */
+  public String consumerLabel() {
+    return consumerVersion == null ? consumer : consumer + " " + consumerVersion;
   }
 }

@@ -6,12 +6,21 @@ import java.util.List;
 /**
  * The result of a {@code check} or {@code verify} run: one entry per interaction (in a stable order)
  * and the schema's own findings (lint).
+ *
+ * @param schema where the schema came from (file or URL), or {@code null}
+ * @param results one verdict per interaction
+ * @param schemaFindings the schema's own findings (lint), sorted by coordinate
  */
-public record Report(List<InteractionReport> results, List<Finding> schemaFindings) {
+public record Report(String schema, List<InteractionReport> results, List<Finding> schemaFindings) {
 
   public Report {
     results = List.copyOf(results);
     schemaFindings = List.copyOf(schemaFindings);
+  }
+
+  /** A report without a named schema. */
+  public Report(List<InteractionReport> results, List<Finding> schemaFindings) {
+    this(null, results, schemaFindings);
   }
 
   /** True when no interaction breaks and the schema has no error-level finding. */

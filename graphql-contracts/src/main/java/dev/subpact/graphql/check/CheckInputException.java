@@ -1,0 +1,13 @@
+package dev.subpact.graphql.check;
+
+/** An input of a check that cannot be used (empty folder, unreadable or malformed document); the message names the file. */
+public final class CheckInputException extends RuntimeException {
+
+  public CheckInputException(String message) {
+    super(message);
+  }
+
+  public CheckInputException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

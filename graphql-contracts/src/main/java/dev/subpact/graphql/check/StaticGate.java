@@ -1,0 +1,225 @@
+package dev.subpact.graphql.check;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.operation.DocumentSyntaxException;
+import dev.subpact.graphql.operation.GraphqlDocument;
+import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.report.InteractionReport;
+import dev.subpact.graphql.report.Report;
+import dev.subpact.graphql.report.SourceFile;
+import dev.subpact.graphql.schema.Schema;
+import dev.subpact.graphql.schema.SchemaLoadException;
+import dev.subpact.graphql.schema.SchemaLoader;
+import graphql.language.OperationDefinition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code subpact check} as a whole: load the backend's schema, read every operation the consumers
+ * are known to send (their pacts, or plain {@code .graphql} documents), check each one and report.
+ * Files are read and operations checked on all cores; identical documents are checked once.
+ */
+public final class StaticGate {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private StaticGate() {}
+
+  /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
+  public static Report checkPacts(String schemaSource, List<Path> pacts) {
+    List<Path> files = expand(pacts, ".json", "pact");
+    Schema schema = loadOrLint(schemaSource);
+    if (schema == null) {
+      return lintOnly(schemaSource);
+    }
+    List<List<Checked>> perFile = files.parallelStream().map(StaticGate::readPact).toList();
+    return report(schema, perFile.stream().flatMap(List::stream).toList());
+  }
+
+  /**
+   * Checks {@code .graphql} documents (files, or folders searched for {@code *.graphql}); a
+   * sibling {@code .json} file may give {@code operationName} and {@code variables}.
+   */
+  public static Report checkDocuments(String schemaSource, List<Path> documents) {
+    List<Path> files = expand(documents, ".graphql", "document");
+    Schema schema = loadOrLint(schemaSource);
+    if (schema == null) {
+      return lintOnly(schemaSource);
+    }
+    return report(schema, files.parallelStream().map(StaticGate::readDocument).toList());
+  }
+
+  /** An operation to check and how to report it. */
+  private record Checked(String consumer, String version, String interaction, Operation operation, SourceFile source) {}
+
+  private static Report report(Schema schema, List<Checked> operations) {
+    StaticChecker checker = StaticChecker.of(schema);
+    List<InteractionReport> results = operations.parallelStream().map(c -> {
+      List<Finding> findings = checker.check(c.operation());
+      return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().operationName(), null,
+          findings.stream().filter(Finding::isError).toList(),
+          findings.stream().filter(f -> !f.isError()).toList(),
+          c.source());
+    }).toList();
+    return new Report(schema.origin(), results, checker.lintSchema());
+  }
+
+  /** The schema, or {@code null} when it does not load only because of an alias trap the lint reports. */
+  private static Schema loadOrLint(String source) {
+    try {
+      return SchemaLoader.load(source);
+    } catch (SchemaLoadException e) {
+      if (lintOf(source).stream().anyMatch(Finding::isError)) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  private static Report lintOnly(String source) {
+    return new Report(source, List.of(), lintOf(source));
+  }
+
+  private static List<Finding> lintOf(String source) {
+    if (source.contains("://")) {
+      return List.of();
+    }
+    try {
+      return StaticChecker.lintSdl(Files.readString(Path.of(source), StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  // ------------------------------------------------------------------ pacts
+
+  private static List<Checked> readPact(Path file) {
+    String text = read(file, "Pact file");
+    GraphqlPact pact = GraphqlPacts.parse(text, file.toString());
+    List<Checked> out = new ArrayList<>();
+    for (GraphqlInteraction interaction : pact.interactions()) {
+      out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(),
+          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false)));
+    }
+    return out;
+  }
+
+  /** The line of the interaction's {@code "description"} in the pact text, or 1. */
+  private static int lineOfInteraction(String text, String description) {
+    String escaped = new String(JsonStringEncoder.getInstance().quoteAsString(description));
+    Matcher m = Pattern.compile("\"description\"\\s*:\\s*\"" + Pattern.quote(escaped) + "\"").matcher(text);
+    if (!m.find()) {
+      return 1;
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  // ------------------------------------------------------------------ documents
+
+  private static Checked readDocument(Path file) {
+    String text = read(file, "Document");
+    GraphqlDocument document;
+    try {
+      document = GraphqlDocument.parse(text);
+    } catch (DocumentSyntaxException e) {
+      throw new CheckInputException("Document " + file + " has a syntax error at line " + e.line() + ", column "
+          + e.column() + ": " + e.getMessage(), e);
+    }
+    String name = file.getFileName().toString();
+    Path sibling = file.resolveSibling(name.substring(0, name.length() - ".graphql".length()) + ".json");
+    String operationName = null;
+    Map<String, Object> variables = Map.of();
+    if (Files.isRegularFile(sibling)) {
+      JsonNode json;
+      try {
+        json = JSON.readTree(read(sibling, "Operation file"));
+      } catch (JsonProcessingException e) {
+        throw new CheckInputException("Operation file " + sibling + " (beside " + file + ") is not valid JSON: "
+            + e.getOriginalMessage(), e);
+      }
+      if (json.hasNonNull("operationName")) {
+        operationName = json.get("operationName").asText();
+      }
+      if (json.has("variables") && json.get("variables").isObject()) {
+        variables = JSON.convertValue(json.get("variables"), new TypeReference<LinkedHashMap<String, Object>>() {});
+      }
+    }
+    Operation operation = new Operation(document, operationName, variables);
+    return new Checked(name, null, interactionName(operation, name), operation, new SourceFile(file.toString(), 1, true));
+  }
+
+  /** {@code KarenThreads subscription}, as pacts name interactions; the file name when the document holds no single operation. */
+  private static String interactionName(Operation operation, String fileName) {
+    List<OperationDefinition> definitions = operation.document().ast().getDefinitionsOfType(OperationDefinition.class);
+    try {
+      OperationDefinition definition = operation.definition();
+      String name = definition.getName() == null ? "<anonymous>" : definition.getName();
+      return name + " " + OperationType.valueOf(definition.getOperation().name()).keyword();
+    } catch (IllegalStateException e) {
+      return definitions.isEmpty() ? fileName : fileName + " (" + definitions.size() + " operations)";
+    }
+  }
+
+  // ------------------------------------------------------------------ files
+
+  private static List<Path> expand(List<Path> paths, String suffix, String what) {
+    List<Path> files = new ArrayList<>();
+    for (Path path : paths) {
+      if (Files.isDirectory(path)) {
+        List<Path> found;
+        try (Stream<Path> walk = Files.walk(path)) {
+          found = walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(suffix)).sorted().toList();
+        } catch (IOException e) {
+          throw new CheckInputException("Folder " + path + " cannot be listed: " + e.getMessage(), e);
+        }
+        if (found.isEmpty()) {
+          throw new CheckInputException("Folder " + path + " holds no *" + suffix + " " + what + " files.");
+        }
+        files.addAll(found);
+      } else if (Files.exists(path)) {
+        files.add(path);
+      } else {
+        throw new CheckInputException(capitalised(what) + " file " + path + " does not exist.");
+      }
+    }
+    return files;
+  }
+
+  private static String read(Path file, String what) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new CheckInputException(what + " " + file + " does not exist.", e);
+    } catch (IOException e) {
+      throw new CheckInputException(what + " " + file + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  private static String capitalised(String s) {
+    return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}

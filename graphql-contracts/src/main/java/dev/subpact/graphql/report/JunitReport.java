@@ -1,0 +1,111 @@
+package dev.subpact.graphql.report;
+
+import dev.subpact.graphql.check.Finding;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JUnit XML as CI servers read it: one {@code <testsuite>} per consumer and version, one
+ * {@code <testcase>} per interaction; a broken interaction has one {@code <failure>} whose message
+ * is its first error and whose text lists every error with its fix; warnings go to
+ * {@code <system-out>}. The schema's lint is a suite of its own.
+ */
+final class JunitReport {
+
+  private JunitReport() {}
+
+  static String render(Report report) {
+    Map<String, List<InteractionReport>> byConsumer = new LinkedHashMap<>();
+    for (InteractionReport result : report.results()) {
+      byConsumer.computeIfAbsent(result.consumerLabel(), k -> new ArrayList<>()).add(result);
+    }
+    long lintErrors = report.schemaFindings().stream().filter(Finding::isError).count();
+    Report.Summary summary = report.summary();
+    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.append("<testsuites name=\"subpact check\" tests=\"")
+        .append(summary.operations() + (report.schemaFindings().isEmpty() ? 0 : 1))
+        .append("\" failures=\"").append(summary.broken() + (lintErrors > 0 ? 1 : 0)).append("\" errors=\"0\">\n");
+    byConsumer.forEach((consumer, results) -> {
+      long failures = results.stream().filter(r -> !r.ok()).count();
+      out.append("  <testsuite name=\"").append(xml(consumer)).append("\" tests=\"").append(results.size())
+          .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+      for (InteractionReport r : results) {
+        testCase(out, r.consumer(), r.interaction(), r.source() == null ? null : r.source().path(), r.errors(), r.warnings());
+      }
+      out.append("  </testsuite>\n");
+    });
+    if (!report.schemaFindings().isEmpty()) {
+      out.append("  <testsuite name=\"schema lint\" tests=\"1\" failures=\"").append(lintErrors > 0 ? 1 : 0)
+          .append("\" errors=\"0\" skipped=\"0\">\n");
+      testCase(out, "schema", report.schema() == null ? "schema" : report.schema(), report.schema(),
+          report.schemaFindings().stream().filter(Finding::isError).toList(),
+          report.schemaFindings().stream().filter(f -> !f.isError()).toList());
+      out.append("  </testsuite>\n");
+    }
+    return out.append("</testsuites>\n").toString();
+  }
+
+  private static void testCase(StringBuilder out, String className, String name, String file,
+      List<Finding> errors, List<Finding> warnings) {
+    out.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name)).append('"');
+    if (file != null) {
+      out.append(" file=\"").append(xml(file)).append('"');
+    }
+    if (errors.isEmpty() && warnings.isEmpty()) {
+      out.append("/>\n");
+      return;
+    }
+    out.append(">\n");
+    if (!errors.isEmpty()) {
+      out.append("      <failure type=\"").append(errors.get(0).kind()).append("\" message=\"")
+          .append(xml(errors.get(0).message())).append("\">");
+      out.append(xml(listing(errors))).append("</failure>\n");
+    }
+    if (!warnings.isEmpty()) {
+      out.append("      <system-out>").append(xml(listing(warnings))).append("</system-out>\n");
+    }
+    out.append("    </testcase>\n");
+  }
+
+  private static String listing(List<Finding> findings) {
+    StringBuilder text = new StringBuilder();
+    for (Finding f : findings) {
+      text.append(f.kind());
+      if (f.coordinate() != null) {
+        text.append(' ').append(f.coordinate());
+      }
+      if (!f.locations().isEmpty()) {
+        text.append(" at ").append(f.locations().get(0).line()).append(':').append(f.locations().get(0).column());
+      }
+      text.append(": ").append(f.message()).append('\n');
+      if (f.fix() != null) {
+        text.append("  fix: ").append(f.fix().replace("\n", "\n  ")).append('\n');
+      }
+    }
+    return text.toString();
+  }
+
+  private static String xml(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&apos;");
+        default -> {
+          if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
+            out.append("&#").append((int) c).append(';');
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+}
