@@ -1,0 +1,260 @@
+package dev.subpact.broker.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A small Pact Broker client: HAL index discovery, publishing (the broker's
+ * {@code POST /contracts/publish}, or the older PUT flow when the index lacks
+ * {@code pb:publish-contracts}), and fetching a consumer's latest pact on a branch. Retries with
+ * exponential backoff on 5xx and unreachable brokers; every failure is a {@link BrokerException}
+ * that says what to do.
+ */
+public final class BrokerClient {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HAL = "application/hal+json";
+
+  private final URI base;
+  private final BrokerAuth auth;
+  private final HttpClient http;
+  private final int attempts;
+  private final Duration backoff;
+
+  private BrokerClient(URI base, BrokerAuth auth, int attempts, Duration backoff) {
+    String text = base.toString();
+    this.base = URI.create(text.endsWith("/") ? text : text + "/");
+    this.auth = auth;
+    this.attempts = attempts;
+    this.backoff = backoff;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  /** A client for the broker at {@code base}: 4 attempts per request, backoff from 250 ms doubling. */
+  public static BrokerClient of(URI base, BrokerAuth auth) {
+    return new BrokerClient(base, auth, 4, Duration.ofMillis(250));
+  }
+
+  /** The same client with another retry policy ({@code attempts} ≥ 1 tries per request). */
+  public BrokerClient withRetries(int attempts, Duration initialBackoff) {
+    return new BrokerClient(base, auth, Math.max(1, attempts), initialBackoff);
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  /** The broker's HAL index ({@code GET /}). */
+  public JsonNode index() {
+    return json(send("GET", base, null, null, "read the index"), "the index");
+  }
+
+  /** The href of a relation of the index, resolved against the broker's URL. */
+  public Optional<URI> link(JsonNode index, String relation) {
+    JsonNode href = index.path("_links").path(relation).path("href");
+    return href.isTextual() ? Optional.of(base.resolve(stripLeadingSlash(href.asText()))) : Optional.empty();
+  }
+
+  /** Publishes one consumer version's pacts. */
+  public PublishResult publish(PublishRequest request) {
+    Optional<URI> publishContracts = link(index(), "pb:publish-contracts");
+    return publishContracts.isPresent() ? publishContracts(publishContracts.get(), request) : publishByPut(request);
+  }
+
+  private PublishResult publishContracts(URI url, PublishRequest request) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("pacticipantName", request.consumer());
+    body.put("pacticipantVersionNumber", request.consumerVersion());
+    if (request.branch() != null) {
+      body.put("branch", request.branch());
+    }
+    if (!request.tags().isEmpty()) {
+      ArrayNode tags = body.putArray("tags");
+      request.tags().forEach(tags::add);
+    }
+    if (request.buildUrl() != null) {
+      body.put("buildUrl", request.buildUrl());
+    }
+    ArrayNode contracts = body.putArray("contracts");
+    for (Contract contract : request.contracts()) {
+      contracts.addObject()
+          .put("consumerName", contract.consumer())
+          .put("providerName", contract.provider())
+          .put("specification", "pact")
+          .put("contentType", "application/json")
+          .put("content", Base64.getEncoder().encodeToString(contract.content()))
+          .put("onConflict", request.merge() ? "merge" : "overwrite");
+    }
+    HttpResponse<String> response = send("POST", url, body.toString(), request, "publish");
+    List<String> messages = new ArrayList<>();
+    for (JsonNode log : json(response, "the publish answer").path("logs")) {
+      messages.add(log.path("message").asText());
+    }
+    return new PublishResult("contracts/publish", messages);
+  }
+
+  private PublishResult publishByPut(PublishRequest request) {
+    List<String> messages = new ArrayList<>();
+    String consumer = segment(request.consumer());
+    String version = segment(request.consumerVersion());
+    if (request.branch() != null) {
+      URI url = base.resolve("pacticipants/" + consumer + "/branches/" + segment(request.branch()) + "/versions/" + version);
+      send("PUT", url, "{}", request, "record branch " + request.branch());
+      messages.add("Recorded branch " + request.branch() + " for " + request.consumer() + " version " + request.consumerVersion());
+    }
+    for (String tag : request.tags()) {
+      messages.add(tag(request.consumer(), request.consumerVersion(), tag));
+    }
+    for (Contract contract : request.contracts()) {
+      URI url = base.resolve("pacts/provider/" + segment(contract.provider()) + "/consumer/" + consumer + "/version/" + version);
+      send(request.merge() ? "PATCH" : "PUT", url, new String(contract.content(), StandardCharsets.UTF_8), request,
+          "publish the pact with " + contract.provider());
+      messages.add("Published the pact of " + contract.consumer() + " version " + request.consumerVersion()
+          + " with " + contract.provider());
+    }
+    return new PublishResult("put", messages);
+  }
+
+  /** Tags a pacticipant version ({@code PUT /pacticipants/C/versions/V/tags/T}); returns what was done. */
+  public String tag(String pacticipant, String version, String tag) {
+    URI url = base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version) + "/tags/" + segment(tag));
+    send("PUT", url, "{}", null, "tag " + pacticipant + " version " + version + " with " + tag);
+    return "Tagged " + pacticipant + " version " + version + " with " + tag;
+  }
+
+  /**
+   * The consumer's latest pact with the provider on {@code branch}: tries
+   * {@code /pacts/provider/P/consumer/C/branch/B/latest}, then {@code .../branch/B/latest-version},
+   * then the tag of the same name ({@code .../latest/B}, older brokers); empty when none exists.
+   */
+  public Optional<String> latestPact(String provider, String consumer, String branch) {
+    String prefix = "pacts/provider/" + segment(provider) + "/consumer/" + segment(consumer);
+    for (String candidate : List.of(
+        prefix + "/branch/" + segment(branch) + "/latest",
+        prefix + "/branch/" + segment(branch) + "/latest-version",
+        prefix + "/latest/" + segment(branch))) {
+      HttpResponse<String> response = sendAllowing404("GET", base.resolve(candidate), "fetch the latest pact of " + consumer + " on " + branch);
+      if (response.statusCode() != 404) {
+        return Optional.of(response.body());
+      }
+    }
+    return Optional.empty();
+  }
+
+  // ---------------------------------------------------------------- HTTP
+
+  private HttpResponse<String> sendAllowing404(String method, URI url, String what) {
+    return exchange(method, url, null, null, what, true);
+  }
+
+  private HttpResponse<String> send(String method, URI url, String body, PublishRequest request, String what) {
+    return exchange(method, url, body, request, what, false);
+  }
+
+  private HttpResponse<String> exchange(String method, URI url, String body, PublishRequest request, String what, boolean allow404) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Accept", HAL);
+    auth.header().ifPresent(h -> builder.header("Authorization", h));
+    if (body != null) {
+      builder.header("Content-Type", "application/json");
+      builder.method(method, HttpRequest.BodyPublishers.ofString(body));
+    } else {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpRequest httpRequest = builder.build();
+    Duration wait = backoff;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+        int status = response.statusCode();
+        if (status >= 500 && attempt < attempts) {
+          sleep(wait);
+          wait = wait.multipliedBy(2);
+          continue;
+        }
+        if (status < 300 || (allow404 && status == 404)) {
+          return response;
+        }
+        throw refused(method, url, status, response.body(), request, what, attempt);
+      } catch (IOException e) {
+        if (attempt < attempts) {
+          sleep(wait);
+          wait = wait.multipliedBy(2);
+          continue;
+        }
+        String why = e instanceof ConnectException ? "nothing answers there (connection refused)"
+            : e instanceof HttpTimeoutException ? "it did not answer in time" : e.toString();
+        throw new BrokerException("Cannot " + what + " at the broker " + base + ": " + why + " (after " + attempt
+            + " attempt(s)). Check --broker / PACT_BROKER_BASE_URL and that the broker is running.", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BrokerException("Interrupted while trying to " + what + " at " + base, e);
+      }
+    }
+  }
+
+  private BrokerException refused(String method, URI url, int status, String body, PublishRequest request, String what, int attempts) {
+    String said = brokerSays(body);
+    String prefix = "The broker at " + base + " refused to " + what + " (" + method + " " + url.getRawPath() + " → " + status + ")";
+    return switch (status) {
+      case 401 -> new BrokerException(prefix + ": not authenticated. Give --username/--password or --token "
+          + "(or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN)." + said, status);
+      case 403 -> new BrokerException(prefix + ": these credentials may not do that. Use a token or user with "
+          + "write access to the broker." + said, status);
+      case 409 -> new BrokerException(prefix + ": " + (request == null ? "conflict" : request.consumer() + " version "
+          + request.consumerVersion() + " already has a different contract") + ". A published version's contract must not change: "
+          + "publish the new contract under a new --consumer-version (e.g. the new git sha)." + said, status);
+      default -> new BrokerException(prefix + (status >= 500 ? " after " + attempts + " attempt(s)" : "") + "." + said, status);
+    };
+  }
+
+  private static String brokerSays(String body) {
+    if (body == null || body.isBlank()) {
+      return "";
+    }
+    String text = body.strip().replaceAll("\\s+", " ");
+    return " The broker said: " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
+  }
+
+  private JsonNode json(HttpResponse<String> response, String what) {
+    try {
+      JsonNode node = JSON.readTree(response.body());
+      return node == null ? JSON.createObjectNode() : node;
+    } catch (IOException e) {
+      throw new BrokerException("The broker at " + base + " answered " + what + " with something that is not JSON: "
+          + brokerSays(response.body()), e);
+    }
+  }
+
+  private static void sleep(Duration wait) {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BrokerException("Interrupted while waiting to retry", e);
+    }
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String stripLeadingSlash(String href) {
+    return href.startsWith("/") ? href.substring(1) : href;
+  }
+}
