@@ -1,0 +1,140 @@
+package dev.subpact.cli;
+
+import static dev.subpact.cli.CheckFixtures.AFTER_RENAME;
+import static dev.subpact.cli.CheckFixtures.BOTS;
+import static dev.subpact.cli.CheckFixtures.PACTS;
+import static dev.subpact.cli.CheckFixtures.golden;
+import static dev.subpact.cli.CheckFixtures.run;
+import static dev.subpact.cli.CheckFixtures.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code subpact check} on the incident: the ten bots' pacts against the three backend builds. */
+class CheckCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What graphql-core 3.2.8 reports for the pre-rename KarenThreads against the staging build, in its order. */
+  static final List<String> KAREN_VS_RENAMED = List.of(
+      "Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emsg_types' or 'want_messages'?",
+      "Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?",
+      "Cannot query field 'emessage_persona_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_persona_id'?",
+      "Cannot query field 'emessage_type' on type 'FExternalMessageOutput'. Did you mean 'emsg_type'?",
+      "Cannot query field 'emessage_from' on type 'FExternalMessageOutput'. Did you mean 'emsg_from'?",
+      "Cannot query field 'emessage_to' on type 'FExternalMessageOutput'. Did you mean 'emsg_to'?",
+      "Cannot query field 'emessage_external_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_external_id'?",
+      "Cannot query field 'emessage_payload' on type 'FExternalMessageOutput'. Did you mean 'emsg_payload'?",
+      "Cannot query field 'emessage_created_ts' on type 'FExternalMessageOutput'. Did you mean 'emsg_created_ts'?",
+      "Field 'bot_threads_calls_tasks' argument 'want_emsg_types' of type '[String!]!' is required, but it was not provided.");
+
+  @BeforeAll
+  static void fixtures() throws IOException {
+    CheckFixtures.materialise();
+  }
+
+  @ParameterizedTest(name = "--format {0}")
+  @ValueSource(strings = {"text", "json", "junit", "github"})
+  void theIncidentPactsBreakOnTheRenamedBuildInEveryFormat(String format) throws IOException {
+    CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", format);
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.exit()).isEqualTo(1);
+    String extension = switch (format) {
+      case "json" -> "json";
+      case "junit" -> "xml";
+      default -> "txt";
+    };
+    assertThat(run.out()).isEqualTo(golden("incident-pacts-vs-renamed." + format + "." + extension, run.out()));
+  }
+
+  @Test
+  void everyBotReportsAllOfItsBreaksInGraphqlCoresWords() throws IOException {
+    CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "json");
+
+    JsonNode report = JSON.readTree(run.out());
+    assertThat(report.get("ok").asBoolean()).isFalse();
+    assertThat(report.at("/summary/operations").asInt()).isEqualTo(20);
+    assertThat(report.at("/summary/broken").asInt()).isEqualTo(20);
+    List<String> consumers = new ArrayList<>();
+    for (JsonNode result : report.get("results")) {
+      consumers.add(result.get("consumer").asText());
+      List<String> messages = new ArrayList<>();
+      result.get("errors").forEach(e -> messages.add(e.get("message").asText()));
+      if (result.get("operationName").asText().equals("KarenThreads")) {
+        assertThat(messages).as(result.get("consumer").asText()).containsExactlyElementsOf(KAREN_VS_RENAMED);
+        assertThat(result.get("errors")).extracting(e -> e.get("kind").asText()).containsExactly(
+            "UNKNOWN_ARGUMENT", "UNKNOWN_FIELD", "UNKNOWN_FIELD", "UNKNOWN_FIELD", "UNKNOWN_FIELD", "UNKNOWN_FIELD",
+            "UNKNOWN_FIELD", "UNKNOWN_FIELD", "UNKNOWN_FIELD", "MISSING_REQUIRED_ARGUMENT");
+        assertThat(result.at("/errors/1/coordinate").asText()).isEqualTo("FExternalMessageOutput.emessage_id");
+        assertThat(result.at("/errors/1/suggestion").asText()).isEqualTo("emsg_id");
+        assertThat(result.at("/errors/1/fix").asText()).contains("emessage_id: String! @deprecated(reason: \"Use emsg_id\")");
+      } else {
+        assertThat(messages).containsExactly(
+            "Unknown argument 'emessage_ids' on field 'Mutation.emessages_delete'. Did you mean 'emsg_ids'?",
+            "Field 'emessages_delete' argument 'emsg_ids' of type '[String!]!' is required, but it was not provided.");
+      }
+    }
+    assertThat(consumers).containsOnlyElementsOf(BOTS).hasSize(20);
+    assertThat(report.at("/results/0/consumerVersion").asText()).isEqualTo("20045");
+  }
+
+  @Test
+  void theAliasedBuildPassesWithDeprecationWarnings() throws IOException {
+    CheckFixtures.Run run = run("check", "--schema", schema("aliased").toString(), "--pacts", PACTS.toString());
+
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).isEqualTo(golden("incident-pacts-vs-aliased.text.txt", run.out()));
+    assertThat(run.out()).contains("PASSED: 20 operations, 0 broken, 0 errors, 100 warnings")
+        .contains("The field FExternalMessageOutput.emessage_id is deprecated. Use emsg_id")
+        .contains("Field 'Subscription.bot_threads_calls_tasks' argument 'want_emessage_types' is deprecated. Use want_emsg_types");
+  }
+
+  @Test
+  void thePreRenameBuildPassesClean() {
+    CheckFixtures.Run run = run("check", "--schema", schema("before-rename").toString(), "--pacts", PACTS.toString(), "--format", "json");
+
+    assertThat(run.exit()).isEqualTo(0);
+    assertThat(run.out()).contains("\"ok\" : true").contains("\"warnings\" : 0").contains("\"errors\" : 0");
+  }
+
+  @Test
+  void theAfterRenameOperationsBreakOnThePreRenameBuildWithTheMirrorImage() throws IOException {
+    CheckFixtures.Run run = run("check", "--schema", schema("before-rename").toString(), "--documents", AFTER_RENAME.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEqualTo(golden("after-rename-documents-vs-before-rename.text.txt", run.out()));
+    assertThat(run.out())
+        .contains("Unknown argument 'want_emsg_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emessage_types', 'want_erp_tables', or 'want_messages'?")
+        .contains("Cannot query field 'emsg_persona_id' on type 'FExternalMessageOutput'. Did you mean 'emessage_persona_id'?")
+        .contains("Field 'bot_threads_calls_tasks' argument 'want_emessage_types' of type '[String!]!' is required, but it was not provided.")
+        .contains("Unknown argument 'emsg_ids' on field 'Mutation.emessages_delete'. Did you mean 'emessage_ids'?")
+        .contains("FAILED: 2 operations, 2 broken, 12 errors, 0 warnings");
+  }
+
+  @Test
+  void theReportGoesToTheOutputFile() throws IOException {
+    Path output = CheckFixtures.ROOT.resolve("report.json");
+    Files.deleteIfExists(output);
+
+    CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(),
+        "--format", "json", "--output", output.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.out()).isEmpty();
+    assertThat(Files.readString(output, StandardCharsets.UTF_8))
+        .isEqualTo(golden("incident-pacts-vs-renamed.json.json", run("check", "--schema", schema("renamed").toString(),
+            "--pacts", PACTS.toString(), "--format", "json").out()));
+  }
+}
