@@ -3,6 +3,7 @@ package dev.subpact.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.replay.InteractionReplayer;
 import graphql.ExecutionResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +41,7 @@ final class GraphqlServlet extends JettyWebSocketServlet {
     factory.setCreator(
         (request, response) -> {
           String chosen = request.getSubProtocols().stream().filter(SUPPORTED::contains).findFirst().orElse(null);
-          String interaction = request.getHeader(NewsStore.INTERACTION_HEADER);
+          String interaction = request.getHeader(InteractionReplayer.INTERACTION_HEADER);
           if (chosen == null) {
             try {
               response.sendError(HttpServletResponse.SC_BAD_REQUEST,

@@ -13,14 +13,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>An event goes to the live subscriptions of its bot ({@code marketable_name}) that want its
  * message type. When the trigger names a replayed interaction (subpact's driver sends the
- * {@value #INTERACTION_HEADER} header on the WebSocket upgrade and the same id with the trigger),
+ * {@code X-Subpact-Interaction} header on the WebSocket upgrade and the same id with the trigger),
  * the event goes only to that interaction's subscriptions, and waits for them if the trigger
  * arrived before the {@code subscribe} — so concurrent replays never see each other's events.
  */
 public final class NewsStore {
-
-  /** The WebSocket upgrade header naming the replayed interaction a connection belongs to. */
-  public static final String INTERACTION_HEADER = "X-Subpact-Interaction";
 
   private final Map<String, Map<String, Object>> bots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();

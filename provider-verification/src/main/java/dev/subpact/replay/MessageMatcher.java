@@ -1,0 +1,57 @@
+package dev.subpact.replay;
+
+import au.com.dius.pact.core.matchers.BodyItemMatchResult;
+import au.com.dius.pact.core.matchers.BodyMatchResult;
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.matchers.JsonContentMatcher;
+import au.com.dius.pact.core.matchers.MatchingContext;
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
+import dev.subpact.graphql.check.Severity;
+import dev.subpact.graphql.pact.ExpectedMessage;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compares a message the backend sent with one the consumer expects, with Pact JVM's matching
+ * engine (its JSON body matcher and the pact's V4 {@code body} matching rules; unexpected keys
+ * allowed, as for any Pact response).
+ */
+public final class MessageMatcher {
+
+  private MessageMatcher() {}
+
+  /** Every mismatch, as {@code DATA_MISMATCH} findings carrying the JSON path; empty when it matches. */
+  public static List<Finding> mismatches(ExpectedMessage expected, JsonNode actual, String label) {
+    MatchingRulesImpl rules = new MatchingRulesImpl();
+    if (!expected.matchingRules().isEmpty()) {
+      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(expected.matchingRules().toString()));
+    }
+    MatchingContext context = new MatchingContext(rules.rulesForCategory("body"), true);
+    BodyMatchResult result =
+        JsonContentMatcher.INSTANCE.matchBody(body(expected.content()), body(actual), context);
+    List<Finding> findings = new ArrayList<>();
+    if (result.getTypeMismatch() != null) {
+      findings.add(Finding.error(FindingKind.DATA_MISMATCH, label + ": " + result.getTypeMismatch().description()));
+    }
+    for (BodyItemMatchResult item : result.getBodyResults()) {
+      for (BodyMismatch mismatch : item.getResult()) {
+        findings.add(new Finding(FindingKind.DATA_MISMATCH, Severity.ERROR,
+            label + " at " + mismatch.getPath() + ": " + mismatch.getMismatch(), null, null, List.of(), null,
+            mismatch.getPath()));
+      }
+    }
+    return findings;
+  }
+
+  private static OptionalBody body(JsonNode json) {
+    return OptionalBody.body(json.toString().getBytes(StandardCharsets.UTF_8), ContentType.Companion.getJSON());
+  }
+}

@@ -1,0 +1,175 @@
+package dev.subpact.replay;
+
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.StaticChecker;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.report.InteractionReport;
+import dev.subpact.graphql.report.Report;
+import dev.subpact.graphql.schema.SchemaLoadException;
+import dev.subpact.graphql.schema.SchemaLoader;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Replays every interaction of a set of pacts against a running backend and reports one verdict per
+ * interaction: concurrently ({@link ReplayConfig#concurrency()}), in a deterministic order and
+ * shard, and always within {@link ReplayConfig#runTimeout()}.
+ *
+ * <pre>{@code
+ * Report report = ReplayEngine.run(ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl()).build(), pacts);
+ * }</pre>
+ */
+public final class ReplayEngine {
+
+  private final ReplayConfig config;
+  private final ExecutorService httpThreads;
+  private final HttpClient http;
+  private final InteractionReplayer replayer;
+  private StaticChecker checker;
+  private boolean introspected;
+
+  private ReplayEngine(ReplayConfig config) {
+    this.config = config;
+    this.httpThreads = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "subpact-replay-io");
+      t.setDaemon(true);
+      return t;
+    });
+    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(httpThreads).build();
+    this.replayer = new InteractionReplayer(config, http);
+    this.checker = config.schema() == null ? null : StaticChecker.of(config.schema());
+  }
+
+  /** One interaction of one pact, in the run's order. */
+  public record Item(GraphqlPact pact, GraphqlInteraction interaction) {}
+
+  /** The interactions of {@code pacts} in the run's order (consumer, then description), before sharding. */
+  public static List<Item> order(List<GraphqlPact> pacts) {
+    List<Item> items = new ArrayList<>();
+    for (GraphqlPact pact : pacts) {
+      pact.interactions().forEach(i -> items.add(new Item(pact, i)));
+    }
+    items.sort(Comparator.comparing((Item i) -> i.pact().consumer())
+        .thenComparing(i -> i.interaction().description())
+        .thenComparing(i -> String.valueOf(i.pact().consumerVersion())));
+    return items;
+  }
+
+  public static Report run(ReplayConfig config, List<GraphqlPact> pacts) {
+    return run(config, pacts, r -> { });
+  }
+
+  /** Runs the replay; {@code progress} hears each verdict as it arrives (from worker threads). */
+  public static Report run(ReplayConfig config, List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
+    return new ReplayEngine(config).runAll(pacts, progress);
+  }
+
+  private Report runAll(List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
+    List<Item> all = order(pacts);
+    List<Item> items = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      if (config.shard().includes(k)) {
+        items.add(all.get(k));
+      }
+    }
+    Instant runDeadline = Instant.now().plus(config.runTimeout());
+    ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
+      Thread t = new Thread(r, "subpact-replay");
+      t.setDaemon(true);
+      return t;
+    });
+    List<InteractionReport> reports = new ArrayList<>();
+    try {
+      List<Callable<InteractionReport>> tasks = new ArrayList<>();
+      for (Item item : items) {
+        tasks.add(() -> {
+          InteractionReport report = verdict(item, replayOne(item, runDeadline));
+          progress.accept(report);
+          return report;
+        });
+      }
+      List<Future<InteractionReport>> futures;
+      try {
+        futures = workers.invokeAll(tasks, Math.max(1, Duration.between(Instant.now(), runDeadline).toMillis()), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        futures = List.of();
+      }
+      for (int i = 0; i < items.size(); i++) {
+        reports.add(i < futures.size() ? result(futures.get(i), items.get(i)) : cutShort(items.get(i)));
+      }
+    } finally {
+      workers.shutdownNow();
+      httpThreads.shutdownNow();
+    }
+    return new Report(reports, List.of());
+  }
+
+  private InteractionReport result(Future<InteractionReport> future, Item item) {
+    try {
+      return future.get();
+    } catch (CancellationException | InterruptedException e) {
+      return cutShort(item);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Replaying '" + item.interaction().description() + "' of " + item.pact().consumer()
+          + " failed unexpectedly: " + e.getCause(), e.getCause());
+    }
+  }
+
+  private InteractionReport cutShort(Item item) {
+    return verdict(item, new Outcome.TimedOut("by the run's global timeout of " + config.runTimeout().toMillis()
+        + " ms before this interaction ended (raise --run-timeout, or --concurrency)"));
+  }
+
+  private Outcome replayOne(Item item, Instant runDeadline) throws InterruptedException {
+    Instant own = Instant.now().plus(config.timeout());
+    Instant deadline = own.isBefore(runDeadline) ? own : runDeadline;
+    return replayer.replay(item.interaction(), UUID.randomUUID().toString(), deadline);
+  }
+
+  private InteractionReport verdict(Item item, Outcome outcome) {
+    List<Finding> errors = new ArrayList<>(outcome.errors());
+    List<Finding> warnings = new ArrayList<>();
+    StaticChecker statics = outcome instanceof Outcome.Rejected || config.schema() != null ? checker() : null;
+    if (statics != null) {
+      List<Finding> found = statics.check(item.interaction().operation());
+      if (outcome instanceof Outcome.Rejected) {
+        Set<String> reported = new LinkedHashSet<>();
+        errors.forEach(f -> reported.add(f.message()));
+        found.stream().filter(f -> f.isError() && !reported.contains(f.message())).forEach(errors::add);
+      }
+      found.stream().filter(f -> !f.isError()).forEach(warnings::add);
+    }
+    return new InteractionReport(item.pact().consumer(), item.pact().consumerVersion(), item.interaction().description(),
+        item.interaction().operation().operationName(), outcome.kind(), errors, warnings);
+  }
+
+  /** The schema's checker: {@code --schema}, else the backend's introspection (once; none if that fails). */
+  private synchronized StaticChecker checker() {
+    if (checker == null && !introspected) {
+      introspected = true;
+      try {
+        checker = StaticChecker.of(SchemaLoader.fromUrl(config.httpUrl()));
+      } catch (SchemaLoadException e) {
+        checker = null;
+      }
+    }
+    return checker;
+  }
+}

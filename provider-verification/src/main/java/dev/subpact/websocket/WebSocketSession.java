@@ -1,0 +1,229 @@
+package dev.subpact.websocket;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One client WebSocket connection to a GraphQL endpoint (JDK {@link WebSocket}): offers the
+ * subprotocols in the client's order, decodes frames with the negotiated subprotocol's codec and
+ * hands them over as {@link Event}s, in order, to one reading thread.
+ */
+public final class WebSocketSession implements AutoCloseable {
+
+  /** What the reading thread sees. */
+  public sealed interface Event {
+    /** A decoded server message. */
+    record Message(ServerMessage message) implements Event {}
+
+    /** The server closed the connection (1006 when it dropped without a close frame). */
+    record Closed(int code, String reason) implements Event {}
+  }
+
+  private final WebSocket socket;
+  private final SubprotocolCodec codec;
+  private final BlockingQueue<Object> events;
+  private volatile boolean closed;
+
+  private WebSocketSession(WebSocket socket, SubprotocolCodec codec, BlockingQueue<Object> events) {
+    this.socket = socket;
+    this.codec = codec;
+    this.events = events;
+  }
+
+  /** Why a connection could not be opened. */
+  public static final class ConnectFailure extends Exception {
+    private final boolean listening;
+
+    ConnectFailure(String message, boolean listening, Throwable cause) {
+      super(message, cause);
+      this.listening = listening;
+    }
+
+    /** False when nothing answered at all (connection refused, unknown host, connect timeout). */
+    public boolean listening() {
+      return listening;
+    }
+  }
+
+  /**
+   * Opens a connection offering {@code subprotocols} in order.
+   *
+   * @throws ConnectFailure when nothing listens, the handshake fails, or the server picked a
+   *     subprotocol subpact does not speak
+   */
+  public static WebSocketSession connect(HttpClient client, URI url, List<String> subprotocols,
+      Map<String, String> headers, Duration timeout) throws ConnectFailure {
+    BlockingQueue<Object> events = new LinkedBlockingQueue<>();
+    Listener listener = new Listener(events);
+    WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(timeout);
+    if (!subprotocols.isEmpty()) {
+      builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+    }
+    headers.forEach(builder::header);
+    WebSocket socket;
+    try {
+      socket = builder.buildAsync(url, listener).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ConnectFailure("interrupted while connecting to " + url, false, e);
+    } catch (TimeoutException e) {
+      throw new ConnectFailure("no WebSocket handshake with " + url + " within " + timeout.toMillis() + " ms", false, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof WebSocketHandshakeException handshake) {
+        throw new ConnectFailure("the WebSocket handshake with " + url + " failed: HTTP "
+            + handshake.getResponse().statusCode() + " (is it the GraphQL endpoint, and does it speak "
+            + String.join(" or ", subprotocols) + "?)", true, cause);
+      }
+      throw new ConnectFailure("cannot connect to " + url + ": " + describe(cause), false, cause);
+    }
+    SubprotocolCodec codec = SubprotocolCodec.forName(socket.getSubprotocol()).orElse(null);
+    if (codec == null) {
+      socket.abort();
+      throw new ConnectFailure("the server at " + url + " accepted subprotocol \"" + socket.getSubprotocol()
+          + "\"; subpact offered " + subprotocols + " and speaks graphql-transport-ws and graphql-ws", true, null);
+    }
+    return new WebSocketSession(socket, codec, events);
+  }
+
+  private static String describe(Throwable t) {
+    Throwable root = t;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+  }
+
+  public SubprotocolCodec codec() {
+    return codec;
+  }
+
+  /** Sends one text frame; false when the connection is already gone. */
+  public boolean send(String text) {
+    if (closed || socket.isOutputClosed()) {
+      return false;
+    }
+    try {
+      socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The next event, answering {@code ping} on the way; {@code null} when {@code deadline} passes
+   * first.
+   */
+  public Event next(Instant deadline) throws InterruptedException {
+    while (true) {
+      long wait = Duration.between(Instant.now(), deadline).toMillis();
+      Object polled = events.poll(Math.max(0, wait), TimeUnit.MILLISECONDS);
+      if (polled == null) {
+        return null;
+      }
+      Event event = polled instanceof String frame ? new Event.Message(codec.decode(frame)) : (Event) polled;
+      if (event instanceof Event.Message m) {
+        var reply = codec.answer(m.message());
+        if (reply.isPresent()) {
+          send(reply.get());
+          continue;
+        }
+      }
+      return event;
+    }
+  }
+
+  /**
+   * Closes cleanly: the subprotocol's terminate message, a 1000 close frame, a short wait for the
+   * server's close frame, then the socket is dropped.
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      if (!socket.isOutputClosed()) {
+        codec.terminate().ifPresent(t -> socket.sendText(t, true));
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // the server is gone; abort below
+    } finally {
+      socket.abort();
+    }
+  }
+
+  private static final class Listener implements WebSocket.Listener {
+    private final BlockingQueue<Object> events;
+    private final StringBuilder partial = new StringBuilder();
+    private boolean ended;
+
+    Listener(BlockingQueue<Object> events) {
+      this.events = events;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        events.add(partial.toString());
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      events.add(new Event.Message(new ServerMessage.Garbage("<" + data.remaining() + " binary bytes>", "a binary frame")));
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      end(new Event.Closed(statusCode, reason));
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      end(new Event.Closed(1006, describe(error)));
+    }
+
+    private synchronized void end(Event event) {
+      if (!ended) {
+        ended = true;
+        events.add(event);
+      }
+    }
+  }
+}
