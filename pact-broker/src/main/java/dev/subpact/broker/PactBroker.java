@@ -1,0 +1,47 @@
+package dev.subpact.broker;
+
+import dev.subpact.broker.api.ApiContext;
+import dev.subpact.broker.api.HttpApi;
+import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.dashboard.Dashboard;
+import dev.subpact.broker.graphql.GraphqlAwareness;
+import dev.subpact.broker.matrix.Matrix;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.verification.PactsForVerification;
+import dev.subpact.broker.webhook.AllowList;
+import dev.subpact.broker.webhook.WebhookDispatcher;
+import io.javalin.Javalin;
+
+/** Starts subpact's Pact-Broker-compatible broker. */
+public final class PactBroker {
+
+  private PactBroker() {}
+
+  /** Opens (and migrates) the database and serves the API; close the result to stop. */
+  public static RunningBroker start(BrokerConfig config) {
+    Database database = Database.open(config.database());
+    BrokerRepository repository = new BrokerRepository();
+    WebhookDispatcher webhooks = new WebhookDispatcher(database, repository,
+        new AllowList(config.webhookHosts(), config.webhookSchemes()), config.webhookAttempts(),
+        config.webhookBackoff());
+    Contracts contracts = new Contracts(database, repository, webhooks);
+    GraphqlAwareness graphql = new GraphqlAwareness(database, repository, contracts, webhooks);
+    ApiContext api = new ApiContext(config, database, repository, contracts, webhooks,
+        new Matrix(repository), new PactsForVerification(repository), graphql);
+    Javalin server;
+    try {
+      server = HttpApi.create(api, app -> {
+        graphql.register(app, api);
+        Dashboard.register(app, api, graphql);
+      }).start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      webhooks.close();
+      database.close();
+      throw new BrokerStartException("Cannot serve the broker on " + config.host() + ":" + config.port()
+          + ": " + e.getMessage() + ". Choose another --port or stop what is using it.", e);
+    }
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return new RunningBroker(server, database, webhooks, "http://" + host + ":" + server.port());
+  }
+}

@@ -1,0 +1,61 @@
+package dev.subpact.broker.api;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Absolute URLs of the broker's resources, with every name segment percent-encoded. */
+public final class Links {
+
+  private final String base;
+
+  private Links(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+  }
+
+  public static Links of(Context ctx, String configuredBaseUrl) {
+    if (configuredBaseUrl != null) {
+      return new Links(configuredBaseUrl);
+    }
+    String host = ctx.header("Host");
+    return new Links(ctx.scheme() + "://" + (host == null ? ctx.host() : host));
+  }
+
+  public String base() {
+    return base;
+  }
+
+  /** {@code base} followed by each segment, encoded (a {@code /} in a name becomes {@code %2F}). */
+  public String to(String... segments) {
+    StringBuilder url = new StringBuilder(base);
+    for (String segment : segments) {
+      url.append('/').append(encode(segment));
+    }
+    return url.toString();
+  }
+
+  /** {@code base} followed by a path template kept as written (for templated links). */
+  public String template(String path) {
+    return base + path;
+  }
+
+  public static String encode(String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  public String pacticipant(String name) {
+    return to("pacticipants", name);
+  }
+
+  public String version(String pacticipant, String number) {
+    return to("pacticipants", pacticipant, "versions", number);
+  }
+
+  public String pact(String provider, String consumer, String version) {
+    return to("pacts", "provider", provider, "consumer", consumer, "version", version);
+  }
+
+  public String pactVersion(String provider, String consumer, String sha) {
+    return to("pacts", "provider", provider, "consumer", consumer, "pact-version", sha);
+  }
+}

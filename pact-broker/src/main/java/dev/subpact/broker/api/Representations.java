@@ -1,0 +1,200 @@
+package dev.subpact.broker.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Deployment;
+import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import java.sql.SQLException;
+
+/** The HAL documents of the broker's resources, as the official broker shapes them. */
+final class Representations {
+
+  private final BrokerRepository repository;
+
+  Representations(BrokerRepository repository) {
+    this.repository = repository;
+  }
+
+  ObjectNode pacticipant(Tx tx, Links links, Pacticipant p) throws SQLException {
+    ObjectNode node = Json.object();
+    node.put("name", p.name());
+    putIfPresent(node, "displayName", p.displayName());
+    putIfPresent(node, "repositoryUrl", p.repositoryUrl());
+    putIfPresent(node, "mainBranch", p.mainBranch());
+    node.put("createdAt", p.createdAt());
+    node.put("updatedAt", p.updatedAt());
+    var latest = repository.latestVersion(tx, p.name());
+    if (latest.isPresent()) {
+      node.putObject("_embedded").set("latest-version", versionSummary(links, latest.get()));
+    }
+    ObjectNode l = node.putObject("_links");
+    String self = links.pacticipant(p.name());
+    l.set("self", Json.link(self, p.name()));
+    l.set("pb:versions", Json.link(self + "/versions"));
+    l.set("versions", Json.link(self + "/versions"));
+    l.set("pb:version", Json.link(self + "/versions/{version}").put("templated", true));
+    l.set("pb:version-tag", Json.link(self + "/versions/{version}/tags/{tag}").put("templated", true));
+    l.set("pb:branch", Json.link(self + "/branches/{branch}").put("templated", true));
+    l.set("pb:branches", Json.link(self + "/branches"));
+    l.set("pb:latest-version", Json.link(self + "/latest-version"));
+    l.set("pb:can-i-deploy-badge", Json.link(self + "/latest-version/{tag}/can-i-deploy/to/{environment}/badge").put("templated", true));
+    return node;
+  }
+
+  ObjectNode versionSummary(Links links, Version v) {
+    ObjectNode node = Json.object().put("number", v.number());
+    node.putObject("_links").set("self", Json.link(links.version(v.pacticipant(), v.number()), v.number()));
+    return node;
+  }
+
+  ObjectNode version(Tx tx, Links links, Version v) throws SQLException {
+    ObjectNode node = Json.object();
+    node.put("number", v.number());
+    putIfPresent(node, "buildUrl", v.buildUrl());
+    node.put("createdAt", v.createdAt());
+    String self = links.version(v.pacticipant(), v.number());
+    ObjectNode embedded = node.putObject("_embedded");
+    ObjectNode pacticipant = embedded.putObject("pacticipant").put("name", v.pacticipant());
+    pacticipant.putObject("_links").set("self", Json.link(links.pacticipant(v.pacticipant())));
+    ArrayNode tags = embedded.putArray("tags");
+    for (String tag : repository.tags(tx, v)) {
+      ObjectNode t = tags.addObject().put("name", tag);
+      t.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "versions", v.number(), "tags", tag)));
+    }
+    ArrayNode branches = embedded.putArray("branchVersions");
+    for (String branch : repository.branchesOf(tx, v)) {
+      boolean latest = repository.latestVersionOnBranch(tx, v.pacticipant(), branch)
+          .map(b -> b.id() == v.id()).orElse(false);
+      ObjectNode b = branches.addObject().put("name", branch).put("latest", latest);
+      b.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "branches", branch, "versions", v.number())));
+    }
+    ArrayNode environments = embedded.putArray("deployedVersions");
+    for (Deployment d : repository.currentPlacesOf(tx, v)) {
+      if (d.applicationInstance() != null || d.current()) {
+        environments.add(Json.object().put("environment", d.environment().name()));
+      }
+    }
+    ObjectNode l = node.putObject("_links");
+    l.set("self", Json.link(self, "Version"));
+    l.set("pb:pacticipant", Json.link(links.pacticipant(v.pacticipant()), v.pacticipant()));
+    l.set("pb:tag", Json.link(self + "/tags/{tag}").put("templated", true));
+    l.set("pb:latest-verification-results-where-pacticipant-is-consumer",
+        Json.link(self + "/latest-verification-results-where-pacticipant-is-consumer"));
+    l.set("pb:graphql-schema", Json.link(self + "/graphql-schema"));
+    ArrayNode deploy = l.putArray("pb:record-deployment");
+    ArrayNode release = l.putArray("pb:record-release");
+    for (Environment e : repository.environments(tx)) {
+      deploy.add(Json.link(self + "/deployed-versions/environment/" + Links.encode(e.uuid()),
+          "Record deployment to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
+      release.add(Json.link(self + "/released-versions/environment/" + Links.encode(e.uuid()),
+          "Record release to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
+    }
+    return node;
+  }
+
+  ObjectNode environment(Links links, Environment e) {
+    ObjectNode node = Json.object();
+    node.put("uuid", e.uuid());
+    node.put("name", e.name());
+    putIfPresent(node, "displayName", e.displayName());
+    node.put("production", e.production());
+    if (e.contacts() != null) {
+      node.set("contacts", Json.parse(e.contacts()));
+    }
+    node.put("createdAt", e.createdAt());
+    ObjectNode l = node.putObject("_links");
+    String self = links.to("environments", e.uuid());
+    l.set("self", Json.link(self, "Environment"));
+    l.set("pb:currently-deployed-deployed-versions", Json.link(self + "/deployed-versions/currently-deployed"));
+    l.set("pb:currently-supported-released-versions", Json.link(self + "/released-versions/currently-supported"));
+    l.set("pb:environments", Json.link(links.to("environments")));
+    return node;
+  }
+
+  ObjectNode deployment(Tx tx, Links links, Deployment d, boolean release) throws SQLException {
+    ObjectNode node = Json.object();
+    node.put("uuid", d.uuid());
+    if (release) {
+      node.put("currentlySupported", d.current());
+    } else {
+      node.put("currentlyDeployed", d.current());
+      putIfPresent(node, "applicationInstance", d.applicationInstance());
+      putIfPresent(node, "target", d.applicationInstance());
+    }
+    node.put("createdAt", d.createdAt());
+    if (d.endedAt() != null) {
+      node.put(release ? "supportEndedAt" : "undeployedAt", d.endedAt());
+    }
+    ObjectNode embedded = node.putObject("_embedded");
+    embedded.set("version", versionSummary(links, d.version()));
+    ((ObjectNode) embedded.get("version")).putObject("_embedded").putObject("pacticipant")
+        .put("name", d.version().pacticipant());
+    embedded.set("environment", environment(links, d.environment()));
+    ObjectNode l = node.putObject("_links");
+    l.set("self", Json.link(links.to(release ? "released-versions" : "deployed-versions", d.uuid())));
+    return node;
+  }
+
+  /** A pact document as published, with the broker's links added. */
+  ObjectNode pact(Tx tx, Links links, Publication p) throws SQLException {
+    String content = repository.pactContent(tx, p.sha()).orElseThrow();
+    ObjectNode node = (ObjectNode) Json.parse(content);
+    String self = links.pact(p.provider(), p.consumer(), p.consumerVersion().number());
+    String pactVersion = links.pactVersion(p.provider(), p.consumer(), p.sha());
+    ObjectNode l = node.putObject("_links");
+    l.set("self", Json.link(self, "Pact"));
+    l.set("pb:consumer", Json.link(links.pacticipant(p.consumer()), "Consumer").put("name", p.consumer()));
+    l.set("pb:consumer-version", Json.link(links.version(p.consumer(), p.consumerVersion().number()), "Consumer version")
+        .put("name", p.consumerVersion().number()));
+    l.set("pb:provider", Json.link(links.pacticipant(p.provider()), "Provider").put("name", p.provider()));
+    l.set("pb:pact-version", Json.link(pactVersion, "Pact content version permalink").put("name", p.sha()));
+    l.set("pb:latest-pact-version", Json.link(links.to("pacts", "provider", p.provider(), "consumer", p.consumer(), "latest"), "Latest version of this pact"));
+    l.set("pb:all-pact-versions", Json.link(links.to("pacts", "provider", p.provider(), "consumer", p.consumer(), "versions"), "All versions of this pact"));
+    l.set("pb:latest-verification-results", Json.link(pactVersion + "/verification-results/latest", "Latest verification results"));
+    l.set("pb:publish-verification-results", Json.link(pactVersion + "/verification-results", "Publish verification results"));
+    l.set("pb:matrix-for-consumer-version", Json.link(links.template("/matrix?q[][pacticipant]=" + Links.encode(p.consumer())
+        + "&q[][version]=" + Links.encode(p.consumerVersion().number()) + "&latestby=cvp"), "View matrix rows for the consumer version to which this pact belongs"));
+    node.put("createdAt", p.createdAt());
+    return node;
+  }
+
+  ObjectNode pactSummary(Links links, Publication p) {
+    return Json.link(links.pact(p.provider(), p.consumer(), p.consumerVersion().number()),
+        "Pact between " + p.consumer() + " (v" + p.consumerVersion().number() + ") and " + p.provider())
+        .put("name", p.consumer());
+  }
+
+  ObjectNode verification(Links links, Publication p, Verification v) {
+    ObjectNode node = Json.object();
+    node.put("providerName", p.provider());
+    node.put("providerApplicationVersion", v.providerVersion().number());
+    node.put("success", v.success());
+    node.put("verifiedBy", Verification.SCHEMA.equals(v.kind()) ? "schema" : "provider");
+    node.put("verificationDate", v.createdAt());
+    putIfPresent(node, "buildUrl", v.buildUrl());
+    if (v.testResults() != null) {
+      node.set("testResults", Json.parse(v.testResults()));
+    }
+    ObjectNode l = node.putObject("_links");
+    l.set("self", Json.link(links.pactVersion(p.provider(), p.consumer(), p.sha()) + "/verification-results/" + v.id(), "Verification result"));
+    l.set("pb:pact-version", Json.link(links.pactVersion(p.provider(), p.consumer(), p.sha())));
+    return node;
+  }
+
+  static void putIfPresent(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
+  }
+
+  static JsonNode nullable(String value) {
+    return value == null ? Json.MAPPER.nullNode() : Json.MAPPER.getNodeFactory().textNode(value);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.subpact.broker.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.api.Json;
+import dev.subpact.broker.api.Links;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.webhook.BrokerEvent;
+import dev.subpact.broker.webhook.WebhookDispatcher;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Publishing pacts and verification results: each in one transaction, then the webhooks for what
+ * happened are fired.
+ */
+public final class Contracts {
+
+  /** A pact to publish for one consumer version. */
+  public record PactToPublish(String provider, JsonNode content) {}
+
+  /** What a publish stored, and whether the content differs from the previous version's. */
+  public record Published(Publication publication, boolean contentChanged, boolean newPublication) {}
+
+  private final Database database;
+  private final BrokerRepository repository;
+  private final WebhookDispatcher webhooks;
+
+  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks) {
+    this.database = database;
+    this.repository = repository;
+    this.webhooks = webhooks;
+  }
+
+  /**
+   * Publishes pacts of one consumer version, with its branch, tags and build URL, atomically:
+   * either all pacts are stored or none.
+   */
+  public List<Published> publish(Links links, String consumer, String versionNumber,
+      String branch, List<String> tags, String buildUrl, List<PactToPublish> pacts) {
+    List<PactContent> contents = new ArrayList<>();
+    for (PactToPublish pact : pacts) {
+      contents.add(PactContent.of(pact.content(), consumer, pact.provider()));
+    }
+    List<BrokerEvent> events = new ArrayList<>();
+    List<Published> results = database.write(tx -> {
+      Version version = repository.ensureVersion(tx, consumer, versionNumber, buildUrl);
+      if (branch != null) {
+        repository.addToBranch(tx, version, branch);
+      }
+      for (String tag : tags) {
+        repository.tag(tx, version, tag);
+      }
+      List<Published> published = new ArrayList<>();
+      for (int i = 0; i < pacts.size(); i++) {
+        Pacticipant provider = repository.ensurePacticipant(tx, pacts.get(i).provider());
+        published.add(store(tx, links, version, provider, contents.get(i), events));
+      }
+      return published;
+    });
+    webhooks.fire(events);
+    return results;
+  }
+
+  private Published store(Tx tx, Links links, Version version, Pacticipant provider,
+      PactContent content, List<BrokerEvent> events) throws SQLException {
+    var previousOfVersion = repository.publication(tx, version, provider.name());
+    var previousLatest = repository.latestPublication(tx, provider.name(), version.pacticipant())
+        .filter(p -> p.consumerVersion().id() != version.id());
+    Publication publication = repository.publish(tx, version, provider, content.sha(), content.canonical());
+    boolean changed = previousOfVersion.map(p -> !p.sha().equals(content.sha()))
+        .orElseGet(() -> previousLatest.map(p -> !p.sha().equals(content.sha())).orElse(true));
+    BrokerEvent published = pactEvent(tx, links, BrokerEvent.CONTRACT_PUBLISHED, publication);
+    events.add(published);
+    if (changed) {
+      events.add(published.renamed(BrokerEvent.CONTRACT_CONTENT_CHANGED));
+    }
+    boolean verified = repository.verificationsOf(tx, content.sha(), provider.name()).stream()
+        .anyMatch(Verification::success);
+    if (!verified) {
+      events.add(published.renamed(BrokerEvent.CONTRACT_REQUIRING_VERIFICATION_PUBLISHED));
+    }
+    return new Published(publication, changed, previousOfVersion.isEmpty());
+  }
+
+  /** Records a verification result posted by the provider's build. */
+  public Verification verify(Links links, String provider, String consumer, String sha,
+      JsonNode body) {
+    if (body == null || !body.isObject()) {
+      throw ApiException.badRequest("The verification result must be a JSON object like"
+          + " {\"success\": true, \"providerApplicationVersion\": \"1.2.3\"}.");
+    }
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    JsonNode success = body.get("success");
+    if (success == null || !success.isBoolean()) {
+      errors.put("success", List.of("must be true or false"));
+    }
+    String providerVersion = Json.text(body, "providerApplicationVersion");
+    if (providerVersion == null) {
+      errors.put("providerApplicationVersion", List.of("is required: the provider version that ran the verification"));
+    }
+    if (!errors.isEmpty()) {
+      throw ApiException.invalid(errors);
+    }
+    List<BrokerEvent> events = new ArrayList<>();
+    Verification verification = database.write(tx -> {
+      Publication publication = repository.publicationBySha(tx, provider, consumer, sha)
+          .orElseThrow(() -> ApiException.notFound("No pact version " + sha + " between consumer '"
+              + consumer + "' and provider '" + provider + "'."));
+      Version version = repository.ensureVersion(tx, provider, providerVersion, Json.text(body, "buildUrl"));
+      JsonNode results = body.get("testResults");
+      Verification stored = repository.addVerification(tx, sha, version, success.asBoolean(),
+          Verification.LIVE, Json.text(body, "buildUrl"), results == null ? null : Json.write(results));
+      events.addAll(verificationEvents(tx, links, publication, stored));
+      return stored;
+    });
+    webhooks.fire(events);
+    return verification;
+  }
+
+  /** The events of a stored verification (also used for "verified by schema"). */
+  public List<BrokerEvent> verificationEvents(Tx tx, Links links, Publication publication,
+      Verification verification) throws SQLException {
+    BrokerEvent published = pactEvent(tx, links, BrokerEvent.VERIFICATION_PUBLISHED, publication);
+    Map<String, String> values = new LinkedHashMap<>(published.values());
+    values.put("providerVersionNumber", verification.providerVersion().number());
+    values.put("providerVersionTags", String.join(", ", repository.tags(tx, verification.providerVersion())));
+    values.put("providerVersionBranch", String.join(", ", repository.branchesOf(tx, verification.providerVersion())));
+    values.put("verificationResultUrl", links.pactVersion(publication.provider(), publication.consumer(),
+        publication.sha()) + "/verification-results/" + verification.id());
+    values.put("githubVerificationStatus", verification.success() ? "success" : "failure");
+    values.put("bitbucketVerificationStatus", verification.success() ? "SUCCESSFUL" : "FAILED");
+    values.put("buildUrl", verification.buildUrl() == null ? "" : verification.buildUrl());
+    BrokerEvent event = new BrokerEvent(BrokerEvent.VERIFICATION_PUBLISHED, publication.consumer(),
+        publication.provider(), values);
+    return List.of(event, event.renamed(verification.success()
+        ? BrokerEvent.VERIFICATION_SUCCEEDED : BrokerEvent.VERIFICATION_FAILED));
+  }
+
+  private BrokerEvent pactEvent(Tx tx, Links links, String name, Publication publication)
+      throws SQLException {
+    Map<String, String> values = new LinkedHashMap<>();
+    Version version = publication.consumerVersion();
+    values.put("pactUrl", links.pactVersion(publication.provider(), publication.consumer(), publication.sha()));
+    values.put("consumerVersionNumber", version.number());
+    values.put("consumerVersionTags", String.join(", ", repository.tags(tx, version)));
+    values.put("consumerVersionBranch", String.join(", ", repository.branchesOf(tx, version)));
+    values.put("buildUrl", version.buildUrl() == null ? "" : version.buildUrl());
+    return new BrokerEvent(name, publication.consumer(), publication.provider(), values);
+  }
+}

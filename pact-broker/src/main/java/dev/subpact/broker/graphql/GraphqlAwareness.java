@@ -1,0 +1,302 @@
+package dev.subpact.broker.graphql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.api.ApiContext;
+import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.api.Json;
+import dev.subpact.broker.api.Links;
+import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Deployment;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.webhook.BrokerEvent;
+import dev.subpact.broker.webhook.WebhookDispatcher;
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.Severity;
+import dev.subpact.graphql.check.StaticChecker;
+import dev.subpact.graphql.operation.OperationCoordinates;
+import dev.subpact.graphql.operation.SchemaCoordinate;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.pact.PactFormatException;
+import dev.subpact.graphql.schema.Schema;
+import dev.subpact.graphql.schema.SchemaLoadException;
+import dev.subpact.graphql.schema.SchemaLoader;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLType;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The broker's GraphQL knowledge. A provider publishes its schema (SDL) per version; every relevant
+ * GraphQL consumer contract is checked against it with {@link StaticChecker} and the outcome is
+ * recorded as a verification "by schema" (can-i-deploy uses it when no live verification exists).
+ * Each check also indexes which schema coordinates each contract uses, so the broker can say which
+ * consumer versions use a field and where they are deployed.
+ */
+public final class GraphqlAwareness implements ApiContext.SchemaHook {
+
+  /** One use of a coordinate by a consumer version, and where that version runs. */
+  public record Usage(String coordinate, String consumer, String consumerVersion, String interaction,
+      List<String> environments) {
+
+    public String sentence(boolean deprecated) {
+      String where = environments.isEmpty() ? "" : " in " + String.join(", ", environments);
+      return "`" + coordinate + "` is " + (deprecated ? "deprecated and still " : "") + "used by "
+          + consumer + " " + consumerVersion + where;
+    }
+  }
+
+  private final Database database;
+  private final BrokerRepository repository;
+  private final Contracts contracts;
+  private final WebhookDispatcher webhooks;
+
+  public GraphqlAwareness(Database database, BrokerRepository repository, Contracts contracts,
+      WebhookDispatcher webhooks) {
+    this.database = database;
+    this.repository = repository;
+    this.contracts = contracts;
+    this.webhooks = webhooks;
+  }
+
+  public void register(Javalin app, ApiContext api) {
+    app.put("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
+    app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
+    app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
+      String sdl = database.read(tx -> repository.schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
+          .orElseThrow(() -> ApiException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
+              + "' has no GraphQL schema; PUT its SDL here."));
+      ctx.contentType("application/graphql; charset=utf-8").result(sdl);
+    });
+    app.get("/graphql/field-usage/{coordinate}", ctx -> {
+      ObjectNode body = Json.object();
+      ArrayNode usages = body.putArray("usages");
+      for (Usage u : usages(ctx.pathParam("coordinate"))) {
+        usages.add(usageJson(u, false));
+      }
+      ApiContext.send(ctx, 200, body);
+    });
+    app.get("/graphql/deprecated-usage/{provider}", ctx -> {
+      ObjectNode body = Json.object();
+      ArrayNode usages = body.putArray("usages");
+      for (Usage u : deprecatedInUse(ctx.pathParam("provider"))) {
+        usages.add(usageJson(u, true));
+      }
+      ApiContext.send(ctx, 200, body);
+    });
+  }
+
+  private static ObjectNode usageJson(Usage u, boolean deprecated) {
+    ObjectNode node = Json.object().put("coordinate", u.coordinate()).put("consumer", u.consumer())
+        .put("consumerVersion", u.consumerVersion()).put("interaction", u.interaction());
+    ArrayNode environments = node.putArray("environments");
+    u.environments().forEach(environments::add);
+    node.put("text", u.sentence(deprecated));
+    return node;
+  }
+
+  private void publishSchema(Context ctx, ApiContext api) {
+    String body = ctx.body();
+    String sdl = body;
+    if (body.trim().startsWith("{")) {
+      sdl = Json.text(Json.parse(body), "sdl");
+      if (sdl == null) {
+        throw ApiException.badRequest("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
+      }
+    }
+    String provider = ctx.pathParam("p");
+    String number = ctx.pathParam("v");
+    Schema schema;
+    try {
+      schema = SchemaLoader.fromSdl(sdl, provider + " " + number);
+    } catch (SchemaLoadException | graphql.GraphQLException e) {
+      throw ApiException.badRequest("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
+    }
+    String finalSdl = sdl;
+    Links links = api.links(ctx);
+    List<BrokerEvent> events = new ArrayList<>();
+    List<SchemaCheck> checks = database.write(tx -> {
+      Version version = repository.ensureVersion(tx, provider, number, null);
+      repository.saveSchema(tx, version, finalSdl);
+      List<SchemaCheck> results = new ArrayList<>();
+      for (Publication pact : relevantPacts(tx, provider)) {
+        SchemaCheck check = checkAndRecord(tx, links, schema, version, pact, events);
+        if (check != null) {
+          results.add(check);
+        }
+      }
+      return results;
+    });
+    webhooks.fire(events);
+    ObjectNode result = Json.object().put("provider", provider).put("version", number);
+    ArrayNode checked = result.putArray("verifiedBySchema");
+    for (SchemaCheck c : checks) {
+      ObjectNode item = checked.addObject().put("consumer", c.pact().consumer())
+          .put("consumerVersion", c.pact().consumerVersion().number()).put("success", c.success());
+      ArrayNode problems = item.putArray("errors");
+      c.errors().forEach(problems::add);
+    }
+    result.putObject("_links").set("self", Json.link(links.version(provider, number) + "/graphql-schema"));
+    ApiContext.send(ctx, 200, result);
+  }
+
+  private record SchemaCheck(Publication pact, boolean success, List<String> errors) {}
+
+  /** The latest pact of every consumer, branch and tag, and those of deployed or released versions. */
+  private List<Publication> relevantPacts(Tx tx, String provider) throws SQLException {
+    Map<String, Publication> bySha = new LinkedHashMap<>();
+    Set<String> heads = new LinkedHashSet<>();
+    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+      boolean head = heads.add(pact.consumer());
+      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
+        head |= heads.add(pact.consumer() + "\u0000b" + branch);
+      }
+      for (String tag : repository.tags(tx, pact.consumerVersion())) {
+        head |= heads.add(pact.consumer() + "\u0000t" + tag);
+      }
+      if (head || !repository.currentPlacesOf(tx, pact.consumerVersion()).isEmpty()) {
+        bySha.putIfAbsent(pact.sha(), pact);
+      }
+    }
+    return new ArrayList<>(bySha.values());
+  }
+
+  private SchemaCheck checkAndRecord(Tx tx, Links links, Schema schema, Version providerVersion,
+      Publication pact, List<BrokerEvent> events) throws SQLException {
+    GraphqlPact graphqlPact;
+    try {
+      graphqlPact = GraphqlPacts.parse(repository.pactContent(tx, pact.sha()).orElseThrow(),
+          pact.consumer() + " " + pact.consumerVersion().number());
+    } catch (PactFormatException | IllegalArgumentException e) {
+      return null;
+    }
+    StaticChecker checker = StaticChecker.of(schema);
+    List<String> errors = new ArrayList<>();
+    ArrayNode results = Json.array();
+    for (GraphqlInteraction interaction : graphqlPact.interactions()) {
+      List<Finding> findings = checker.check(interaction.operation());
+      ObjectNode item = results.addObject().put("interactionDescription", interaction.description());
+      ArrayNode mismatches = item.putArray("mismatches");
+      boolean ok = true;
+      for (Finding finding : findings) {
+        mismatches.addObject().put("severity", finding.severity().name()).put("description", finding.message());
+        if (finding.severity() == Severity.ERROR) {
+          ok = false;
+          errors.add(interaction.description() + ": " + finding.message());
+        }
+      }
+      item.put("success", ok);
+      try {
+        for (SchemaCoordinate coordinate : OperationCoordinates.of(interaction.operation(), schema.graphql())) {
+          repository.addFieldUsage(tx, pact.sha(), coordinate.toString(), interaction.description());
+        }
+      } catch (RuntimeException e) {
+        // an operation the schema cannot resolve has no coordinates to index; its errors are recorded above
+      }
+    }
+    ObjectNode testResults = Json.object();
+    testResults.set("tests", results);
+    Verification verification = repository.addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
+        Verification.SCHEMA, null, Json.write(testResults));
+    events.addAll(contracts.verificationEvents(tx, links, pact, verification));
+    return new SchemaCheck(pact, errors.isEmpty(), errors);
+  }
+
+  @Override
+  public void pactPublished(Links links, String provider, String sha) {
+    List<BrokerEvent> events = new ArrayList<>();
+    database.write(tx -> {
+      var schemaVersion = repository.latestSchemaVersion(tx, provider);
+      if (schemaVersion.isEmpty()) {
+        return null;
+      }
+      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, schemaVersion.get()).orElseThrow(),
+          provider + " " + schemaVersion.get().number());
+      for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+        if (pact.sha().equals(sha)) {
+          checkAndRecord(tx, links, schema, schemaVersion.get(), pact, events);
+          break;
+        }
+      }
+      return null;
+    });
+    webhooks.fire(events);
+  }
+
+  /** Every consumer version whose contract uses the coordinate, with where it runs. */
+  public List<Usage> usages(String coordinate) {
+    return database.read(tx -> {
+      List<Usage> result = new ArrayList<>();
+      for (String[] usage : repository.fieldUsages(tx, coordinate)) {
+        for (Publication pact : publicationsWithSha(tx, usage[0])) {
+          List<String> environments = new ArrayList<>();
+          for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
+            if (!environments.contains(place.environment().name())) {
+              environments.add(place.environment().name());
+            }
+          }
+          result.add(new Usage(coordinate, pact.consumer(), pact.consumerVersion().number(), usage[1], environments));
+        }
+      }
+      return result;
+    });
+  }
+
+  private List<Publication> publicationsWithSha(Tx tx, String sha) throws SQLException {
+    List<Publication> result = new ArrayList<>();
+    for (String[] pair : tx.list("SELECT pr.name, c.name FROM pact_publications pp"
+        + " JOIN pacticipants pr ON pr.id = pp.provider_id JOIN pacticipants c ON c.id = pp.consumer_id"
+        + " WHERE pp.pact_sha = ? GROUP BY pr.name, c.name", row -> new String[] {row.getString(1), row.getString(2)}, sha)) {
+      for (Publication p : repository.publications(tx, pair[0], pair[1])) {
+        if (p.sha().equals(sha)) {
+          result.add(p);
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Deprecated fields of the provider's newest schema that consumer contracts still use. */
+  public List<Usage> deprecatedInUse(String provider) {
+    List<String> deprecated = database.read(tx -> {
+      var version = repository.latestSchemaVersion(tx, provider);
+      if (version.isEmpty()) {
+        return List.<String>of();
+      }
+      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, version.get()).orElseThrow(), provider);
+      List<String> coordinates = new ArrayList<>();
+      for (GraphQLType type : schema.graphql().getAllTypesAsList()) {
+        if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
+          for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
+            if (field.isDeprecated()) {
+              coordinates.add(object.getName() + "." + field.getName());
+            }
+          }
+        }
+      }
+      coordinates.sort(null);
+      return coordinates;
+    });
+    List<Usage> result = new ArrayList<>();
+    for (String coordinate : deprecated) {
+      result.addAll(usages(coordinate));
+    }
+    return result;
+  }
+}

@@ -1,0 +1,5 @@
+package dev.subpact.broker.storage;
+
+/** A place versions are deployed or released to; {@code contacts} is the JSON array as given. */
+public record Environment(String uuid, String name, String displayName, boolean production,
+    String contacts, String createdAt) {}

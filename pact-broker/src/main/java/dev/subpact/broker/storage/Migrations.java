@@ -1,0 +1,61 @@
+package dev.subpact.broker.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Versioned schema migrations: plain SQL files applied in order, each recorded in
+ * {@code schema_migrations}. {@code ${id}} in a file becomes the dialect's auto-increment key.
+ */
+final class Migrations {
+
+  /** The migration files, oldest first; append new ones, never edit applied ones. */
+  static final List<String> FILES = List.of("V1__broker.sql", "V2__graphql.sql");
+
+  private Migrations() {}
+
+  static void apply(Database database) {
+    database.write(tx -> {
+      tx.execute("CREATE TABLE IF NOT EXISTS schema_migrations ("
+          + "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      if (database.dialect() == Database.Dialect.POSTGRESQL) {
+        tx.execute("LOCK TABLE schema_migrations IN EXCLUSIVE MODE");
+      }
+      for (int i = 0; i < FILES.size(); i++) {
+        int version = i + 1;
+        boolean applied = tx.one("SELECT 1 FROM schema_migrations WHERE version = ?",
+            row -> true, version).isPresent();
+        if (applied) {
+          continue;
+        }
+        for (String statement : statements(FILES.get(i), database.dialect())) {
+          tx.execute(statement);
+        }
+        tx.update("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+            version, FILES.get(i), Instant.now().toString());
+      }
+      return null;
+    });
+  }
+
+  private static List<String> statements(String file, Database.Dialect dialect) {
+    String resource = "/dev/subpact/broker/migrations/" + file;
+    try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new StorageException("Migration " + resource + " is missing from the classpath.");
+      }
+      String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("${id}", dialect == Database.Dialect.SQLITE
+              ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");
+      return java.util.Arrays.stream(sql.split(";\\s*\\n"))
+          .map(s -> s.replaceAll("(?m)^--.*$", "").trim())
+          .filter(s -> !s.isEmpty())
+          .toList();
+    } catch (IOException e) {
+      throw new StorageException("Cannot read migration " + resource + ": " + e.getMessage(), e);
+    }
+  }
+}

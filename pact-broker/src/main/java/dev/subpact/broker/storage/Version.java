@@ -1,0 +1,5 @@
+package dev.subpact.broker.storage;
+
+/** One version (build) of a pacticipant; {@code id} orders versions by creation. */
+public record Version(long id, long pacticipantId, String pacticipant, String number,
+    String buildUrl, String createdAt) {}

@@ -1,0 +1,290 @@
+package dev.subpact.broker.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.api.Json;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Deployment;
+import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which pacts a provider build must verify ({@code POST /pacts/provider/P/for-verification}):
+ * the pacts matching the consumer version selectors, each once per content, marked pending when
+ * the provider's branch (or tags) has never verified that content successfully, plus the WIP
+ * pacts when asked for.
+ */
+public final class PactsForVerification {
+
+  /** The body of the request, as the Pact clients send it. */
+  public record Request(List<JsonNode> selectors, String providerVersionBranch,
+      List<String> providerVersionTags, boolean includePendingStatus, String includeWipPactsSince) {
+
+    public static Request parse(JsonNode body) {
+      if (body == null || body.isNull() || body.isMissingNode()) {
+        body = Json.object();
+      }
+      if (!body.isObject()) {
+        throw ApiException.badRequest("The for-verification body must be a JSON object like"
+            + " {\"consumerVersionSelectors\": [{\"mainBranch\": true}]}.");
+      }
+      List<JsonNode> selectors = new ArrayList<>();
+      JsonNode given = body.get("consumerVersionSelectors");
+      if (given != null && !given.isNull()) {
+        if (!given.isArray()) {
+          throw ApiException.badRequest("consumerVersionSelectors must be an array of objects.");
+        }
+        for (JsonNode selector : given) {
+          if (!selector.isObject()) {
+            throw ApiException.badRequest("Every consumer version selector must be an object, got " + selector + ".");
+          }
+          selectors.add(selector);
+        }
+      }
+      List<String> tags = new ArrayList<>();
+      JsonNode providerTags = body.get("providerVersionTags");
+      if (providerTags != null && providerTags.isArray()) {
+        providerTags.forEach(t -> tags.add(t.asText()));
+      }
+      JsonNode pending = body.get("includePendingStatus");
+      return new Request(selectors, Json.text(body, "providerVersionBranch"), tags,
+          pending != null && pending.asBoolean(), Json.text(body, "includeWipPactsSince"));
+    }
+  }
+
+  /** One pact to verify, with why it was selected. */
+  public record Selected(Publication pact, List<String> reasons, boolean pending, boolean wip) {}
+
+  private final BrokerRepository repository;
+
+  public PactsForVerification(BrokerRepository repository) {
+    this.repository = repository;
+  }
+
+  public List<Selected> select(Tx tx, String provider, Request request) throws SQLException {
+    List<JsonNode> selectors = request.selectors().isEmpty()
+        ? List.of(Json.object().put("latest", true)) : request.selectors();
+    Map<String, Selected> bySha = new LinkedHashMap<>();
+    for (JsonNode selector : selectors) {
+      for (Publication pact : matching(tx, provider, selector, request)) {
+        String reason = describe(selector, pact);
+        Selected previous = bySha.get(pact.sha());
+        if (previous == null) {
+          List<String> reasons = new ArrayList<>();
+          reasons.add(reason);
+          bySha.put(pact.sha(), new Selected(pact, reasons, false, false));
+        } else if (!previous.reasons().contains(reason)) {
+          previous.reasons().add(reason);
+        }
+      }
+    }
+    List<Selected> result = new ArrayList<>();
+    for (Selected selected : bySha.values()) {
+      boolean pending = request.includePendingStatus() && pending(tx, provider, selected.pact(), request);
+      result.add(new Selected(selected.pact(), selected.reasons(), pending, false));
+    }
+    if (request.includeWipPactsSince() != null && request.includePendingStatus()) {
+      Instant since = parseInstant(request.includeWipPactsSince());
+      for (Publication pact : wipCandidates(tx, provider)) {
+        if (!bySha.containsKey(pact.sha()) && Instant.parse(pact.createdAt()).isAfter(since)
+            && pending(tx, provider, pact, request)) {
+          bySha.put(pact.sha(), null);
+          result.add(new Selected(pact, List.of("it is a work in progress pact: the latest of "
+              + pact.consumer() + " from its branch or tag, not yet verified successfully"), true, true));
+        }
+      }
+    }
+    return result;
+  }
+
+  private List<Publication> matching(Tx tx, String provider, JsonNode selector, Request request)
+      throws SQLException {
+    String consumer = Json.text(selector, "consumer");
+    boolean latest = selector.path("latest").asBoolean(false);
+    List<Publication> all = new ArrayList<>();
+    if (selector.path("mainBranch").asBoolean(false)) {
+      for (String c : consumers(tx, provider, consumer)) {
+        String main = repository.pacticipant(tx, c).map(Pacticipant::mainBranch).orElse(null);
+        if (main != null) {
+          repository.latestPublicationOnBranch(tx, provider, c, main).ifPresent(all::add);
+        }
+      }
+      return all;
+    }
+    String branch = Json.text(selector, "branch");
+    if (selector.path("matchingBranch").asBoolean(false)) {
+      branch = request.providerVersionBranch();
+      if (branch == null) {
+        return List.of();
+      }
+    }
+    if (branch != null) {
+      boolean onlyLatest = !selector.has("latest") || latest;
+      for (String c : consumers(tx, provider, consumer)) {
+        List<Publication> onBranch = onlyLatest
+            ? repository.latestPublicationOnBranch(tx, provider, c, branch).map(List::of).orElse(List.of())
+            : repository.publicationsOnBranch(tx, provider, branch).stream()
+                .filter(p -> p.consumer().equals(c)).toList();
+        String fallback = Json.text(selector, "fallbackBranch");
+        if (onBranch.isEmpty() && fallback != null) {
+          onBranch = repository.latestPublicationOnBranch(tx, provider, c, fallback).map(List::of).orElse(List.of());
+        }
+        all.addAll(onBranch);
+      }
+      return all;
+    }
+    String environment = Json.text(selector, "environment");
+    boolean deployed = selector.path("deployed").asBoolean(false);
+    boolean released = selector.path("released").asBoolean(false);
+    boolean deployedOrReleased = selector.path("deployedOrReleased").asBoolean(false);
+    if (environment != null || deployed || released || deployedOrReleased) {
+      List<Environment> environments;
+      if (environment != null) {
+        environments = repository.environmentNamed(tx, environment).map(List::of).orElse(List.of());
+      } else {
+        environments = repository.environments(tx);
+      }
+      boolean wantDeployed = deployed || deployedOrReleased || !released;
+      boolean wantReleased = released || deployedOrReleased || !deployed;
+      for (Environment env : environments) {
+        List<Deployment> places = new ArrayList<>();
+        if (wantDeployed) {
+          places.addAll(repository.currentDeployments(tx, env.uuid(), null));
+        }
+        if (wantReleased) {
+          places.addAll(repository.currentReleases(tx, env.uuid(), null));
+        }
+        for (Deployment place : places) {
+          if (consumer == null || consumer.equals(place.version().pacticipant())) {
+            repository.publication(tx, place.version(), provider).ifPresent(all::add);
+          }
+        }
+      }
+      return all;
+    }
+    String tag = Json.text(selector, "tag");
+    if (tag != null) {
+      for (String c : consumers(tx, provider, consumer)) {
+        if (latest) {
+          repository.latestPublicationWithTag(tx, provider, c, tag).ifPresent(all::add);
+        } else {
+          all.addAll(repository.publicationsWithTag(tx, provider, tag).stream()
+              .filter(p -> p.consumer().equals(c)).toList());
+        }
+      }
+      String fallbackTag = Json.text(selector, "fallbackTag");
+      if (all.isEmpty() && fallbackTag != null) {
+        for (String c : consumers(tx, provider, consumer)) {
+          repository.latestPublicationWithTag(tx, provider, c, fallbackTag).ifPresent(all::add);
+        }
+      }
+      return all;
+    }
+    if (latest || consumer != null) {
+      for (String c : consumers(tx, provider, consumer)) {
+        if (latest || !selector.has("latest")) {
+          repository.latestPublication(tx, provider, c).ifPresent(all::add);
+        }
+      }
+      return all;
+    }
+    throw ApiException.badRequest("Unsupported consumer version selector " + selector
+        + ": use one of mainBranch, branch, matchingBranch, deployedOrReleased, deployed, released,"
+        + " environment, tag or latest (optionally with consumer and fallbackBranch).");
+  }
+
+  private List<String> consumers(Tx tx, String provider, String only) throws SQLException {
+    List<String> all = repository.consumersOf(tx, provider);
+    return only == null ? all : all.stream().filter(only::equals).toList();
+  }
+
+  /** Pending: no provider version on the build's branch (or with its tags) verified it successfully. */
+  private boolean pending(Tx tx, String provider, Publication pact, Request request)
+      throws SQLException {
+    for (Verification verification : repository.verificationsOf(tx, pact.sha(), provider)) {
+      if (!verification.success() || !Verification.LIVE.equals(verification.kind())) {
+        continue;
+      }
+      if (request.providerVersionBranch() != null) {
+        if (repository.branchesOf(tx, verification.providerVersion()).contains(request.providerVersionBranch())) {
+          return false;
+        }
+      } else if (!request.providerVersionTags().isEmpty()) {
+        List<String> tags = repository.tags(tx, verification.providerVersion());
+        if (tags.stream().anyMatch(Set.copyOf(request.providerVersionTags())::contains)) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The latest pact of every consumer branch and tag: the heads that can be work in progress. */
+  private List<Publication> wipCandidates(Tx tx, String provider) throws SQLException {
+    Map<String, Publication> heads = new LinkedHashMap<>();
+    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
+        heads.putIfAbsent(pact.consumer() + "\u0000b:" + branch, pact);
+      }
+      for (String tag : repository.tags(tx, pact.consumerVersion())) {
+        heads.putIfAbsent(pact.consumer() + "\u0000t:" + tag, pact);
+      }
+    }
+    Map<String, Publication> bySha = new LinkedHashMap<>();
+    heads.values().forEach(p -> bySha.putIfAbsent(p.sha(), p));
+    return new ArrayList<>(bySha.values());
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+      } catch (DateTimeParseException again) {
+        throw ApiException.badRequest("includeWipPactsSince must be a date like 2024-01-01 or"
+            + " 2024-01-01T00:00:00Z, got '" + text + "'.");
+      }
+    }
+  }
+
+  private static String describe(JsonNode selector, Publication pact) {
+    String version = pact.consumerVersion().number();
+    String consumer = pact.consumer();
+    if (selector.path("mainBranch").asBoolean(false)) {
+      return "latest version of " + consumer + " from the main branch (" + version + ")";
+    }
+    if (selector.path("matchingBranch").asBoolean(false)) {
+      return "latest version of " + consumer + " from the branch matching the provider's (" + version + ")";
+    }
+    if (Json.text(selector, "branch") != null) {
+      return "latest version of " + consumer + " from branch '" + Json.text(selector, "branch") + "' (" + version + ")";
+    }
+    if (Json.text(selector, "environment") != null) {
+      return "version of " + consumer + " currently in " + Json.text(selector, "environment") + " (" + version + ")";
+    }
+    if (selector.path("deployedOrReleased").asBoolean(false) || selector.path("deployed").asBoolean(false)
+        || selector.path("released").asBoolean(false)) {
+      return "version of " + consumer + " currently deployed or released (" + version + ")";
+    }
+    if (Json.text(selector, "tag") != null) {
+      return (selector.path("latest").asBoolean(false) ? "latest version" : "one of the versions")
+          + " of " + consumer + " tagged '" + Json.text(selector, "tag") + "' (" + version + ")";
+    }
+    return "latest version of " + consumer + " (" + version + ")";
+  }
+}

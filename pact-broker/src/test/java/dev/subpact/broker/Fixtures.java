@@ -1,0 +1,118 @@
+package dev.subpact.broker;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.api.Json;
+import dev.subpact.broker.contract.PactContent;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.storage.Webhook;
+import java.util.List;
+
+/** Test data written straight into a broker's database: the provider states of the contract tests. */
+public final class Fixtures {
+
+  private final Database database;
+  private final BrokerRepository repository = new BrokerRepository();
+
+  public Fixtures(RunningBroker broker) {
+    this.database = broker.database();
+  }
+
+  public void reset() {
+    database.write(tx -> {
+      repository.deleteEverything(tx);
+      return null;
+    });
+  }
+
+  public Version version(String pacticipant, String number, String... tags) {
+    return database.write(tx -> {
+      Version v = repository.ensureVersion(tx, pacticipant, number, null);
+      for (String tag : tags) {
+        repository.tag(tx, v, tag);
+      }
+      return v;
+    });
+  }
+
+  public void pacticipant(String name, String repositoryUrl) {
+    database.write(tx -> repository.updatePacticipant(tx, name, null, repositoryUrl, null));
+  }
+
+  public void branch(String pacticipant, String number, String branch) {
+    database.write(tx -> repository.addToBranch(tx, repository.ensureVersion(tx, pacticipant, number, null), branch));
+  }
+
+  /** A pact with no interactions, exactly as the official broker's states publish it. */
+  public Publication emptyPact(String consumer, String number, String provider, String... tags) {
+    ObjectNode pact = Json.object();
+    pact.putObject("consumer").put("name", consumer);
+    pact.putObject("provider").put("name", provider);
+    pact.putArray("interactions");
+    pact.putObject("metadata").putObject("pactSpecification").put("version", "2.0.0");
+    return publish(consumer, number, provider, pact, tags);
+  }
+
+  /** A pact whose content is unique to the consumer version. */
+  public Publication pact(String consumer, String number, String provider, String... tags) {
+    ObjectNode pact = Json.object();
+    pact.putObject("consumer").put("name", consumer);
+    pact.putObject("provider").put("name", provider);
+    ObjectNode interaction = pact.putArray("interactions").addObject();
+    interaction.put("description", "a request from " + consumer + " " + number);
+    interaction.putObject("request").put("method", "GET").put("path", "/" + number);
+    interaction.putObject("response").put("status", 200);
+    pact.putObject("metadata").putObject("pactSpecification").put("version", "2.0.0");
+    return publish(consumer, number, provider, pact, tags);
+  }
+
+  private Publication publish(String consumer, String number, String provider, ObjectNode pact, String... tags) {
+    PactContent content = PactContent.of(pact, consumer, provider);
+    return database.write(tx -> {
+      Version v = repository.ensureVersion(tx, consumer, number, null);
+      for (String tag : tags) {
+        repository.tag(tx, v, tag);
+      }
+      return repository.publish(tx, v, repository.ensurePacticipant(tx, provider), content.sha(), content.canonical());
+    });
+  }
+
+  public Verification verify(Publication pact, String providerVersion, boolean success, String... tags) {
+    return database.write(tx -> {
+      Version v = repository.ensureVersion(tx, pact.provider(), providerVersion, null);
+      for (String tag : tags) {
+        repository.tag(tx, v, tag);
+      }
+      return repository.addVerification(tx, pact.sha(), v, success, Verification.LIVE, null, null);
+    });
+  }
+
+  public Environment environment(String uuid, String name) {
+    return database.write(tx -> repository.createEnvironment(tx, uuid, name, name.substring(0, 1).toUpperCase() + name.substring(1),
+        false, "[{\"name\":\"Foo team\",\"details\":{\"emailAddress\":\"foo@bar.com\"}}]"));
+  }
+
+  public String deploy(String pacticipant, String number, Environment environment, String instance) {
+    return database.write(tx -> repository.recordDeployment(tx, repository.ensureVersion(tx, pacticipant, number, null),
+        environment, instance).uuid());
+  }
+
+  public void renameDeployment(String uuid, String newUuid) {
+    database.write(tx -> tx.update("UPDATE deployed_versions SET uuid = ? WHERE uuid = ?", newUuid, uuid));
+  }
+
+  public void webhook(String uuid, String consumer, String provider) {
+    database.write(tx -> {
+      repository.ensurePacticipant(tx, consumer);
+      repository.ensurePacticipant(tx, provider);
+      String now = BrokerRepository.now();
+      repository.saveWebhook(tx, new Webhook(uuid, "a webhook", consumer, null, provider, null,
+          List.of("contract_content_changed"), "{\"method\":\"POST\",\"url\":\"https://webhook\"}", true, now, now));
+      return null;
+    });
+  }
+}
