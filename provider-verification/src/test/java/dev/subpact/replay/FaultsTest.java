@@ -1,0 +1,122 @@
+package dev.subpact.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subpact.backend.Build;
+import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.report.InteractionReport;
+import dev.subpact.graphql.report.Report;
+import dev.subpact.incident.Incident;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every fault ends with its own verdict, and no run outlives its global timeout. */
+class FaultsTest {
+
+  private static final GraphqlPact GREETINGS = Pacts.greetings("graphql-transport-ws", "frog", "Hello frog", "Bonjour frog");
+
+  private static InteractionReport replayAgainst(FaultyServer.Fault fault) throws Exception {
+    try (FaultyServer server = new FaultyServer(fault)) {
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(1)).build(), List.of(GREETINGS));
+      return report.results().get(0);
+    }
+  }
+
+  @Test
+  void nothing_listening_is_unreachable() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    Report report = ReplayEngine.run(ReplayConfig.builder(URI.create("ws://127.0.0.1:" + port + "/v1/graphql")).build(), List.of(GREETINGS));
+    InteractionReport result = report.results().get(0);
+    assertThat(result.outcome()).isEqualTo("unreachable");
+    assertThat(result.errors().get(0).message()).contains("The backend is unreachable").contains("127.0.0.1:" + port);
+  }
+
+  @Test
+  void no_connection_ack_is_no_ack() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.NO_ACK);
+    assertThat(result.outcome()).isEqualTo("no-ack");
+    assertThat(result.errors().get(0).message()).contains("did not acknowledge connection_init");
+  }
+
+  @Test
+  void a_garbage_frame_is_a_protocol_error_quoting_the_frame() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.GARBAGE_FRAME);
+    assertThat(result.outcome()).isEqualTo("protocol-error");
+    assertThat(result.errors().get(0).message()).contains("not JSON").contains("<html>502 Bad Gateway</html>");
+  }
+
+  @Test
+  void a_close_mid_stream_is_closed_with_code_and_meaning() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.CLOSE_MID_STREAM);
+    assertThat(result.outcome()).isEqualTo("closed");
+    assertThat(result.errors().get(0).message()).contains("1011").contains("internal server error").contains("backend crashed");
+  }
+
+  @Test
+  void silence_past_the_timeout_is_timed_out() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.SILENCE);
+    assertThat(result.outcome()).isEqualTo("timed-out");
+    assertThat(result.errors().get(0).message()).contains("waiting for message 1 of 2");
+  }
+
+  @Test
+  void an_early_complete_is_completed_early() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.EARLY_COMPLETE);
+    assertThat(result.outcome()).isEqualTo("completed-early");
+    assertThat(result.errors().get(0).message()).contains("after 0 of 2 expected message(s)");
+  }
+
+  @Test
+  void a_whole_run_ends_within_its_global_timeout() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
+      GraphqlPact many = Pacts.repeated(GREETINGS, "greetings", 40);
+      Duration runTimeout = Duration.ofSeconds(2);
+      Instant start = Instant.now();
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).concurrency(4)
+          .timeout(Duration.ofMinutes(5)).runTimeout(runTimeout).build(), List.of(many));
+      Duration took = Duration.between(start, Instant.now());
+      assertThat(report.results()).hasSize(40).allSatisfy(r -> assertThat(r.outcome()).isEqualTo("timed-out"));
+      assertThat(report.results().get(39).errors().get(0).message()).contains("global timeout of 2000 ms");
+      assertThat(took).as("the run ends at its global timeout, not the interactions' 5 minutes").isLessThan(runTimeout.plusSeconds(8));
+    }
+  }
+
+  @Test
+  void the_backend_killed_during_a_run_of_200_interactions_gives_every_interaction_a_verdict() throws Exception {
+    GraphqlPact frog = Incident.crashedContracts().stream().filter(p -> p.consumer().equals("frog")).findFirst().orElseThrow();
+    GraphqlPact many = Pacts.repeated(frog, "KarenThreads subscription", 200);
+    ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0);
+    AtomicInteger done = new AtomicInteger();
+    CountDownLatch someDone = new CountDownLatch(1);
+    CompletableFuture<Report> run = CompletableFuture.supplyAsync(() -> ReplayEngine.run(
+        ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl()).concurrency(4)
+            .timeout(Duration.ofSeconds(5)).runTimeout(Duration.ofMinutes(2)).build(),
+        List.of(many), r -> {
+          if (done.incrementAndGet() == 20) {
+            someDone.countDown();
+          }
+        }));
+    assertThat(someDone.await(60, TimeUnit.SECONDS)).as("20 interactions replayed before the kill").isTrue();
+    backend.close();
+    Report report = run.get(3, TimeUnit.MINUTES);
+    Map<String, Long> outcomes = report.results().stream().collect(Collectors.groupingBy(InteractionReport::outcome, Collectors.counting()));
+    assertThat(report.results()).hasSize(200);
+    assertThat(outcomes.get("accepted")).isGreaterThanOrEqualTo(20);
+    assertThat(outcomes.keySet()).isSubsetOf(List.of("accepted", "unreachable", "closed", "state-change-failed", "timed-out"));
+    assertThat(outcomes.getOrDefault("unreachable", 0L) + outcomes.getOrDefault("state-change-failed", 0L)).isPositive();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.subpact.replay;
+
+import java.net.URI;
+import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketListener;
+import org.eclipse.jetty.websocket.server.JettyWebSocketServlet;
+import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
+import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
+
+/** A graphql-transport-ws server that misbehaves in one chosen way, on 127.0.0.1 and an OS-chosen port. */
+final class FaultyServer implements AutoCloseable {
+
+  enum Fault {
+    /** Never answers connection_init. */
+    NO_ACK,
+    /** Acknowledges, then answers subscribe with a frame that is not JSON. */
+    GARBAGE_FRAME,
+    /** Acknowledges, sends one result, then drops the connection with 1011. */
+    CLOSE_MID_STREAM,
+    /** Acknowledges, then says nothing. */
+    SILENCE,
+    /** Acknowledges, then completes the subscription at once. */
+    EARLY_COMPLETE
+  }
+
+  private final Server server;
+  private final int port;
+
+  FaultyServer(Fault fault) throws Exception {
+    server = new Server();
+    ServerConnector connector = new ServerConnector(server);
+    connector.setHost("127.0.0.1");
+    connector.setPort(0);
+    server.addConnector(connector);
+    ServletContextHandler context = new ServletContextHandler();
+    context.addServlet(new ServletHolder(new JettyWebSocketServlet() {
+      @Override
+      protected void configure(JettyWebSocketServletFactory factory) {
+        factory.setIdleTimeout(Duration.ofMinutes(2));
+        factory.setCreator((req, resp) -> {
+          resp.setAcceptedSubProtocol("graphql-transport-ws");
+          return new Misbehaving(fault);
+        });
+      }
+    }), "/v1/graphql");
+    JettyWebSocketServletContainerInitializer.configure(context, null);
+    server.setHandler(context);
+    server.setStopTimeout(0);
+    server.start();
+    port = connector.getLocalPort();
+  }
+
+  URI url() {
+    return URI.create("ws://127.0.0.1:" + port + "/v1/graphql");
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.stop();
+  }
+
+  private static final class Misbehaving implements WebSocketListener {
+    private final Fault fault;
+    private Session session;
+
+    Misbehaving(Fault fault) {
+      this.fault = fault;
+    }
+
+    @Override
+    public void onWebSocketConnect(Session session) {
+      this.session = session;
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+      try {
+        if (message.contains("\"connection_init\"")) {
+          if (fault != Fault.NO_ACK) {
+            session.getRemote().sendString("{\"type\":\"connection_ack\"}");
+          }
+        } else if (message.contains("\"subscribe\"")) {
+          switch (fault) {
+            case GARBAGE_FRAME -> session.getRemote().sendString("<html>502 Bad Gateway</html>");
+            case CLOSE_MID_STREAM -> {
+              session.getRemote().sendString("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\"Hello\"}}}");
+              session.close(1011, "backend crashed");
+            }
+            case EARLY_COMPLETE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"complete\"}");
+            default -> { }
+          }
+        }
+      } catch (java.io.IOException e) {
+        session.close(1011, e.getMessage());
+      }
+    }
+  }
+}
