@@ -1,0 +1,104 @@
+package dev.subpact.cli;
+
+import static dev.subpact.cli.CheckFixtures.PACTS;
+import static dev.subpact.cli.CheckFixtures.run;
+import static dev.subpact.cli.CheckFixtures.schema;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.subpact.graphql.schema.SchemaLoader;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.introspection.IntrospectionQuery;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The schema as an introspection-result JSON file and as a URL introspected over HTTP (a real
+ * local server on 127.0.0.1 serving the introspection result) give the same verdicts as the SDL.
+ * ({@code aliased} is left out: graphql-java's {@code IntrospectionResultToSchema} drops the
+ * deprecation of arguments, so its argument deprecation warnings are lost on this path.)
+ */
+class CheckSchemaSourcesTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void fixtures() throws IOException {
+    CheckFixtures.materialise();
+  }
+
+  /** The introspection result of {@code name}, as a backend answers the introspection query. */
+  private static String introspection(String name) throws IOException {
+    GraphQL graphql = GraphQL.newGraphQL(SchemaLoader.load(schema(name).toString()).graphql()).build();
+    ExecutionResult result = graphql.execute(IntrospectionQuery.INTROSPECTION_QUERY);
+    assertThat(result.getErrors()).isEmpty();
+    return JSON.writeValueAsString(result.toSpecification());
+  }
+
+  /** The JSON report without the {@code schema} origin, which names the source by design. */
+  private static JsonNode verdicts(CheckFixtures.Run run) throws IOException {
+    ObjectNode report = (ObjectNode) JSON.readTree(run.out());
+    report.remove("schema");
+    return report;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"renamed", "before-rename"})
+  void anIntrospectionFileGivesTheSameVerdictsAsTheSdl(String name) throws IOException {
+    Path file = CheckFixtures.ROOT.resolve(name + ".introspection.json");
+    Files.writeString(file, introspection(name), StandardCharsets.UTF_8);
+
+    CheckFixtures.Run fromSdl = run("check", "--schema", schema(name).toString(), "--pacts", PACTS.toString(), "--format", "json");
+    CheckFixtures.Run fromJson = run("check", "--schema", file.toString(), "--pacts", PACTS.toString(), "--format", "json");
+
+    assertThat(fromJson.exit()).isEqualTo(fromSdl.exit()).isEqualTo(name.equals("renamed") ? 1 : 0);
+    assertThat(verdicts(fromJson)).isEqualTo(verdicts(fromSdl));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"renamed", "before-rename"})
+  void aUrlIsIntrospectedOverHttp(String name) throws IOException {
+    byte[] body = introspection(name).getBytes(StandardCharsets.UTF_8);
+    List<String> requests = new ArrayList<>();
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/graphql", exchange -> {
+      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      synchronized (requests) {
+        requests.add(exchange.getRequestMethod() + " " + request);
+      }
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/graphql";
+      CheckFixtures.Run fromUrl = run("check", "--schema", url, "--pacts", PACTS.toString(), "--format", "json");
+      CheckFixtures.Run fromSdl = run("check", "--schema", schema(name).toString(), "--pacts", PACTS.toString(), "--format", "json");
+
+      assertThat(fromUrl.err()).isEmpty();
+      assertThat(fromUrl.exit()).isEqualTo(name.equals("renamed") ? 1 : 0);
+      assertThat(verdicts(fromUrl)).isEqualTo(verdicts(fromSdl));
+      assertThat(JSON.readTree(fromUrl.out()).get("schema").asText()).isEqualTo(url);
+      assertThat(requests).hasSize(1).allSatisfy(r -> assertThat(r).startsWith("POST ").contains("__schema"));
+    } finally {
+      server.stop(0);
+    }
+  }
+}
