@@ -133,6 +133,8 @@ final class Representations {
       node.put(release ? "supportEndedAt" : "undeployedAt", d.endedAt());
     }
     ObjectNode embedded = node.putObject("_embedded");
+    ObjectNode pacticipant = embedded.putObject("pacticipant").put("name", d.version().pacticipant());
+    pacticipant.putObject("_links").set("self", Json.link(links.pacticipant(d.version().pacticipant())));
     embedded.set("version", versionSummary(links, d.version()));
     ((ObjectNode) embedded.get("version")).putObject("_embedded").putObject("pacticipant")
         .put("name", d.version().pacticipant());

@@ -1,0 +1,146 @@
+package dev.subpact.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.subpact.broker.api.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The official Rust pact-broker CLI run against the broker, with basic auth: every command the
+ * pipelines use, in the order a bot's and a backend's CI would use them.
+ */
+class OfficialCliTest {
+
+  static RunningBroker broker;
+  static OfficialCli cli;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(@TempDir Path dir) {
+    broker = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db"))
+        .withAuth("ci:secret", "viewer:view", null, false));
+    cli = new OfficialCli(broker.url(), "ci", "secret");
+  }
+
+  @AfterAll
+  static void stop() {
+    broker.close();
+  }
+
+  static Path pactFile(Path dir, String consumer, String provider, String field) throws Exception {
+    String pact = """
+        {"consumer":{"name":"%s"},"provider":{"name":"%s"},
+         "interactions":[{"description":"threads subscription","request":{"method":"POST","path":"/graphql",
+           "body":{"query":"subscription { threads { %s } }"}},"response":{"status":200}}],
+         "metadata":{"pactSpecification":{"version":"2.0.0"}}}""".formatted(consumer, provider, field);
+    Path file = dir.resolve(consumer + "-" + provider + ".json");
+    Files.writeString(file, pact);
+    return file;
+  }
+
+  static JsonNode get(String path) throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(broker.url() + path))
+        .header("Authorization", basic("ci:secret")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+    return Json.parse(response.body());
+  }
+
+  static void verify(String consumer, String version, String provider, String providerVersion, boolean success) throws Exception {
+    JsonNode pact = get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/" + version);
+    String url = pact.path("_links").path("pb:publish-verification-results").path("href").asText();
+    String body = "{\"success\": " + success + ", \"providerApplicationVersion\": \"" + providerVersion + "\"}";
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", basic("ci:secret")).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+  }
+
+  static String basic(String credentials) {
+    return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void pacticipantsVersionsTagsAndPacts(@TempDir Path dir) throws Exception {
+    cli.ok("create-or-update-pacticipant", "--name", "backend", "--main-branch", "main",
+        "--repository-url", "https://git.example/backend");
+    assertThat(get("/pacticipants/backend").path("mainBranch").asText()).isEqualTo("main");
+
+    pactFile(dir, "karen", "backend", "emsg_id");
+    var published = cli.ok("publish", dir.toString(), "--consumer-app-version", "1.0.0", "--branch", "main", "--tag", "dev");
+    assertThat(published.output()).contains("karen");
+    assertThat(get("/pacts/provider/backend/consumer/karen/latest").path("interactions")).hasSize(1);
+
+    cli.ok("create-version-tag", "--pacticipant", "karen", "--version", "1.0.0", "--tag", "prod");
+    var described = cli.ok("describe-version", "--pacticipant", "karen", "--version", "1.0.0");
+    assertThat(described.output()).contains("1.0.0").contains("prod");
+
+    var latest = cli.ok("list-latest-pact-versions");
+    assertThat(latest.output()).contains("karen").contains("backend").contains("1.0.0");
+  }
+
+  @Test
+  void environmentsDeploymentsAndCanIDeploy(@TempDir Path dir) throws Exception {
+    cli.ok("create-environment", "--name", "staging", "--display-name", "Staging");
+    pactFile(dir, "adspy", "gateway", "emessage_id");
+    cli.ok("publish", dir.toString(), "--consumer-app-version", "80015", "--branch", "main");
+
+    var refused = cli.run("can-i-deploy", "--pacticipant", "adspy", "--version", "80015", "--to-environment", "staging");
+    assertThat(refused.exitCode()).as(refused.output()).isNotZero();
+    assertThat(refused.output()).containsIgnoringCase("gateway");
+
+    verify("adspy", "80015", "gateway", "g-1", true);
+    cli.ok("create-or-update-version", "--pacticipant", "gateway", "--version", "g-1");
+    cli.ok("record-deployment", "--pacticipant", "gateway", "--version", "g-1", "--environment", "staging");
+    var allowed = cli.ok("can-i-deploy", "--pacticipant", "adspy", "--version", "80015", "--to-environment", "staging");
+    assertThat(allowed.output()).contains("g-1");
+
+    cli.ok("record-deployment", "--pacticipant", "adspy", "--version", "80015", "--environment", "staging");
+    cli.ok("record-release", "--pacticipant", "adspy", "--version", "80015", "--environment", "staging");
+    String staging = get("/environments?name=staging").path("_embedded").path("environments").get(0).path("uuid").asText();
+    assertThat(get("/environments/" + staging + "/deployed-versions/currently-deployed?pacticipant=adspy")
+        .path("_embedded").path("deployedVersions")).hasSize(1);
+    assertThat(get("/environments/" + staging + "/released-versions/currently-supported?pacticipant=adspy")
+        .path("_embedded").path("releasedVersions")).hasSize(1);
+
+    cli.ok("record-undeployment", "--pacticipant", "adspy", "--environment", "staging");
+    assertThat(get("/environments/" + staging + "/deployed-versions/currently-deployed?pacticipant=adspy")
+        .path("_embedded").path("deployedVersions")).isEmpty();
+
+    // a failed verification by the deployed provider makes the consumer undeployable again
+    verify("adspy", "80015", "gateway", "g-1", false);
+    var broken = cli.run("can-i-deploy", "--pacticipant", "adspy", "--version", "80015", "--to-environment", "staging");
+    assertThat(broken.exitCode()).as(broken.output()).isNotZero();
+  }
+
+  @Test
+  void webhooks() throws Exception {
+    cli.ok("create-or-update-pacticipant", "--name", "hook-consumer");
+    cli.ok("create-or-update-pacticipant", "--name", "hook-provider");
+    String uuid = "8c1a7c60-6b0a-4b8e-9f00-3f0a2b6c1d42";
+    cli.ok("create-or-update-webhook", "https://ci.example/hooks/verify", "--uuid", uuid,
+        "--request", "POST", "--header", "Content-Type: application/json",
+        "--data", "{\"pact\": \"${pactbroker.pactUrl}\"}", "--consumer", "hook-consumer",
+        "--provider", "hook-provider", "--description", "verify changed pacts", "--contract-content-changed");
+    JsonNode webhook = get("/webhooks/" + uuid);
+    assertThat(webhook.path("request").path("url").asText()).isEqualTo("https://ci.example/hooks/verify");
+    assertThat(webhook.path("events").get(0).path("name").asText()).isEqualTo("contract_content_changed");
+    assertThat(webhook.path("consumer").path("name").asText()).isEqualTo("hook-consumer");
+
+    cli.ok("create-or-update-webhook", "https://ci.example/hooks/verify2", "--uuid", uuid,
+        "--request", "POST", "--consumer", "hook-consumer", "--provider", "hook-provider",
+        "--description", "verify changed pacts", "--contract-published");
+    assertThat(get("/webhooks/" + uuid).path("request").path("url").asText()).isEqualTo("https://ci.example/hooks/verify2");
+  }
+}
