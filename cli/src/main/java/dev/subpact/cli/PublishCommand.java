@@ -1,0 +1,113 @@
+package dev.subpact.cli;
+
+import dev.subpact.broker.client.BrokerAuth;
+import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.PublishResult;
+import dev.subpact.publish.Publication;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code subpact publish}: publishes a consumer version's pacts to a Pact Broker. */
+@Command(
+    name = "publish",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publishes pacts to a Pact Broker through POST /contracts/publish (found via the index's pb:publish-contracts), "
+          + "or the older PUT flow when the broker lacks it. Retries on 5xx.",
+      "With --check-stale, first compares each pact with the consumer's latest contract on --main-branch and names "
+          + "what this build still sends that main no longer does: a warning, or exit 1 (nothing published) with --fail-on-stale."
+    })
+public final class PublishCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--broker", defaultValue = "${env:PACT_BROKER_BASE_URL}", description = "The broker's base URL (env PACT_BROKER_BASE_URL).")
+  String broker;
+
+  @Option(names = "--pacts", required = true, arity = "1..*", description = "Pact files or directories of them.")
+  List<Path> pacts;
+
+  @Option(names = "--consumer-version", required = true, description = "The consumer version (git sha, image tag).")
+  String consumerVersion;
+
+  @Option(names = "--branch", description = "The consumer's branch.")
+  String branch;
+
+  @Option(names = "--tag", description = "A tag for the consumer version (repeatable).")
+  List<String> tags;
+
+  @Option(names = "--build-url", description = "The CI build that produced the pacts.")
+  String buildUrl;
+
+  @Option(names = "--username", defaultValue = "${env:PACT_BROKER_USERNAME}", description = "Basic auth user (env PACT_BROKER_USERNAME).")
+  String username;
+
+  @Option(names = "--password", defaultValue = "${env:PACT_BROKER_PASSWORD}", description = "Basic auth password (env PACT_BROKER_PASSWORD).")
+  String password;
+
+  @Option(names = "--token", defaultValue = "${env:PACT_BROKER_TOKEN}", description = "Bearer token (env PACT_BROKER_TOKEN).")
+  String token;
+
+  @Option(names = "--merge", description = "Merge into a pact already published for this version instead of overwriting it.")
+  boolean merge;
+
+  @Option(names = "--check-stale", description = "Before publishing, compare with the consumer's latest contract on --main-branch.")
+  boolean checkStale;
+
+  @Option(names = "--main-branch", defaultValue = "main", description = "The consumer's main branch for --check-stale. Default: ${DEFAULT-VALUE}.")
+  String mainBranch;
+
+  @Option(names = "--fail-on-stale", description = "With --check-stale: exit 1 and publish nothing when the build is stale.")
+  boolean failOnStale;
+
+  @Override
+  public Integer call() {
+    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stderr = spec.commandLine().getErr();
+    if (broker == null || broker.isBlank()) {
+      throw new UserInputException("No broker given: pass --broker URL or set PACT_BROKER_BASE_URL.");
+    }
+    URI url;
+    try {
+      url = URI.create(broker);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--broker '" + broker + "' is not a URL: " + e.getMessage(), e);
+    }
+    if (token != null && !token.isBlank() && username != null && !username.isBlank()) {
+      throw new UserInputException("Give either --token or --username/--password, not both.");
+    }
+    BrokerAuth auth = token != null && !token.isBlank() ? BrokerAuth.bearer(token)
+        : username != null && !username.isBlank() ? BrokerAuth.basic(username, password) : BrokerAuth.none();
+    BrokerClient client = BrokerClient.of(url, auth);
+    Publication publication = new Publication(consumerVersion, branch, tags, buildUrl, merge);
+    try {
+      List<Path> files = Publication.pactFiles(pacts);
+      if (checkStale) {
+        boolean stale = false;
+        for (Publication.StaleCheck check : publication.checkStale(client, files, mainBranch)) {
+          boolean found = !check.stale().isEmpty();
+          stale |= found;
+          (found ? stderr : stdout).print((found ? (failOnStale ? "error: " : "warning: ") : "") + check.report());
+        }
+        if (stale && failOnStale) {
+          stderr.println("subpact publish: nothing published (--fail-on-stale).");
+          return ExitCodes.BROKEN;
+        }
+      }
+      for (PublishResult result : publication.publish(client, files)) {
+        stdout.println("Published to " + client.base() + " (" + result.flow() + "):");
+        result.messages().forEach(m -> stdout.println("  " + m));
+      }
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException | BrokerException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+  }
+}
