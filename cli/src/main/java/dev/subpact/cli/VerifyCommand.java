@@ -1,0 +1,207 @@
+package dev.subpact.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.report.InteractionReport;
+import dev.subpact.graphql.report.Report;
+import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.schema.SchemaLoader;
+import dev.subpact.replay.ReplayConfig;
+import dev.subpact.replay.ReplayEngine;
+import dev.subpact.replay.Shard;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code subpact verify}: live replay. Options and printing only; the work is {@link ReplayEngine}. */
+@Command(
+    name = "verify",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
+      "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
+      "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules.",
+      "Exit 0: all pass; 1: something breaks; 2: bad input."
+    })
+public final class VerifyCommand implements Callable<Integer> {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--backend", required = true, paramLabel = "ws://host:port/v1/graphql",
+      description = "The backend's GraphQL WebSocket endpoint.")
+  URI backend;
+
+  @Option(names = "--http", paramLabel = "http://host:port/v1/graphql",
+      description = "The backend's GraphQL HTTP endpoint (default: --backend with http/https).")
+  URI http;
+
+  @Option(names = "--state-url", paramLabel = "URL",
+      description = "Receives POST {\"state\",\"params\",\"action\":\"setup\"|\"trigger\"|\"teardown\"} for each provider state.")
+  URI stateUrl;
+
+  @ArgGroup(exclusive = true)
+  InitPayload initPayload;
+
+  static final class InitPayload {
+    @Option(names = "--init-payload", paramLabel = "JSON", description = "The connection_init payload (e.g. an API key). Never printed.")
+    String json;
+
+    @Option(names = "--init-payload-env", paramLabel = "VAR", description = "Read the connection_init payload JSON from environment variable VAR.")
+    String env;
+  }
+
+  @Option(names = "--pacts", required = true, arity = "1..*", paramLabel = "<dir|file>",
+      description = "Pact files, or folders searched for *.json pacts.")
+  List<Path> pacts;
+
+  @Option(names = "--schema", paramLabel = "<sdl|introspection.json|url>",
+      description = "The backend's schema, for the full static error list of a rejected operation (default: introspect --http).")
+  String schema;
+
+  @Option(names = "--concurrency", defaultValue = "" + ReplayConfig.DEFAULT_CONCURRENCY, paramLabel = "N",
+      description = "Interactions replayed at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--timeout", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "D",
+      description = "How long one interaction may take (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  @Option(names = "--settle", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "D",
+      description = "How long a subscription with no expected message listens for an error (default: ${DEFAULT-VALUE}).")
+  Duration settle;
+
+  @Option(names = "--run-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "D",
+      description = "The whole run ends by then, whatever happens (default: ${DEFAULT-VALUE}).")
+  Duration runTimeout;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N deterministic slices (for parallel CI jobs).")
+  String shard;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+      description = "Report format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() {
+    ReportFormat reportFormat = reportFormat();
+    ReplayConfig.Builder config = ReplayConfig.builder(websocketUrl())
+        .httpUrl(http)
+        .stateUrl(stateUrl)
+        .initPayload(initPayload())
+        .timeout(timeout)
+        .settle(settle)
+        .runTimeout(runTimeout)
+        .shard(shard());
+    if (concurrency < 1) {
+      throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
+    }
+    config.concurrency(concurrency);
+    if (schema != null) {
+      config.schema(SchemaLoader.load(schema));
+    }
+    List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
+    Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    String rendered = reportFormat.render(report);
+    if (output == null) {
+      spec.commandLine().getOut().print(rendered);
+      spec.commandLine().getOut().flush();
+    } else {
+      try {
+        Files.writeString(output, rendered, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
+      }
+    }
+    return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
+  }
+
+  /** On a terminal, one line per verdict on stderr; nothing when piped (CI logs stay the report). */
+  private java.util.function.Consumer<InteractionReport> progress(List<GraphqlPact> contracts) {
+    if (System.console() == null) {
+      return r -> { };
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    int total = contracts.stream().mapToInt(p -> p.interactions().size()).sum();
+    AtomicInteger done = new AtomicInteger();
+    return r -> {
+      synchronized (err) {
+        err.printf("[%d/%d] %s %s: %s%n", done.incrementAndGet(), total, r.consumer(), r.interaction(), r.outcome());
+        err.flush();
+      }
+    };
+  }
+
+  private URI websocketUrl() {
+    String scheme = backend.getScheme();
+    if (!"ws".equals(scheme) && !"wss".equals(scheme)) {
+      throw new UserInputException("--backend " + backend + " is not a WebSocket URL: write ws://host:port/v1/graphql (or wss://).");
+    }
+    return backend;
+  }
+
+  private JsonNode initPayload() {
+    if (initPayload == null) {
+      return null;
+    }
+    String text = initPayload.json;
+    String origin = "--init-payload";
+    if (initPayload.env != null) {
+      text = System.getenv(initPayload.env);
+      origin = "environment variable " + initPayload.env + " (--init-payload-env)";
+      if (text == null) {
+        throw new UserInputException("Environment variable " + initPayload.env + " is not set (--init-payload-env): export it with the connection_init payload JSON, e.g. {\"apiKey\": \"…\"}.");
+      }
+    }
+    try {
+      JsonNode payload = JSON.readTree(text);
+      if (payload == null || !payload.isObject()) {
+        throw new UserInputException(origin + " is not a JSON object: connection_init needs e.g. {\"apiKey\": \"…\"}.");
+      }
+      return payload;
+    } catch (JsonProcessingException e) {
+      // the text may be a secret: say where it is wrong, never what it is
+      throw new UserInputException(origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
+          + e.getLocation().getColumnNr() + "); connection_init needs e.g. {\"apiKey\": \"…\"}.");
+    }
+  }
+
+  private Shard shard() {
+    if (shard == null) {
+      return Shard.ALL;
+    }
+    try {
+      return Shard.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("--shard: " + e.getMessage());
+    }
+  }
+
+  private ReportFormat reportFormat() {
+    try {
+      return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.subpact.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.backend.Build;
+import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.incident.Incident;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code subpact verify} through its command line, against the reference backend. */
+class VerifyCommandTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir static Path pacts;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run verify(String... args) {
+    CommandLine cli = new CommandLine(new VerifyCommand());
+    cli.setExecutionExceptionHandler(new UserErrorHandler());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void crashedBotContracts() throws Exception {
+    for (GraphqlPact pact : Incident.crashedContracts()) {
+      GraphqlPacts.writeTo(pacts, pact);
+    }
+  }
+
+  @Test
+  void renamed_build_breaks_every_bot_exit_1_with_outcomes_in_json() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
+      Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--init-payload", "{\"apiKey\":\"s3cret-key\"}", "--pacts", pacts.toString(), "--format", "json");
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      JsonNode report = JSON.readTree(run.out());
+      assertThat(report.path("ok").asBoolean()).isFalse();
+      assertThat(report.path("results")).hasSize(20);
+      report.path("results").forEach(r -> assertThat(r.path("outcome").asText()).isEqualTo("rejected"));
+      assertThat(run.out() + run.err()).doesNotContain("s3cret-key");
+    }
+  }
+
+  @Test
+  void aliased_build_passes_exit_0() {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--pacts", pacts.toString(), "--concurrency", "4", "--timeout", "5s", "--settle", "100ms");
+      assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(0);
+    }
+  }
+
+  @Test
+  void shards_split_the_interactions_deterministically() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      int total = 0;
+      for (String shard : new String[] {"1/3", "2/3", "3/3"}) {
+        Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+            "--pacts", pacts.toString(), "--shard", shard, "--format", "json");
+        assertThat(run.exit()).isEqualTo(0);
+        total += JSON.readTree(run.out()).path("results").size();
+      }
+      assertThat(total).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void bad_input_exits_2_naming_the_problem_never_the_secret() {
+    Run notJson = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--init-payload", "{apiKey: s3cret", "--pacts", pacts.toString());
+    assertThat(notJson.exit()).isEqualTo(2);
+    assertThat(notJson.err()).contains("--init-payload is not valid JSON").doesNotContain("s3cret");
+    Run http = verify("--backend", "http://127.0.0.1:1/v1/graphql", "--pacts", pacts.toString());
+    assertThat(http.exit()).isEqualTo(2);
+    assertThat(http.err()).contains("is not a WebSocket URL");
+    Run shard = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--shard", "3/2", "--pacts", pacts.toString());
+    assertThat(shard.exit()).isEqualTo(2);
+    assertThat(shard.err()).contains("Shard 3/2 does not exist");
+    Run env = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--init-payload-env", "SUBPACT_TEST_UNSET_VARIABLE", "--pacts", pacts.toString());
+    assertThat(env.exit()).isEqualTo(2);
+    assertThat(env.err()).contains("SUBPACT_TEST_UNSET_VARIABLE is not set");
+    Run missing = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--pacts", pacts.resolve("nope.json").toString());
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("nope.json").contains("does not exist");
+    assertThat(Files.exists(pacts)).isTrue();
+  }
+}
