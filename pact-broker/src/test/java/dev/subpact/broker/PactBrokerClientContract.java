@@ -9,12 +9,12 @@ import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
 import dev.subpact.broker.storage.Environment;
 import dev.subpact.broker.storage.Publication;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,31 +25,30 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The pact is verified as published except that its Ruby regexes are rewritten in Java's syntax
  * ({@link RubyRegexes}).
  */
-@Provider("Pact Broker")
-@Consumer("Pact Broker Client V2")
-@PactFolder("target/compat-java-regex")
-class PactBrokerClientContractTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class PactBrokerClientContract {
 
   static final String ENVIRONMENT_UUID = "16926ef3-590f-4e3f-838e-719717aa88c9";
   static final String TEST_ENVIRONMENT_UUID = "cb632df3-0a0d-4227-aac3-60114dd36479";
   static final String FOO_VERSION = "5556b8149bf8bac76bc30f50a8a2dd4c22c85f30";
 
-  static RunningBroker broker;
-  static Fixtures fixtures;
+  RunningBroker broker;
+  Fixtures fixtures;
+
+  abstract Engine engine();
 
   @BeforeAll
-  static void start() throws Exception {
+  void start() throws Exception {
     RubyRegexes.javaCopy("/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json",
         Path.of("target/compat-java-regex"));
-    Path dir = Files.createTempDirectory("broker-dogfood");
-    broker = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db"))
+    broker = PactBroker.start(BrokerConfig.local(0, engine().newDatabase())
         .withBaseUrl("http://example.org")
         .withWebhooks(List.of("webhook", "127.0.0.1"), List.of("https", "http"), 1, java.time.Duration.ofMillis(10)));
     fixtures = new Fixtures(broker);
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     broker.close();
   }
 
