@@ -1,0 +1,99 @@
+package dev.subpact.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import au.com.dius.pact.core.model.V4Interaction;
+import au.com.dius.pact.core.model.V4Pact;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.schema.Schema;
+import dev.subpact.graphql.schema.SchemaLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opentest4j.AssertionFailedError;
+
+/** How a bot team writes its contract in Java: from the bot's own .graphql files. */
+class KarenBotContractTest {
+
+  private static final Path BOT = Path.of("src/test/resources/bot/karen");
+  private static final Path SCHEMAS = Path.of("../provider-verification/src/main/resources/dev/subpact/backend/schemas");
+
+  @TempDir Path out;
+
+  static GraphqlContract karen() {
+    return GraphqlContract.between("karen", "flexus-backend").consumerVersion("2.0.0")
+        .subscription("KarenThreads subscription")
+            .document(BOT.resolve("KarenThreads.graphql"))
+            .variables(Map.of("marketable_name", "frog", "marketable_version", 1002003, "inprocess_tool_names", List.of("frog_tool"),
+                "want_erp_tables", List.of(), "want_emsg_types", List.of("TELEGRAM")))
+            .overWebSocket("graphql-ws", "graphql-transport-ws")
+            .expects(new PactDslJsonBody()
+                .object("data")
+                    .object("bot_threads_calls_tasks")
+                        .stringType("news_action", "INSERT")
+                        .stringType("news_about", "flexus_emessage")
+                        .object("news_payload_emessage")
+                            .stringType("emsg_id", "emsg_example1")
+                            .stringType("emsg_type", "TELEGRAM")
+                            .decimalType("emsg_created_ts", 1.7e9)
+                        .closeObject()
+                    .closeObject()
+                .closeObject())
+        .and()
+        .mutation("DeleteEmessages mutation")
+            .documentResource("bot/karen/DeleteEmessages.graphql")
+            .variables(Map.of("ids", List.of("emsg_example1")))
+            .expects(new PactDslJsonBody().object("data").booleanType("emessages_delete", true).closeObject())
+        .and();
+  }
+
+  @Test
+  void botTeamWritesItsContractFromItsOwnGraphqlFiles() throws Exception {
+    GraphqlContract contract = karen().checkedAgainst(SchemaLoader.fromFile(SCHEMAS.resolve("renamed.graphql")));
+    Path file = contract.writeTo(out);
+
+    GraphqlPact pact = GraphqlPacts.read(file);
+    assertThat(pact.interactions()).extracting(GraphqlInteraction::description)
+        .containsExactly("DeleteEmessages mutation", "KarenThreads subscription");
+    GraphqlInteraction karenThreads = pact.interactions().get(1);
+    assertThat(karenThreads.operation().document().text()).isEqualTo(Files.readString(BOT.resolve("KarenThreads.graphql"), StandardCharsets.UTF_8));
+    assertThat(karenThreads.operation().operationName()).isEqualTo("KarenThreads");
+    assertThat(karenThreads.expected().get(0).matchingRules().path("body").path("$.data.bot_threads_calls_tasks.news_payload_emessage.emsg_id")
+        .path("matchers").get(0).path("match").asText()).isEqualTo("type");
+    assertThat(GraphqlPacts.write(pact)).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+
+    V4Pact pactJvm = contract.toPactJvm();
+    assertThat(pactJvm.getInteractions()).hasSize(2);
+    assertThat(pactJvm.getInteractions().get(1)).isInstanceOf(V4Interaction.SynchronousMessages.class);
+  }
+
+  @Test
+  void aContractThatBreaksAgainstTheBackendFailsTheTestWithTheBackendsWording() {
+    Schema beforeRename = SchemaLoader.fromFile(SCHEMAS.resolve("before-rename.graphql"));
+    assertThatThrownBy(() -> karen().checkedAgainst(beforeRename))
+        .isInstanceOf(AssertionFailedError.class)
+        .hasMessageStartingWith("karen's contract with flexus-backend breaks against schema ")
+        .hasMessageContaining("KarenThreads subscription: ")
+        .hasMessageContaining("want_emsg_types")
+        .hasMessageContaining("DeleteEmessages mutation: ");
+  }
+
+  @Test
+  void mistakesAreNamed() {
+    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").query("KarenThreads").document(BOT.resolve("KarenThreads.graphql")).and())
+        .hasMessageEndingWith("is declared a query but src/test/resources/bot/karen/KarenThreads.graphql defines a subscription.");
+    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").mutation("d").documentResource("bot/karen/DeleteEmessages.graphql")
+            .variables(Map.of("emessage_ids", List.of())).and())
+        .hasMessage("Interaction 'd' gives variables [emessage_ids] that classpath:bot/karen/DeleteEmessages.graphql does not declare (it declares [ids]).");
+    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").mutation("d").and())
+        .hasMessageContaining("has no document: call document(Path) with the bot's own .graphql file.");
+  }
+}
