@@ -12,6 +12,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       CheckCommand.class,
+      CaptureCommand.class,
+      PublishCommand.class,
     })
 public final class SubpactCommand implements Runnable {
 
