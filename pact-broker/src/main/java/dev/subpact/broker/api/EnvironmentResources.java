@@ -115,6 +115,10 @@ final class EnvironmentResources {
     boolean[] created = {false};
     ObjectNode body = api.database().write(tx -> {
       created[0] = api.repository().environment(tx, uuid).isEmpty();
+      var sameName = api.repository().environmentNamed(tx, f.name());
+      if (sameName.isPresent() && !sameName.get().uuid().equals(uuid)) {
+        throw ApiException.conflict("Another environment (" + sameName.get().uuid() + ") is already named '" + f.name() + "'.");
+      }
       Environment e = created[0]
           ? api.repository().createEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts())
           : api.repository().updateEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts());

@@ -47,6 +47,8 @@ public final class HttpApi {
     app.exception(ApiException.class, (e, ctx) -> ApiContext.send(ctx, e.status(), e.body()));
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
+    app.exception(dev.subpact.broker.storage.StorageConflictException.class,
+        (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
       ApiContext.send(ctx, 500, errors("The broker failed unexpectedly: " + e.getClass().getSimpleName()

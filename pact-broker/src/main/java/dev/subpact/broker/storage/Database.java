@@ -156,8 +156,17 @@ public final class Database implements AutoCloseable {
         connection.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      if (isConstraintViolation(e)) {
+        throw new StorageConflictException("The change conflicts with existing data: " + e.getMessage(), e);
+      }
       throw new StorageException("Database operation failed: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean isConstraintViolation(SQLException e) {
+    String state = e.getSQLState();
+    return (state != null && state.startsWith("23"))
+        || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"));
   }
 
   @Override

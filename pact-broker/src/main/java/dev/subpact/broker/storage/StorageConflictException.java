@@ -1,0 +1,8 @@
+package dev.subpact.broker.storage;
+
+/** A write broke a uniqueness rule (for example a name already taken); answered with 409. */
+public final class StorageConflictException extends RuntimeException {
+  public StorageConflictException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
