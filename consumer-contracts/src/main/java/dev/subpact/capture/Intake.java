@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a GraphQL request payload ({@code query}, {@code operationName}, {@code variables}) from
@@ -28,11 +29,14 @@ final class Intake {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final int MAX_PREPARED = 10_000;
 
   private final Recording recording;
   private final Answers answers;
   private final StaticChecker checker;
   private final CaptureListener listener;
+  /** Requests already seen (bots repeat theirs): parsed, checked and answered once. */
+  private final Map<String, Outcome> prepared = new ConcurrentHashMap<>();
 
   Intake(CaptureSettings settings, Recording recording, Answers answers, CaptureListener listener) {
     this.recording = recording;
@@ -55,16 +59,16 @@ final class Intake {
   }
 
   /** Recorded, but the schema check found errors: answered with them as the backend would. */
-  record Invalid(Operation operation, List<Finding> errors) implements Outcome {
+  record Invalid(Operation operation, List<Finding> findings) implements Outcome {
     ArrayNode graphqlErrors() {
       ArrayNode out = NODES.arrayNode();
-      errors.forEach(f -> out.add(error(f.message(), f.locations())));
+      findings.stream().filter(Finding::isError).forEach(f -> out.add(error(f.message(), f.locations())));
       return out;
     }
   }
 
-  /** Recorded and answered with these results. */
-  record Answered(Operation operation, List<JsonNode> results) implements Outcome {}
+  /** Recorded and answered with these results ({@code findings}: the check's warnings, if any). */
+  record Answered(Operation operation, List<JsonNode> results, List<Finding> findings) implements Outcome {}
 
   Outcome take(JsonNode payload, Transport transport, String chosenSubprotocol, SortedSet<String> initKeys) {
     JsonNode query = payload.get("query");
@@ -76,10 +80,34 @@ final class Intake {
     if (variables != null && !variables.isNull() && !variables.isObject()) {
       return new Rejected("Variables must be provided as a JSON object");
     }
+    String operationName = name == null || name.isNull() ? null : name.asText();
+    String key = (transport instanceof Transport.Http ? "http\u0000" : "ws\u0000") + query.asText() + "\u0000" + operationName + "\u0000" + (variables == null ? "null" : variables.toString());
+    Outcome outcome = prepared.get(key);
+    if (outcome == null) {
+      outcome = prepare(query.asText(), operationName, variables, transport, chosenSubprotocol);
+      if (!(outcome instanceof SyntaxError)) {
+        if (prepared.size() >= MAX_PREPARED) {
+          prepared.clear();
+        }
+        prepared.put(key, outcome);
+      }
+    }
+    Operation operation = outcome instanceof Answered a ? a.operation() : outcome instanceof Invalid i ? i.operation() : null;
+    if (operation != null) {
+      List<Finding> findings = outcome instanceof Invalid invalid ? invalid.findings() : ((Answered) outcome).findings();
+      CapturedOperation captured = new CapturedOperation(operation, transport, chosenSubprotocol, initKeys);
+      if (recording.record(captured, findings)) {
+        listener.received(captured, findings);
+      }
+    }
+    return outcome;
+  }
+
+  /** Parses, checks and answers one request; the result depends only on its text, name and variables. */
+  private Outcome prepare(String query, String operationName, JsonNode variables, Transport transport, String chosenSubprotocol) {
     Operation operation;
     try {
-      operation = new Operation(GraphqlDocument.parse(query.asText()),
-          name == null || name.isNull() ? null : name.asText(), toMap(variables));
+      operation = new Operation(GraphqlDocument.parse(query), operationName, toMap(variables));
     } catch (DocumentSyntaxException e) {
       String where = transport instanceof Transport.WebSocket ? "over WebSocket (" + chosenSubprotocol + ")" : "over HTTP";
       String problem = "A document sent " + where + " is not GraphQL: " + e.getMessage() + " (line " + e.line()
@@ -98,12 +126,9 @@ final class Intake {
       return new Rejected("Subscriptions are not allowed over HTTP POST; subscribe over WebSocket");
     }
     List<Finding> findings = checker == null ? List.of() : checker.check(operation);
-    CapturedOperation captured = new CapturedOperation(operation, transport, chosenSubprotocol, initKeys);
-    if (recording.record(captured, findings)) {
-      listener.received(captured, findings);
-    }
-    List<Finding> errors = findings.stream().filter(Finding::isError).toList();
-    return errors.isEmpty() ? new Answered(operation, answers.results(operation)) : new Invalid(operation, errors);
+    return findings.stream().anyMatch(Finding::isError)
+        ? new Invalid(operation, findings)
+        : new Answered(operation, answers.results(operation), findings);
   }
 
   static ObjectNode error(String message, List<Location> locations) {
