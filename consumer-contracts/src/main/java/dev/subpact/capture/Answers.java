@@ -28,7 +28,7 @@ final class Answers {
 
   /** The results to send, in order (at least one). */
   List<JsonNode> results(Operation operation) {
-    List<JsonNode> scripted = responses.resultsFor(operation.operationName());
+    List<JsonNode> scripted = scripted(operation);
     return scripted.isEmpty() ? List.of(ExampleData.of(operation, schema).sent()) : scripted;
   }
 
@@ -36,9 +36,15 @@ final class Answers {
   List<ExpectedMessage> expected(Operation operation) {
     JsonNode content = ExampleData.of(operation, schema).expected();
     if (content == null) {
-      List<JsonNode> scripted = responses.resultsFor(operation.operationName());
+      List<JsonNode> scripted = scripted(operation);
       content = scripted.isEmpty() ? null : scripted.get(0);
     }
     return content == null ? List.of() : List.of(new ExpectedMessage(content, TypeMatchers.forContent(content)));
+  }
+
+  /** Scripted by the operation's name (the executed definition's name when no operationName was sent). */
+  private List<JsonNode> scripted(Operation operation) {
+    String name = operation.operationName() != null ? operation.operationName() : operation.definition().getName();
+    return responses.resultsFor(name);
   }
 }
