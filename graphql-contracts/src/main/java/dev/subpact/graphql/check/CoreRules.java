@@ -41,7 +41,6 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
-import graphql.validation.ValidationErrorType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,8 +59,8 @@ import java.util.Set;
  */
 final class CoreRules {
 
-  /** A worded error, the traversal step that raised it, and graphql-java's name for the same error. */
-  record Raised(long step, Finding finding, ValidationErrorType javaType) {}
+  /** A worded error and the traversal step that raised it. */
+  record Raised(long step, Finding finding) {}
 
   /** Errors in traversal order, deprecation warnings, and the step at which each location was entered. */
   record Result(List<Raised> errors, List<Finding> warnings, Map<SourceLocation, Long> enteredAt) {}
@@ -214,6 +213,9 @@ final class CoreRules {
     for (Directive directive : directives) {
       enter(directive);
       GraphQLDirective definition = schema.getDirective(directive.getName());
+      if (definition != null) {
+        unknownDirectiveArguments(directive, definition);
+      }
       for (Argument argument : directive.getArguments()) {
         enter(argument);
         GraphQLArgument argumentDefinition = definition == null ? null : definition.getArgument(argument.getName());
@@ -224,6 +226,9 @@ final class CoreRules {
         step++;
       }
       step++;
+      if (definition != null) {
+        requiredDirectiveArguments(directive, definition);
+      }
     }
   }
 
@@ -270,7 +275,7 @@ final class CoreRules {
     if (schema.getType(name.getName()) == null) {
       List<String> names = schema.getAllTypesAsList().stream().map(GraphQLNamedType::getName).toList();
       List<String> suggestions = Suggestions.list(name.getName(), names);
-      raise(ValidationErrorType.UnknownType, new Finding(FindingKind.UNKNOWN_TYPE, Severity.ERROR,
+      raise(new Finding(FindingKind.UNKNOWN_TYPE, Severity.ERROR,
           "Unknown type '" + name.getName() + "'." + Suggestions.didYouMean(suggestions),
           SchemaCoordinate.type(name.getName()), first(suggestions), locations(name), null, null));
     }
@@ -284,11 +289,11 @@ final class CoreRules {
     }
     GraphQLType named = GraphQLTypeUtil.unwrapAll(type);
     if (GraphQLTypeUtil.isLeaf(named) && field.getSelectionSet() != null) {
-      raise(ValidationErrorType.SubselectionNotAllowed, new Finding(FindingKind.OTHER, Severity.ERROR,
+      raise(new Finding(FindingKind.OTHER, Severity.ERROR,
           "Field '" + field.getName() + "' must not have a selection since type '" + InputTypes.print(type)
               + "' has no subfields.", null, null, locations(field.getSelectionSet()), null, null));
     } else if (!GraphQLTypeUtil.isLeaf(named) && field.getSelectionSet() == null) {
-      raise(ValidationErrorType.SubselectionRequired, new Finding(FindingKind.OTHER, Severity.ERROR,
+      raise(new Finding(FindingKind.OTHER, Severity.ERROR,
           "Field '" + field.getName() + "' of type '" + InputTypes.print(type)
               + "' must have a selection of subfields. Did you mean '" + field.getName() + " { ... }'?",
           null, null, locations(field), null, null));
@@ -308,7 +313,7 @@ final class CoreRules {
     Optional<RenameHints.Rename> rename = parent instanceof GraphQLFieldsContainer container
         ? RenameHints.forField(container, field, fieldSuggestions, siblings)
         : Optional.empty();
-    raise(ValidationErrorType.FieldUndefined, new Finding(FindingKind.UNKNOWN_FIELD, Severity.ERROR,
+    raise(new Finding(FindingKind.UNKNOWN_FIELD, Severity.ERROR,
         "Cannot query field '" + field.getName() + "' on type '" + parent.getName() + "'." + suggestion,
         SchemaCoordinate.field(parent.getName(), field.getName()),
         rename.map(RenameHints.Rename::newName).orElse(first(typeSuggestions.isEmpty() ? fieldSuggestions : typeSuggestions)),
@@ -326,7 +331,7 @@ final class CoreRules {
     }
     Optional<RenameHints.Rename> rename =
         RenameHints.forArgument(parent, definition, argument, variableType, suggestions, passed);
-    raise(ValidationErrorType.UnknownArgument, new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
+    raise(new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
         "Unknown argument '" + argument.getName() + "' on field '" + parent.getName() + "." + field.getName() + "'."
             + Suggestions.didYouMean(suggestions),
         SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName()),
@@ -335,13 +340,39 @@ final class CoreRules {
     return rename.map(RenameHints.Rename::newName);
   }
 
+  /** KnownArgumentNamesOnDirectivesRule. */
+  private void unknownDirectiveArguments(Directive directive, GraphQLDirective definition) {
+    List<String> known = definition.getArguments().stream().map(GraphQLArgument::getName).toList();
+    for (Argument argument : directive.getArguments()) {
+      if (!known.contains(argument.getName())) {
+        List<String> suggestions = Suggestions.list(argument.getName(), known);
+        raise(new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
+            "Unknown argument '" + argument.getName() + "' on directive '@" + directive.getName() + "'."
+                + Suggestions.didYouMean(suggestions),
+            null, first(suggestions), locations(argument), null, null));
+      }
+    }
+  }
+
+  /** ProvidedRequiredArgumentsOnDirectivesRule (on leaving the directive). */
+  private void requiredDirectiveArguments(Directive directive, GraphQLDirective definition) {
+    for (GraphQLArgument argument : definition.getArguments()) {
+      if (directive.getArgument(argument.getName()) == null && RenameHints.isRequired(argument)) {
+        raise(new Finding(FindingKind.MISSING_REQUIRED_ARGUMENT, Severity.ERROR,
+            "Directive '@" + directive.getName() + "' argument '" + argument.getName() + "' of type '"
+                + InputTypes.print(argument.getType()) + "' is required, but it was not provided.",
+            null, null, locations(directive), null, null));
+      }
+    }
+  }
+
   /** ProvidedRequiredArgumentsRule (on leaving the field). */
   private void providedRequiredArguments(GraphQLCompositeType parent, GraphQLFieldDefinition definition, Field field,
       Set<String> passed, Map<String, String> renamedArguments) {
     for (GraphQLArgument argument : definition.getArguments()) {
       if (!passed.contains(argument.getName()) && RenameHints.isRequired(argument)) {
         String oldName = renamedArguments.get(argument.getName());
-        raise(ValidationErrorType.MissingFieldArgument, new Finding(FindingKind.MISSING_REQUIRED_ARGUMENT, Severity.ERROR,
+        raise(new Finding(FindingKind.MISSING_REQUIRED_ARGUMENT, Severity.ERROR,
             "Field '" + field.getName() + "' argument '" + argument.getName() + "' of type '"
                 + InputTypes.print(argument.getType()) + "' is required, but it was not provided.",
             SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName()),
@@ -368,7 +399,7 @@ final class CoreRules {
           && !InputTypes.allowedVariableUsage(variableType, nonNullDefault, usage.type(), usage.locationHasDefault())) {
         List<Location> where = new ArrayList<>(locations(definition));
         where.addAll(locations(usage.node()));
-        raise(ValidationErrorType.VariableTypeMismatch, new Finding(FindingKind.VARIABLE_TYPE_MISMATCH, Severity.ERROR,
+        raise(new Finding(FindingKind.VARIABLE_TYPE_MISMATCH, Severity.ERROR,
             "Variable '$" + usage.node().getName() + "' of type '" + InputTypes.print(variableType)
                 + "' used in position expecting type '" + InputTypes.print(usage.type()) + "'.",
             usage.coordinate(), null, where, null, null));
@@ -487,9 +518,9 @@ final class CoreRules {
     }
   }
 
-  private void raise(ValidationErrorType javaType, Finding finding) {
+  private void raise(Finding finding) {
     if (report) {
-      errors.add(new Raised(step, finding, javaType));
+      errors.add(new Raised(step, finding));
     }
   }
 

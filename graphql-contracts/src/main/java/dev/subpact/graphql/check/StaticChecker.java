@@ -7,7 +7,7 @@ import graphql.language.Document;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
-import graphql.validation.ValidationErrorType;
+import graphql.validation.OperationValidationRule;
 import graphql.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,23 +19,27 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The static gate: validates operations against one schema with graphql-java and reports every
- * error, never only the first, worded and ordered as graphql-core 3.2 (what Strawberry runs) would
- * report them, with rename hints, then deprecation warnings. Thread-safe; build one per schema and
+ * The static gate: validates operations against one schema and reports every error, never only the
+ * first, worded and ordered as graphql-core 3.2 (what Strawberry runs) would report them, with
+ * rename hints, then deprecation warnings. The rules whose errors graphql-core words with "Did you
+ * mean" (unknown field, argument and type, missing required argument, variable in a wrong place,
+ * leaf selections) run as graphql-core runs them; graphql-java runs all the others. Thread-safe; build one per schema and
  * reuse it: findings are cached per document text (many bots send the same document).
  */
 public final class StaticChecker {
 
-  /** graphql-java's errors that {@link CoreRules} words itself; the rest are reported as {@code OTHER}. */
-  private static final Set<ValidationErrorType> WORDED =
+  /**
+   * graphql-java's rules that {@link CoreRules} runs itself, as graphql-core runs them (so they are
+   * worded and ordered as the backend reports them); graphql-java runs every other rule.
+   */
+  private static final Set<OperationValidationRule> RUN_AS_GRAPHQL_CORE =
       EnumSet.of(
-          ValidationErrorType.FieldUndefined,
-          ValidationErrorType.UnknownArgument,
-          ValidationErrorType.MissingFieldArgument,
-          ValidationErrorType.VariableTypeMismatch,
-          ValidationErrorType.UnknownType,
-          ValidationErrorType.SubselectionRequired,
-          ValidationErrorType.SubselectionNotAllowed);
+          OperationValidationRule.FIELDS_ON_CORRECT_TYPE,
+          OperationValidationRule.KNOWN_ARGUMENT_NAMES,
+          OperationValidationRule.PROVIDED_NON_NULL_ARGUMENTS,
+          OperationValidationRule.VARIABLE_TYPES_MATCH,
+          OperationValidationRule.KNOWN_TYPE_NAMES,
+          OperationValidationRule.SCALAR_LEAVES);
 
   private final Schema schema;
   private final Map<String, DocumentFindings> byDocument = new ConcurrentHashMap<>();
@@ -102,21 +106,15 @@ public final class StaticChecker {
   }
 
   private DocumentFindings checkDocument(Document document) {
-    List<ValidationError> javaErrors =
-        new Validator().validateDocument(schema.graphql(), document, rule -> true, Locale.ENGLISH);
+    List<ValidationError> javaErrors = new Validator().validateDocument(
+        schema.graphql(), document, rule -> !RUN_AS_GRAPHQL_CORE.contains(rule), Locale.ENGLISH);
     CoreRules.Result core = CoreRules.run(schema.graphql(), document);
     record Ordered(long step, int tieBreak, Finding finding) {}
     List<Ordered> ordered = new ArrayList<>();
-    Set<ValidationErrorType> raisedByCore = EnumSet.noneOf(ValidationErrorType.class);
     for (CoreRules.Raised raised : core.errors()) {
       ordered.add(new Ordered(raised.step(), 0, raised.finding()));
-      raisedByCore.add(raised.javaType());
     }
     for (ValidationError error : javaErrors) {
-      if (error.getValidationErrorType() instanceof ValidationErrorType type
-          && WORDED.contains(type) && raisedByCore.contains(type)) {
-        continue;
-      }
       ordered.add(new Ordered(stepOf(error, core.enteredAt()), 1, fromGraphqlJava(error)));
     }
     ordered.sort(Comparator.comparingLong(Ordered::step).thenComparingInt(Ordered::tieBreak));
@@ -132,24 +130,10 @@ public final class StaticChecker {
     return enteredAt.getOrDefault(new SourceLocation(first.getLine(), first.getColumn()), Long.MAX_VALUE);
   }
 
-  /** An error graphql-core's wording is not reproduced for: graphql-java's description, kind by type. */
+  /** An error graphql-core's wording is not reproduced for: graphql-java's description. */
   private static Finding fromGraphqlJava(ValidationError error) {
     List<Location> locations = error.getLocations() == null ? List.of()
         : error.getLocations().stream().map(l -> new Location(l.getLine(), l.getColumn())).toList();
-    return new Finding(kindOf(error), Severity.ERROR, error.getDescription(), null, null, locations, null, null);
-  }
-
-  private static FindingKind kindOf(ValidationError error) {
-    if (!(error.getValidationErrorType() instanceof ValidationErrorType type)) {
-      return FindingKind.OTHER;
-    }
-    return switch (type) {
-      case FieldUndefined -> FindingKind.UNKNOWN_FIELD;
-      case UnknownArgument -> FindingKind.UNKNOWN_ARGUMENT;
-      case MissingFieldArgument -> FindingKind.MISSING_REQUIRED_ARGUMENT;
-      case VariableTypeMismatch -> FindingKind.VARIABLE_TYPE_MISMATCH;
-      case UnknownType -> FindingKind.UNKNOWN_TYPE;
-      default -> FindingKind.OTHER;
-    };
+    return new Finding(FindingKind.OTHER, Severity.ERROR, error.getDescription(), null, null, locations, null, null);
   }
 }

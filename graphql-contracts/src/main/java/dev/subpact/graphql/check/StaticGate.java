@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -64,7 +65,8 @@ public final class StaticGate {
     if (schema == null) {
       return lintOnly(schemaSource);
     }
-    return report(schema, files.parallelStream().map(StaticGate::readDocument).toList());
+    Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
+    return report(schema, files.parallelStream().map(file -> readDocument(file, parsed)).toList());
   }
 
   /** An operation to check and how to report it. */
@@ -140,11 +142,12 @@ public final class StaticGate {
 
   // ------------------------------------------------------------------ documents
 
-  private static Checked readDocument(Path file) {
+  /** Reads one document; {@code parsed} holds the documents already parsed, by text (bots share documents). */
+  private static Checked readDocument(Path file, Map<String, GraphqlDocument> parsed) {
     String text = read(file, "Document");
     GraphqlDocument document;
     try {
-      document = GraphqlDocument.parse(text);
+      document = parsed.computeIfAbsent(text, GraphqlDocument::parse);
     } catch (DocumentSyntaxException e) {
       throw new CheckInputException("Document " + file + " has a syntax error at line " + e.line() + ", column "
           + e.column() + ": " + e.getMessage(), e);
