@@ -43,6 +43,7 @@ final class Representations {
     l.set("pb:version-tag", Json.link(self + "/versions/{version}/tags/{tag}").put("templated", true));
     l.set("pb:branch", Json.link(self + "/branches/{branch}").put("templated", true));
     l.set("pb:branches", Json.link(self + "/branches"));
+    l.set("pb:branch-version", Json.link(self + "/branches/{branch}/versions/{version}").put("templated", true));
     l.set("pb:latest-version", Json.link(self + "/latest-version"));
     l.set("pb:can-i-deploy-badge", Json.link(self + "/latest-version/{tag}/can-i-deploy/to/{environment}/badge").put("templated", true));
     return node;
