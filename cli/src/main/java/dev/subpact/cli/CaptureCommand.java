@@ -58,7 +58,7 @@ public final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The directory the pact is written to.")
   Path out;
 
-  @Option(names = "--until-idle", converter = DurationConverter.class, description = "Stop once nothing has arrived for this long, e.g. 10s.")
+  @Option(names = "--until-idle", converter = DurationConverter.class, description = "Stop once nothing has arrived for this long (counted from the start until something arrives), e.g. 10s.")
   Duration untilIdle;
 
   @Option(names = "--duration", converter = DurationConverter.class, description = "Stop after this long, e.g. 2m.")
@@ -92,7 +92,7 @@ public final class CaptureCommand implements Callable<Integer> {
     CaptureListener listener = new CaptureListener() {
       @Override
       public void received(CapturedOperation operation, List<Finding> findings) {
-        if (findings.stream().anyMatch(Finding::isError)) {
+        if (!findings.isEmpty()) {
           stderr.print("subpact capture: " + CaptureReport.breakReport(settings, operation, findings));
           stderr.flush();
         }

@@ -11,7 +11,7 @@ public final class CaptureReport {
   private CaptureReport() {}
 
   /**
-   * A break reported while the bot is still connected, in {@code subpact check}'s wording, e.g.
+   * A break (or warning) reported while the bot is still connected, in {@code subpact check}'s wording, e.g.
    * <pre>
    * karen 1.2.3 sent KarenThreads (subscription, WebSocket graphql-ws), which schema renamed.graphql rejects:
    *   error: Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emsg_types'?
@@ -23,7 +23,7 @@ public final class CaptureReport {
         .append(operation.operation().label()).append(" (").append(operation.operation().type().keyword()).append(", ")
         .append(transport(operation.transport(), operation.chosenSubprotocol())).append("), which schema ")
         .append(settings.schema() == null ? "?" : Path.of(settings.schema().origin()).getFileName())
-        .append(" rejects:\n");
+        .append(findings.stream().anyMatch(Finding::isError) ? " rejects:\n" : " warns about:\n");
     for (Finding finding : findings) {
       out.append("  ").append(finding.severity().name().toLowerCase(java.util.Locale.ROOT)).append(": ")
           .append(finding.message()).append('\n');

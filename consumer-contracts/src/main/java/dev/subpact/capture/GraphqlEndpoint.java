@@ -66,6 +66,11 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     runtime.touch();
+    String contentType = request.getContentType();
+    if (contentType != null && !isJson(contentType)) {
+      plain(response, 415, "Unsupported content type");
+      return;
+    }
     byte[] body;
     try (InputStream in = request.getInputStream()) {
       body = in.readNBytes(MAX_MESSAGE_BYTES + 1);
@@ -110,6 +115,12 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
     response.setStatus(200);
     response.setContentType("application/json");
     response.getOutputStream().write(JSON.writeValueAsBytes(result));
+  }
+
+  /** {@code application/json} or any {@code +json} type, parameters ignored. */
+  private static boolean isJson(String contentType) {
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || type.endsWith("+json");
   }
 
   private static void plain(HttpServletResponse response, int status, String text) throws IOException {

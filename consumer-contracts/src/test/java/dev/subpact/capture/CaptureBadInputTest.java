@@ -104,6 +104,9 @@ class CaptureBadInputTest {
     assertThat(post("{\"query\":\"query { __typename }\",\"variables\":[1]}")).isEqualTo("400 Variables must be provided as a JSON object");
     assertThat(post("{\"query\":\"" + SUBSCRIPTION.replace("\"", "\\\"") + "\"}"))
         .isEqualTo("400 Subscriptions are not allowed over HTTP POST; subscribe over WebSocket");
+    HttpResponse<String> form = http.send(HttpRequest.newBuilder(capture.httpUrl()).header("Content-Type", "text/plain")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(form.statusCode() + " " + form.body()).isEqualTo("415 Unsupported content type");
     assertThat(capture.recording().interactions()).isEmpty();
     assertThat(post("{\"query\":\"mutation { emessages_delete(emessage_ids: []) }\"}"))
         .isEqualTo("200 {\"data\":{\"emessages_delete\":true}}");
