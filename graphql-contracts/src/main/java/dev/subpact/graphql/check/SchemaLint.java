@@ -9,6 +9,10 @@ import graphql.language.InputValueDefinition;
 import graphql.language.NonNullType;
 import graphql.language.StringValue;
 import graphql.language.Type;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.ArrayList;
@@ -34,6 +38,25 @@ final class SchemaLint {
   private static final String DEFAULT_REASON = "No longer supported";
 
   private SchemaLint() {}
+
+  /** The traps in a loaded schema (read from its SDL definitions), sorted by type, field and argument. */
+  static List<Finding> lint(GraphQLSchema schema) {
+    List<GraphQLNamedType> types = new ArrayList<>(schema.getAllTypesAsList());
+    types.sort(Comparator.comparing(GraphQLNamedType::getName));
+    List<Finding> findings = new ArrayList<>();
+    for (GraphQLNamedType type : types) {
+      if (type instanceof GraphQLFieldsContainer container && !type.getName().startsWith("__")) {
+        for (GraphQLFieldDefinition field : container.getFieldDefinitions()) {
+          if (field.getDefinition() != null) {
+            for (InputValueDefinition argument : field.getDefinition().getInputValueDefinitions()) {
+              lint(type.getName(), field.getDefinition(), argument, findings);
+            }
+          }
+        }
+      }
+    }
+    return findings;
+  }
 
   /** The traps in {@code sdl}, sorted by type, field and argument; empty if the SDL does not parse. */
   static List<Finding> lint(String sdl) {

@@ -94,7 +94,7 @@ public final class StaticChecker {
 
   /** The schema's alias traps ({@code SCHEMA_LINT}), sorted by coordinate. */
   public List<Finding> lintSchema() {
-    return SchemaLint.lint(schema.sdl());
+    return SchemaLint.lint(schema.graphql());
   }
 
   /**

@@ -29,6 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -46,13 +49,10 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    List<Path> files = expand(pacts, ".json", "pact");
-    Schema schema = loadOrLint(schemaSource);
-    if (schema == null) {
-      return lintOnly(schemaSource);
-    }
-    List<List<Checked>> perFile = files.parallelStream().map(StaticGate::readPact).toList();
-    return report(schema, perFile.stream().flatMap(List::stream).toList());
+    return check(schemaSource, () -> expand(pacts, ".json", "pact").parallelStream()
+        .map(StaticGate::readPact)
+        .flatMap(List::stream)
+        .toList());
   }
 
   /**
@@ -60,13 +60,50 @@ public final class StaticGate {
    * sibling {@code .json} file may give {@code operationName} and {@code variables}.
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
-    List<Path> files = expand(documents, ".graphql", "document");
-    Schema schema = loadOrLint(schemaSource);
+    Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
+    return check(schemaSource, () -> expand(documents, ".graphql", "document").parallelStream()
+        .map(file -> readDocument(file, parsed))
+        .toList());
+  }
+
+  /**
+   * Loads the schema on a thread of its own while the operations are read, then checks them. A
+   * schema problem is reported before an input problem, whichever is found first.
+   */
+  private static Report check(String schemaSource, Supplier<List<Checked>> readOperations) {
+    FutureTask<Schema> schemaTask = new FutureTask<>(() -> loadOrLint(schemaSource));
+    Thread loader = new Thread(schemaTask, "subpact-schema-loader");
+    loader.setDaemon(true);
+    loader.start();
+    List<Checked> operations = null;
+    RuntimeException inputProblem = null;
+    try {
+      operations = readOperations.get();
+    } catch (RuntimeException e) {
+      inputProblem = e;
+    }
+    Schema schema = join(schemaTask);
     if (schema == null) {
       return lintOnly(schemaSource);
     }
-    Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return report(schema, files.parallelStream().map(file -> readDocument(file, parsed)).toList());
+    if (inputProblem != null) {
+      throw inputProblem;
+    }
+    return report(schema, operations);
+  }
+
+  private static Schema join(FutureTask<Schema> task) {
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while loading the schema", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   /** An operation to check and how to report it. */

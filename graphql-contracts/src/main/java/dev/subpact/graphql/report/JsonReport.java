@@ -1,21 +1,22 @@
 package dev.subpact.graphql.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.Location;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * The machine report, one JSON object (fields in a fixed order):
+ * The machine report, one JSON object (fields in a fixed order), streamed:
  * <pre>
  * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings"},
- *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source", "ok", "outcome"?,
- *               "errors": [finding…], "warnings": [finding…]}],
+ *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source": {"file", "line"},
+ *               "ok", "outcome"?, "errors": [finding…], "warnings": [finding…]}],
  *  "schemaFindings": [finding…]}
  * finding = {"kind", "severity", "message", "coordinate", "suggestion", "locations": [{"line", "column"}],
  *            "fix", "path"?}
@@ -23,66 +24,85 @@ import java.util.List;
  */
 final class JsonReport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DefaultPrettyPrinter PRETTY =
-      new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+  private static final JsonFactory JSON = new JsonFactory();
 
   private JsonReport() {}
 
   static String render(Report report) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("ok", report.ok());
-    root.put("schema", report.schema());
-    Report.Summary s = report.summary();
-    ObjectNode summary = root.putObject("summary");
-    summary.put("operations", s.operations());
-    summary.put("broken", s.broken());
-    summary.put("errors", s.errors());
-    summary.put("warnings", s.warnings());
-    ArrayNode results = root.putArray("results");
-    for (InteractionReport r : report.results()) {
-      ObjectNode result = results.addObject();
-      result.put("consumer", r.consumer());
-      result.put("consumerVersion", r.consumerVersion());
-      result.put("interaction", r.interaction());
-      result.put("operationName", r.operationName());
-      if (r.source() == null) {
-        result.putNull("source");
-      } else {
-        result.putObject("source").put("file", r.source().path()).put("line", r.source().line());
-      }
-      result.put("ok", r.ok());
-      if (r.outcome() != null) {
-        result.put("outcome", r.outcome());
-      }
-      findings(result.putArray("errors"), r.errors());
-      findings(result.putArray("warnings"), r.warnings());
+    StringWriter out = new StringWriter(1 << 16);
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.setPrettyPrinter(new DefaultPrettyPrinter()
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+      write(json, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string cannot fail", e);
     }
-    findings(root.putArray("schemaFindings"), report.schemaFindings());
-    try {
-      return JSON.writer(PRETTY).writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a report tree always serialises", e);
-    }
+    return out.append('\n').toString();
   }
 
-  private static void findings(ArrayNode array, List<Finding> findings) {
-    for (Finding f : findings) {
-      ObjectNode node = array.addObject();
-      node.put("kind", f.kind().name());
-      node.put("severity", f.severity().name());
-      node.put("message", f.message());
-      node.put("coordinate", f.coordinate() == null ? null : f.coordinate().toString());
-      node.put("suggestion", f.suggestion());
-      ArrayNode locations = node.putArray("locations");
-      for (Location l : f.locations()) {
-        locations.addObject().put("line", l.line()).put("column", l.column());
+  private static void write(JsonGenerator json, Report report) throws IOException {
+    json.writeStartObject();
+    json.writeBooleanField("ok", report.ok());
+    json.writeStringField("schema", report.schema());
+    Report.Summary s = report.summary();
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("operations", s.operations());
+    json.writeNumberField("broken", s.broken());
+    json.writeNumberField("errors", s.errors());
+    json.writeNumberField("warnings", s.warnings());
+    json.writeEndObject();
+    json.writeArrayFieldStart("results");
+    for (InteractionReport r : report.results()) {
+      json.writeStartObject();
+      json.writeStringField("consumer", r.consumer());
+      json.writeStringField("consumerVersion", r.consumerVersion());
+      json.writeStringField("interaction", r.interaction());
+      json.writeStringField("operationName", r.operationName());
+      if (r.source() == null) {
+        json.writeNullField("source");
+      } else {
+        json.writeObjectFieldStart("source");
+        json.writeStringField("file", r.source().path());
+        json.writeNumberField("line", r.source().line());
+        json.writeEndObject();
       }
-      node.put("fix", f.fix());
-      if (f.path() != null) {
-        node.put("path", f.path());
+      json.writeBooleanField("ok", r.ok());
+      if (r.outcome() != null) {
+        json.writeStringField("outcome", r.outcome());
       }
+      findings(json, "errors", r.errors());
+      findings(json, "warnings", r.warnings());
+      json.writeEndObject();
     }
+    json.writeEndArray();
+    findings(json, "schemaFindings", report.schemaFindings());
+    json.writeEndObject();
+  }
+
+  private static void findings(JsonGenerator json, String name, List<Finding> findings) throws IOException {
+    json.writeArrayFieldStart(name);
+    for (Finding f : findings) {
+      json.writeStartObject();
+      json.writeStringField("kind", f.kind().name());
+      json.writeStringField("severity", f.severity().name());
+      json.writeStringField("message", f.message());
+      json.writeStringField("coordinate", f.coordinate() == null ? null : f.coordinate().toString());
+      json.writeStringField("suggestion", f.suggestion());
+      json.writeArrayFieldStart("locations");
+      for (Location l : f.locations()) {
+        json.writeStartObject();
+        json.writeNumberField("line", l.line());
+        json.writeNumberField("column", l.column());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeStringField("fix", f.fix());
+      if (f.path() != null) {
+        json.writeStringField("path", f.path());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
   }
 }

@@ -1,0 +1,238 @@
+package dev.subpact.cli.bench;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.check.StaticChecker;
+import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.schema.Schema;
+import dev.subpact.graphql.schema.SchemaLoader;
+import graphql.ExecutionInput;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The static gate's benchmark (a {@code main}, not a test), printing figures measured side by side
+ * in one run:
+ *
+ * <ol>
+ *   <li>warm cost per operation of the incident's {@code KarenThreads} document: subpact's parse and
+ *       check (graphql-core wording, rename hints, deprecations; uncached, and cached as when many
+ *       bots send the same document) against graphql-java's own {@code ParseAndValidate};
+ *   <li>end to end, in fresh processes: {@code subpact check} (the launcher's jar, {@code java -jar
+ *       cli/target/subpact.jar}) over 1,000 documents (500 bots × the client kit's two operations)
+ *       against {@code graphql-inspector validate} (npm {@code @graphql-inspector/cli@7.0.0}) on the
+ *       same documents and schema; subpact plain and with the JVM options the launcher should use.
+ * </ol>
+ *
+ * <p>Run from the repository root after building the CLI jar ({@code ./subpact --help}) and
+ * {@code npm install} in {@code cli/src/test/node}:
+ * <pre>
+ * ./mvnw -q -pl cli test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.subpact.cli.bench.CheckBench
+ * </pre>
+ */
+public final class CheckBench {
+
+  private static final String SCHEMA = "/dev/subpact/backend/schemas/renamed.graphql";
+  private static final int BOTS = 500;
+  private static final int RUNS = 5;
+
+  /** The JVM options proposed for the launcher (an AppCDS archive made by a training run, C1 only, serial GC). */
+  static List<String> tunedOptions(Path archive) {
+    return List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-Xlog:disable");
+  }
+
+  public static void main(String[] args) throws Exception {
+    Locale.setDefault(Locale.ROOT);
+    Path repo = repositoryRoot();
+    String schemaText = resource(SCHEMA);
+    String karen = ckit("KarenThreads").get("wire_query_graphql_core_3.2.8").asText();
+    String delete = ckit("DeleteEmessages").get("wire_query_graphql_core_3.2.8").asText();
+    Map<String, Object> variables = new ObjectMapper().convertValue(ckit("KarenThreads").get("variables"), new TypeReference<>() {});
+
+    System.out.println("== (a) warm cost per operation, KarenThreads vs the 'renamed' build (10 errors) ==");
+    Schema schema = SchemaLoader.fromSdl(schemaText, "renamed.graphql");
+    warm(schema, karen, variables);
+
+    System.out.println();
+    System.out.println("== (b) end to end over " + (2 * BOTS) + " documents (" + BOTS + " bots x 2 client-kit operations), fresh processes ==");
+    endToEnd(repo, schemaText, karen, delete);
+  }
+
+  // ------------------------------------------------------------------ (a)
+
+  private static void warm(Schema schema, String document, Map<String, Object> variables) {
+    StaticChecker shared = StaticChecker.of(schema);
+    Supplier<Object> graphqlJava = () -> {
+      ParseAndValidateResult r = ParseAndValidate.parseAndValidate(schema.graphql(),
+          ExecutionInput.newExecutionInput(document).operationName("KarenThreads").variables(variables).build());
+      if (r.getValidationErrors().size() != 10) {
+        throw new IllegalStateException("graphql-java found " + r.getValidationErrors().size() + " errors");
+      }
+      return r;
+    };
+    Supplier<Object> subpactUncached = () -> {
+      List<?> findings = StaticChecker.of(schema).check(Operation.of(document, "KarenThreads", variables));
+      if (findings.size() != 10) {
+        throw new IllegalStateException("subpact found " + findings.size());
+      }
+      return findings;
+    };
+    Supplier<Object> subpactCached = () -> shared.check(Operation.of(document, "KarenThreads", variables));
+    for (int round = 0; round < 3; round++) { // warm-up: let the JIT settle on all three
+      time(graphqlJava, 3000);
+      time(subpactUncached, 3000);
+      time(subpactCached, 3000);
+    }
+    double[] java = new double[RUNS];
+    double[] uncached = new double[RUNS];
+    double[] cached = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) { // interleaved so drift hits all alike
+      java[i] = time(graphqlJava, 3000);
+      uncached[i] = time(subpactUncached, 3000);
+      cached[i] = time(subpactCached, 3000);
+    }
+    double j = median(java);
+    double u = median(uncached);
+    double c = median(cached);
+    System.out.printf("graphql-java ParseAndValidate (parse + validate)        %8.1f us/op%n", j);
+    System.out.printf("subpact parse + check, uncached (first time a document) %8.1f us/op   ratio %.2f (target <= 1.20)%n", u, u / j);
+    System.out.printf("subpact parse + check, cached (same document again)     %8.1f us/op   ratio %.2f%n", c, c / j);
+  }
+
+  private static double time(Supplier<Object> work, int iterations) {
+    long start = System.nanoTime();
+    Object sink = null;
+    for (int i = 0; i < iterations; i++) {
+      sink = work.get();
+    }
+    long elapsed = System.nanoTime() - start;
+    if (sink == null) {
+      throw new IllegalStateException();
+    }
+    return elapsed / 1000.0 / iterations;
+  }
+
+  // ------------------------------------------------------------------ (b)
+
+  private static void endToEnd(Path repo, String schemaText, String karen, String delete) throws Exception {
+    Path jar = repo.resolve("cli/target/subpact.jar");
+    Path inspector = repo.resolve("cli/src/test/node/node_modules/.bin/graphql-inspector");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build it first with ./subpact --help");
+    }
+    if (!Files.isExecutable(inspector)) {
+      throw new IllegalStateException(inspector + " is missing: run npm install in cli/src/test/node");
+    }
+    Path dir = Files.createTempDirectory("subpact-bench");
+    Path schema = dir.resolve("renamed.graphql");
+    Files.writeString(schema, schemaText);
+    Path documents = Files.createDirectories(dir.resolve("documents"));
+    for (int bot = 1; bot <= BOTS; bot++) {
+      Files.writeString(documents.resolve(String.format("bot%03d-KarenThreads.graphql", bot)), karen);
+      Files.writeString(documents.resolve(String.format("bot%03d-DeleteEmessages.graphql", bot)), delete);
+    }
+    Path archive = dir.resolve("subpact.jsa");
+    List<String> check = List.of("check", "--schema", schema.toString(), "--documents", documents.toString(),
+        "--format", "json", "--output", dir.resolve("report.json").toString());
+    List<String> plain = new ArrayList<>(List.of("java", "-jar", jar.toString()));
+    plain.addAll(check);
+    List<String> training = new ArrayList<>(List.of("java", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable", "-jar", jar.toString()));
+    training.addAll(check);
+    List<String> tuned = new ArrayList<>(List.of("java"));
+    tuned.addAll(tunedOptions(archive));
+    tuned.addAll(List.of("-jar", jar.toString()));
+    tuned.addAll(check);
+    List<String> inspect = List.of(inspector.toString(), "validate", documents + "/*.graphql", schema.toString());
+
+    expectExit(run(training, repo), 1, "training run");
+    expectExit(run(plain, repo), 1, "subpact");
+    expectExit(run(inspect, repo), 1, "graphql-inspector");
+    double[] p = new double[RUNS];
+    double[] t = new double[RUNS];
+    double[] g = new double[RUNS];
+    for (int i = 0; i < RUNS; i++) {
+      p[i] = run(plain, repo).seconds();
+      t[i] = run(tuned, repo).seconds();
+      g[i] = run(inspect, repo).seconds();
+    }
+    double plainS = median(p);
+    double tunedS = median(t);
+    double inspectS = median(g);
+    System.out.printf("graphql-inspector validate                 %6.2f s   (runs %s)%n", inspectS, round(g));
+    System.out.printf("subpact check, java -jar                   %6.2f s   (runs %s)   %.1fx faster%n", plainS, round(p), inspectS / plainS);
+    System.out.printf("subpact check, java %s -jar%n", String.join(" ", tunedOptions(Path.of("<archive>"))));
+    System.out.printf("                                           %6.2f s   (runs %s)   %.1fx faster (target >= 5x)%n", tunedS, round(t), inspectS / tunedS);
+  }
+
+  private record Result(int exit, double seconds, String output) {}
+
+  private static Result run(List<String> command, Path dir) throws IOException, InterruptedException {
+    Path log = Files.createTempFile("subpact-bench", ".log");
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    if (!process.waitFor(10, TimeUnit.MINUTES)) {
+      process.destroyForcibly();
+      throw new IllegalStateException("timed out: " + command);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    String output = Files.readString(log);
+    Files.delete(log);
+    return new Result(process.exitValue(), seconds, output);
+  }
+
+  private static void expectExit(Result result, int exit, String what) {
+    if (result.exit() != exit) {
+      throw new IllegalStateException(what + " exited " + result.exit() + ", expected " + exit + ":\n" + result.output());
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+
+  private static List<Double> round(double[] values) {
+    return Arrays.stream(values).map(v -> Math.round(v * 100) / 100.0).boxed().toList();
+  }
+
+  private static JsonNode ckit(String name) throws IOException {
+    return new ObjectMapper().readTree(resource("/dev/subpact/incident/ckit/" + name + ".before-rename.json"));
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = CheckBench.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IOException("missing classpath resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isRegularFile(dir.resolve("subpact"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("run from inside the subpact repository (no ./subpact launcher found above " + Path.of("").toAbsolutePath() + ")");
+    }
+    return dir;
+  }
+}
