@@ -6,6 +6,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import dev.subpact.broker.BrokerConfig;
+import dev.subpact.broker.PactBroker;
+import dev.subpact.broker.RunningBroker;
+import dev.subpact.broker.client.BrokerAuth;
+import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
@@ -15,6 +20,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code subpact publish} with {@code --check-stale} against a scripted broker stand-in (the
- * official client's recorded contract, used by consumer-contracts' broker client tests, has no
- * branch-latest pact to compare with).
+ * {@code subpact publish} with {@code --check-stale} against subpact's own broker, and against a
+ * scripted stand-in for the errors a real broker is hard to make give (the official client's
+ * recorded contract, used by consumer-contracts' broker client tests, has no branch-latest pact).
  */
 class PublishCommandTest {
 
@@ -112,6 +119,27 @@ class PublishCommandTest {
 
     assertThat(run("--broker", url(), "--pacts", dir.resolve("missing.json").toString(), "--consumer-version", "1")).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.toString()).contains("Pact file " + dir.resolve("missing.json") + " does not exist.");
+  }
+
+  @Test
+  void againstSubpactsOwnBrokerAStaleBuildIsStoppedBeforePublishing() throws Exception {
+    try (RunningBroker subpact = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db")))) {
+      Path mainDir = Files.createDirectories(dir.resolve("main"));
+      GraphqlPacts.writeTo(mainDir, pact("80020", "after-rename"));
+      assertThat(run("--broker", subpact.url(), "--pacts", mainDir.toString(), "--consumer-version", "80020", "--branch", "main"))
+          .as(stderr.toString()).isEqualTo(ExitCodes.OK);
+      assertThat(stdout.toString()).startsWith("Published to " + subpact.url() + "/ (contracts/publish):");
+
+      Path staleDir = Files.createDirectories(dir.resolve("stale"));
+      GraphqlPacts.writeTo(staleDir, pact("80015", "before-rename"));
+      assertThat(run("--broker", subpact.url(), "--pacts", staleDir.toString(), "--consumer-version", "80015", "--branch", "release-1",
+          "--check-stale", "--fail-on-stale")).isEqualTo(ExitCodes.BROKEN);
+      assertThat(stderr.toString()).startsWith("error: adspy 80015 still sends what adspy's latest contract with flexus-backend on main no longer does")
+          .contains("    - bot_threads_calls_tasks(want_emessage_types:)\n");
+
+      String onMain = BrokerClient.of(URI.create(subpact.url()), BrokerAuth.none()).latestPact("flexus-backend", "adspy", "main").orElseThrow();
+      assertThat(GraphqlPacts.parse(onMain, "broker").interactions().get(1).operation().document().text()).contains("emsg_id");
+    }
   }
 
   private int run(String... args) {
