@@ -24,5 +24,4 @@ public record CapturedOperation(
     Objects.requireNonNull(transport, "transport");
     initPayloadKeys = Collections.unmodifiableSortedSet(new TreeSet<>(initPayloadKeys == null ? Set.of() : initPayloadKeys));
   }
-
 }
