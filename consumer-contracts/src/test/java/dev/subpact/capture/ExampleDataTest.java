@@ -1,0 +1,67 @@
+package dev.subpact.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.schema.SchemaLoader;
+import graphql.schema.GraphQLSchema;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Example results and expected shapes from selection sets, on a purpose-made schema. */
+class ExampleDataTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final GraphQLSchema SCHEMA = SchemaLoader.fromSdl("""
+      enum Kind { TELEGRAM SLACK }
+      scalar JSON
+      interface Message { id: ID! }
+      type Telegram implements Message { id: ID! chat: String! }
+      type Slack implements Message { id: ID! channel: String }
+      union Anything = Telegram | Slack
+      type Query {
+        messages(first: Int): [Message!]!
+        anything: Anything
+        kinds: [Kind]
+        payload: JSON!
+        count: Int!
+        ratio: Float
+        ok: Boolean!
+      }
+      """, "test.graphql").graphql();
+
+  private static ExampleData.Example example(String query) {
+    return ExampleData.of(Operation.of(query, null, Map.of()), SCHEMA);
+  }
+
+  @Test
+  void everyScalarEnumListAndAbstractTypeGetsAValueOfItsType() throws Exception {
+    ExampleData.Example example = example("""
+        query { messages(first: 2) { __typename id ... on Slack { channel } } all: anything { ... on Slack { channel } }
+          kinds payload count ratio ok }""");
+    assertThat(example.sent()).isEqualTo(JSON.readTree("""
+        {"data": {"messages": [{"__typename": "Slack", "id": "id", "channel": "channel"}],
+                  "all": {"channel": "channel"}, "kinds": ["TELEGRAM"], "payload": {}, "count": 1, "ratio": 1.5, "ok": true}}"""));
+    // Only non-null fields are expected: a nullable one may legitimately be null.
+    assertThat(example.expected()).isEqualTo(JSON.readTree("""
+        {"data": {"messages": [{"__typename": "Slack", "id": "id"}], "payload": {}, "count": 1, "ok": true}}"""));
+  }
+
+  @Test
+  void fragmentsAreFollowedAndAliasesAreTheKeys() throws Exception {
+    ExampleData.Example example = example("""
+        query { first: messages { ...ids } }
+        fragment ids on Message { id ... on Telegram { chat } }""");
+    assertThat(example.sent()).isEqualTo(JSON.readTree("{\"data\": {\"first\": [{\"id\": \"id\"}]}}"));
+  }
+
+  @Test
+  void typeMatchersCoverEveryLeafAndListElement() throws Exception {
+    assertThat(TypeMatchers.forContent(JSON.readTree("""
+        {"data": {"a": [{"b": 1}], "c": [], "d": null, "odd key": "x"}}""")).toString()).isEqualTo(
+        "{\"body\":{\"$.data.a[*].b\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
+            + "\"$.data.c\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
+            + "\"$.data['odd key']\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}}}");
+  }
+}
