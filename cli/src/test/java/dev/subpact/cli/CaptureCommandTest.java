@@ -85,6 +85,16 @@ class CaptureCommandTest {
     assertThat(stderr.toString()).contains("--listen 'nowhere' is not HOST:PORT");
   }
 
+  @Test
+  void unusableResponsesFileIsBadInput() throws Exception {
+    Path responses = Files.writeString(out.resolve("responses.json"), "{\"KarenThreads\": 42}");
+    int code = commandLine().execute("--consumer", "karen", "--consumer-version", "1", "--out", out.toString(),
+        "--responses", responses.toString());
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.toString()).isEqualTo("subpact capture: Responses file " + responses
+        + ": the answer to KarenThreads must be a GraphQL result {\"data\": ...} (or a list of them), not 42\n");
+  }
+
   private CompletableFuture<Integer> capture(String schema) {
     CommandLine cli = commandLine();
     return CompletableFuture.supplyAsync(() -> cli.execute(
