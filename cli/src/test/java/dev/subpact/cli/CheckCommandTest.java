@@ -124,6 +124,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void aBareDocumentIsCheckedWithoutExampleVariables() throws IOException {
+    Path bare = Files.createDirectories(CheckFixtures.ROOT.resolve("bare-document"));
+    Files.copy(AFTER_RENAME.resolve("KarenThreads.after-rename.graphql"), bare.resolve("KarenThreads.graphql"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+    CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--documents", bare.toString());
+
+    assertThat(run.exit()).as(run.out()).isEqualTo(0);
+    assertThat(run.out()).contains("KarenThreads.graphql  (1 interaction, 0 broken)")
+        .contains("PASSED: 1 operation, 0 broken, 0 errors, 0 warnings");
+  }
+
+  @Test
   void theReportGoesToTheOutputFile() throws IOException {
     Path output = CheckFixtures.ROOT.resolve("report.json");
     Files.deleteIfExists(output);

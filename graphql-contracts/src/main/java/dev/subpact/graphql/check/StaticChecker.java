@@ -63,18 +63,26 @@ public final class StaticChecker {
    * variables' — followed by its warnings (deprecated fields and arguments it uses).
    */
   public List<Finding> check(Operation operation) {
-    DocumentFindings document =
-        byDocument.computeIfAbsent(operation.document().text(), text -> checkDocument(operation.document().ast()));
-    List<Finding> variables = checkVariables(operation);
-    if (variables.isEmpty()) {
-      List<Finding> all = new ArrayList<>(document.errors());
-      all.addAll(document.warnings());
-      return List.copyOf(all);
-    }
+    DocumentFindings document = documentFindings(operation);
     List<Finding> all = new ArrayList<>(document.errors());
-    all.addAll(variables);
+    all.addAll(checkVariables(operation));
     all.addAll(document.warnings());
     return List.copyOf(all);
+  }
+
+  /**
+   * As {@link #check(Operation)} without the variables: for a document whose example variables are
+   * not known (a bare {@code .graphql} file).
+   */
+  public List<Finding> checkDocument(Operation operation) {
+    DocumentFindings document = documentFindings(operation);
+    List<Finding> all = new ArrayList<>(document.errors());
+    all.addAll(document.warnings());
+    return List.copyOf(all);
+  }
+
+  private DocumentFindings documentFindings(Operation operation) {
+    return byDocument.computeIfAbsent(operation.document().text(), text -> checkDocument(operation.document().ast()));
   }
 
   /**

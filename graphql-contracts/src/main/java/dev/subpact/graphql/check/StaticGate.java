@@ -57,7 +57,8 @@ public final class StaticGate {
 
   /**
    * Checks {@code .graphql} documents (files, or folders searched for {@code *.graphql}); a
-   * sibling {@code .json} file may give {@code operationName} and {@code variables}.
+   * sibling {@code .json} file may give {@code operationName} and {@code variables} (without
+   * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
@@ -106,13 +107,14 @@ public final class StaticGate {
     }
   }
 
-  /** An operation to check and how to report it. */
-  private record Checked(String consumer, String version, String interaction, Operation operation, SourceFile source) {}
+  /** An operation to check, whether its example variables are known, and how to report it. */
+  private record Checked(
+      String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source) {}
 
   private static Report report(Schema schema, List<Checked> operations) {
     StaticChecker checker = StaticChecker.of(schema);
     List<InteractionReport> results = operations.parallelStream().map(c -> {
-      List<Finding> findings = checker.check(c.operation());
+      List<Finding> findings = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().operationName(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
@@ -155,7 +157,7 @@ public final class StaticGate {
     GraphqlPact pact = GraphqlPacts.parse(text, file.toString());
     List<Checked> out = new ArrayList<>();
     for (GraphqlInteraction interaction : pact.interactions()) {
-      out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(),
+      out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(), true,
           new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false)));
     }
     return out;
@@ -192,7 +194,7 @@ public final class StaticGate {
     String name = file.getFileName().toString();
     Path sibling = file.resolveSibling(name.substring(0, name.length() - ".graphql".length()) + ".json");
     String operationName = null;
-    Map<String, Object> variables = Map.of();
+    Map<String, Object> variables = null;
     if (Files.isRegularFile(sibling)) {
       JsonNode json;
       try {
@@ -209,7 +211,8 @@ public final class StaticGate {
       }
     }
     Operation operation = new Operation(document, operationName, variables);
-    return new Checked(name, null, interactionName(operation, name), operation, new SourceFile(file.toString(), 1, true));
+    return new Checked(name, null, interactionName(operation, name), operation, variables != null,
+        new SourceFile(file.toString(), 1, true));
   }
 
   /** {@code KarenThreads subscription}, as pacts name interactions; the file name when the document holds no single operation. */

@@ -9,7 +9,9 @@ import dev.subpact.graphql.check.Location;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine report, one JSON object (fields in a fixed order), streamed:
@@ -26,22 +28,37 @@ final class JsonReport {
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  /** Where findings sit: inside a result's {@code errors}/{@code warnings}, or in {@code schemaFindings}. */
+  private static final String RESULT_FINDING_INDENT = "        ";
+  private static final String SCHEMA_FINDING_INDENT = "    ";
+
+  /**
+   * Findings rendered once each (by identity: many interactions share the same cached findings,
+   * so a report of a thousand bots renders ten findings, not ten thousand).
+   */
+  private final Map<Finding, String> rendered = new IdentityHashMap<>();
+
   private JsonReport() {}
 
   static String render(Report report) {
     StringWriter out = new StringWriter(1 << 16);
-    try (JsonGenerator json = JSON.createGenerator(out)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-      write(json, report);
+    try (JsonGenerator json = generator(out)) {
+      new JsonReport().write(json, report);
     } catch (IOException e) {
       throw new UncheckedIOException("writing JSON to a string cannot fail", e);
     }
     return out.append('\n').toString();
   }
 
-  private static void write(JsonGenerator json, Report report) throws IOException {
+  private static JsonGenerator generator(StringWriter out) throws IOException {
+    JsonGenerator json = JSON.createGenerator(out);
+    json.setPrettyPrinter(new DefaultPrettyPrinter()
+        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+        .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    return json;
+  }
+
+  private void write(JsonGenerator json, Report report) throws IOException {
     json.writeStartObject();
     json.writeBooleanField("ok", report.ok());
     json.writeStringField("schema", report.schema());
@@ -71,38 +88,56 @@ final class JsonReport {
       if (r.outcome() != null) {
         json.writeStringField("outcome", r.outcome());
       }
-      findings(json, "errors", r.errors());
-      findings(json, "warnings", r.warnings());
+      findings(json, "errors", r.errors(), RESULT_FINDING_INDENT);
+      findings(json, "warnings", r.warnings(), RESULT_FINDING_INDENT);
       json.writeEndObject();
     }
     json.writeEndArray();
-    findings(json, "schemaFindings", report.schemaFindings());
+    findings(json, "schemaFindings", report.schemaFindings(), SCHEMA_FINDING_INDENT);
     json.writeEndObject();
   }
 
-  private static void findings(JsonGenerator json, String name, List<Finding> findings) throws IOException {
+  private void findings(JsonGenerator json, String name, List<Finding> findings, String indent) throws IOException {
     json.writeArrayFieldStart(name);
     for (Finding f : findings) {
+      String text = indent.equals(RESULT_FINDING_INDENT)
+          ? rendered.computeIfAbsent(f, k -> standalone(k).replace("\n", "\n" + indent))
+          : standalone(f).replace("\n", "\n" + indent);
+      json.writeRawValue(text);
+    }
+    json.writeEndArray();
+  }
+
+  /** One finding as a pretty-printed object at the top level. */
+  private static String standalone(Finding f) {
+    StringWriter out = new StringWriter(512);
+    try (JsonGenerator json = generator(out)) {
+      finding(json, f);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to a string cannot fail", e);
+    }
+    return out.toString();
+  }
+
+  private static void finding(JsonGenerator json, Finding f) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("kind", f.kind().name());
+    json.writeStringField("severity", f.severity().name());
+    json.writeStringField("message", f.message());
+    json.writeStringField("coordinate", f.coordinate() == null ? null : f.coordinate().toString());
+    json.writeStringField("suggestion", f.suggestion());
+    json.writeArrayFieldStart("locations");
+    for (Location l : f.locations()) {
       json.writeStartObject();
-      json.writeStringField("kind", f.kind().name());
-      json.writeStringField("severity", f.severity().name());
-      json.writeStringField("message", f.message());
-      json.writeStringField("coordinate", f.coordinate() == null ? null : f.coordinate().toString());
-      json.writeStringField("suggestion", f.suggestion());
-      json.writeArrayFieldStart("locations");
-      for (Location l : f.locations()) {
-        json.writeStartObject();
-        json.writeNumberField("line", l.line());
-        json.writeNumberField("column", l.column());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeStringField("fix", f.fix());
-      if (f.path() != null) {
-        json.writeStringField("path", f.path());
-      }
+      json.writeNumberField("line", l.line());
+      json.writeNumberField("column", l.column());
       json.writeEndObject();
     }
     json.writeEndArray();
+    json.writeStringField("fix", f.fix());
+    if (f.path() != null) {
+      json.writeStringField("path", f.path());
+    }
+    json.writeEndObject();
   }
 }

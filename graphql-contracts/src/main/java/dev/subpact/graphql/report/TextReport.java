@@ -2,6 +2,7 @@ package dev.subpact.graphql.report;
 
 import dev.subpact.graphql.check.Finding;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +14,17 @@ import java.util.Map;
  */
 final class TextReport {
 
+  /** Findings rendered once each (by identity: interactions share the same cached findings). */
+  private final Map<Finding, String> rendered = new IdentityHashMap<>();
+
   private TextReport() {}
 
   static String render(Report report) {
-    StringBuilder out = new StringBuilder();
+    return new TextReport().write(report);
+  }
+
+  private String write(Report report) {
+    StringBuilder out = new StringBuilder(1 << 16);
     if (report.schema() != null) {
       out.append("schema ").append(report.schema()).append("\n\n");
     }
@@ -40,14 +48,14 @@ final class TextReport {
           out.append("  ").append(result.source().path()).append(':').append(result.source().line());
         }
         out.append('\n');
-        result.errors().forEach(f -> finding(out, "error", f));
-        result.warnings().forEach(f -> finding(out, "warning", f));
+        result.errors().forEach(f -> out.append(rendered.computeIfAbsent(f, k -> finding("error", k))));
+        result.warnings().forEach(f -> out.append(rendered.computeIfAbsent(f, k -> finding("warning", k))));
       }
       out.append('\n');
     });
     if (!report.schemaFindings().isEmpty()) {
       out.append("schema lint\n");
-      report.schemaFindings().forEach(f -> finding(out, f.isError() ? "error" : "warning", f));
+      report.schemaFindings().forEach(f -> out.append(finding(f.isError() ? "error" : "warning", f)));
       out.append('\n');
     }
     Report.Summary s = report.summary();
@@ -59,7 +67,8 @@ final class TextReport {
     return out.toString();
   }
 
-  private static void finding(StringBuilder out, String severity, Finding finding) {
+  private static String finding(String severity, Finding finding) {
+    StringBuilder out = new StringBuilder(256);
     out.append("        ").append(severity).append(' ').append(finding.kind());
     if (!finding.locations().isEmpty()) {
       out.append(" at ").append(finding.locations().get(0).line()).append(':').append(finding.locations().get(0).column());
@@ -79,5 +88,6 @@ final class TextReport {
         out.append("            ").append(lines[i]).append('\n');
       }
     }
+    return out.toString();
   }
 }
