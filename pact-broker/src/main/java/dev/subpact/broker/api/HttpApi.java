@@ -37,13 +37,13 @@ public final class HttpApi {
         }
       }
     });
+    extra.accept(app);
     IndexResource.register(app, api);
     PacticipantResources.register(app, api);
     PactResources.register(app, api);
     EnvironmentResources.register(app, api);
     MatrixResources.register(app, api);
     WebhookResources.register(app, api);
-    extra.accept(app);
     app.exception(ApiException.class, (e, ctx) -> ApiContext.send(ctx, e.status(), e.body()));
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));

@@ -78,7 +78,12 @@ final class MatrixResources {
     Publication pact = row.pact();
     ObjectNode node = Json.object();
     node.set("consumer", party(links, pact.consumerVersion()));
-    node.set("provider", party(links, row.providerVersion()));
+    if (row.providerVersion() == null) {
+      ObjectNode provider = node.putObject("provider").put("name", pact.provider());
+      provider.putNull("version");
+    } else {
+      node.set("provider", party(links, row.providerVersion()));
+    }
     ObjectNode pactNode = node.putObject("pact");
     pactNode.put("createdAt", pact.createdAt());
     pactNode.putObject("_links").set("self", Json.link(links.pactVersion(pact.provider(), pact.consumer(), pact.sha())));

@@ -272,7 +272,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return result;
   }
 
-  /** Deprecated fields of the provider's newest schema that consumer contracts still use. */
+  /** Deprecated fields and arguments of the provider's newest schema that consumer contracts still use. */
   public List<Usage> deprecatedInUse(String provider) {
     List<String> deprecated = database.read(tx -> {
       var version = repository.latestSchemaVersion(tx, provider);
@@ -285,7 +285,12 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
         if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {
           for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
             if (field.isDeprecated()) {
-              coordinates.add(object.getName() + "." + field.getName());
+              coordinates.add(SchemaCoordinate.field(object.getName(), field.getName()).toString());
+            }
+            for (graphql.schema.GraphQLArgument argument : field.getArguments()) {
+              if (argument.isDeprecated()) {
+                coordinates.add(SchemaCoordinate.argument(object.getName(), field.getName(), argument.getName()).toString());
+              }
             }
           }
         }

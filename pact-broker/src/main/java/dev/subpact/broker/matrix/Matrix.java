@@ -81,6 +81,8 @@ public final class Matrix {
     List<String> problems = new ArrayList<>();
     if (canIDeploy) {
       againstTarget(tx, query, selected, ignore, rows, problems);
+    } else if (query.selectors().size() == 1) {
+      everyIntegration(tx, query.selectors().get(0).pacticipant(), selected.get(query.selectors().get(0).pacticipant()), ignore, rows);
     } else {
       betweenSelected(tx, selected, ignore, rows);
     }
@@ -107,6 +109,33 @@ public final class Matrix {
             rows.add(new Row(pact.get(), providerVersion, verification,
                 ignored(ignore, consumerVersion) || ignored(ignore, providerVersion)));
           }
+        }
+      }
+    }
+  }
+
+  /** One pacticipant on its own: its pacts with every verification, and every verification it made. */
+  private void everyIntegration(Tx tx, String name, List<Version> versions, List<Selector> ignore,
+      List<Row> rows) throws SQLException {
+    Set<Long> selected = new java.util.HashSet<>();
+    versions.forEach(v -> selected.add(v.id()));
+    for (Version version : ascending(versions)) {
+      for (Publication pact : repository.publicationsOf(tx, version)) {
+        List<Verification> verifications = new ArrayList<>(repository.verificationsOf(tx, pact.sha(), pact.provider()));
+        java.util.Collections.reverse(verifications);
+        if (verifications.isEmpty()) {
+          rows.add(new Row(pact, null, null, ignored(ignore, version)));
+        }
+        for (Verification verification : verifications) {
+          rows.add(new Row(pact, verification.providerVersion(), verification,
+              ignored(ignore, version) || ignored(ignore, verification.providerVersion())));
+        }
+      }
+    }
+    for (Publication pact : repository.publicationsForProvider(tx, name)) {
+      for (Verification verification : repository.verificationsOf(tx, pact.sha(), name)) {
+        if (selected.contains(verification.providerVersion().id())) {
+          rows.add(new Row(pact, verification.providerVersion(), verification, ignored(ignore, pact.consumerVersion())));
         }
       }
     }
@@ -259,7 +288,7 @@ public final class Matrix {
     List<String> notices = new ArrayList<>();
     for (Row row : rows) {
       String pair = row.pact().consumer() + " (" + row.pact().consumerVersion().number() + ") and "
-          + row.pact().provider() + " (" + row.providerVersion().number() + ")";
+          + row.pact().provider() + (row.providerVersion() == null ? "" : " (" + row.providerVersion().number() + ")");
       if (row.ignored()) {
         ignored++;
         notices.add("Ignoring the " + (row.success() == null ? "missing" : row.success() ? "successful" : "failed")
