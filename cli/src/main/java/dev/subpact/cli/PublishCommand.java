@@ -1,12 +1,10 @@
 package dev.subpact.cli;
 
-import dev.subpact.broker.client.BrokerAuth;
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.broker.client.PublishResult;
 import dev.subpact.publish.Publication;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,8 +26,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--broker", defaultValue = "${env:PACT_BROKER_BASE_URL}", description = "The broker's base URL (env PACT_BROKER_BASE_URL).")
-  String broker;
+  @CommandLine.Mixin BrokerOptions broker;
 
   @Option(names = "--pacts", required = true, arity = "1..*", description = "Pact files or directories of them.")
   List<Path> pacts;
@@ -45,15 +42,6 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Option(names = "--build-url", description = "The CI build that produced the pacts.")
   String buildUrl;
-
-  @Option(names = "--username", defaultValue = "${env:PACT_BROKER_USERNAME}", description = "Basic auth user (env PACT_BROKER_USERNAME).")
-  String username;
-
-  @Option(names = "--password", defaultValue = "${env:PACT_BROKER_PASSWORD}", description = "Basic auth password (env PACT_BROKER_PASSWORD).")
-  String password;
-
-  @Option(names = "--token", defaultValue = "${env:PACT_BROKER_TOKEN}", description = "Bearer token (env PACT_BROKER_TOKEN).")
-  String token;
 
   @Option(names = "--merge", description = "Merge into a pact already published for this version instead of overwriting it.")
   boolean merge;
@@ -71,21 +59,7 @@ public final class PublishCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter stderr = spec.commandLine().getErr();
-    if (broker == null || broker.isBlank()) {
-      throw new UserInputException("No broker given: pass --broker URL or set PACT_BROKER_BASE_URL.");
-    }
-    URI url;
-    try {
-      url = URI.create(broker);
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("--broker '" + broker + "' is not a URL: " + e.getMessage(), e);
-    }
-    if (token != null && !token.isBlank() && username != null && !username.isBlank()) {
-      throw new UserInputException("Give either --token or --username/--password, not both.");
-    }
-    BrokerAuth auth = token != null && !token.isBlank() ? BrokerAuth.bearer(token)
-        : username != null && !username.isBlank() ? BrokerAuth.basic(username, password) : BrokerAuth.none();
-    BrokerClient client = BrokerClient.of(url, auth);
+    BrokerClient client = broker.client();
     Publication publication = new Publication(consumerVersion, branch, tags, buildUrl, merge);
     try {
       List<Path> files = Publication.pactFiles(pacts);

@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       CaptureCommand.class,
       PublishCommand.class,
+      PactsCommand.class,
+      CanIDeployCommand.class,
+      RecordDeploymentCommand.class,
     })
 public final class SubpactCommand implements Runnable {
 

@@ -157,6 +157,129 @@ public final class BrokerClient {
     return Optional.empty();
   }
 
+  // ---------------------------------------------------------------- provider side and deploy gate
+
+  /**
+   * The pacts the provider must verify ({@code POST pb:provider-pacts-for-verification}), each
+   * fetched in full. {@code selectors} are consumer version selectors as JSON objects, e.g.
+   * {@code {"mainBranch": true}} and {@code {"deployedOrReleased": true}}.
+   */
+  public List<PactForVerification> pactsForVerification(
+      String provider, List<ObjectNode> selectors, String providerBranch, boolean includePending) {
+    JsonNode index = index();
+    URI url = templated(index, "pb:provider-pacts-for-verification", "{provider}", provider)
+        .orElse(base.resolve("pacts/provider/" + segment(provider) + "/for-verification"));
+    ObjectNode body = JSON.createObjectNode();
+    ArrayNode selectorArray = body.putArray("consumerVersionSelectors");
+    selectors.forEach(selectorArray::add);
+    if (providerBranch != null) {
+      body.put("providerVersionBranch", providerBranch);
+    }
+    body.put("includePendingStatus", includePending);
+    JsonNode answer = json(send("POST", url, body.toString(), null, "list the pacts " + provider + " must verify"),
+        "the pacts for verification");
+    List<PactForVerification> pacts = new ArrayList<>();
+    for (JsonNode entry : answer.path("_embedded").path("pacts")) {
+      URI self = base.resolve(stripLeadingSlash(entry.path("_links").path("self").path("href").asText()));
+      HttpResponse<String> pact = send("GET", self, null, null, "fetch the pact " + self);
+      JsonNode pactJson = json(pact, "the pact " + self);
+      List<String> notices = new ArrayList<>();
+      entry.path("verificationProperties").path("notices").forEach(n -> notices.add(n.path("text").asText()));
+      JsonNode links = pactJson.path("_links");
+      JsonNode version = links.path("pb:consumer-version");
+      String results = links.path("pb:publish-verification-results").path("href").asText(null);
+      pacts.add(new PactForVerification(
+          pactJson.path("consumer").path("name").asText(),
+          version.path("name").asText(null),
+          pact.body(),
+          results == null ? null : base.resolve(stripLeadingSlash(results)),
+          entry.path("verificationProperties").path("pending").asBoolean(false),
+          notices));
+    }
+    return pacts;
+  }
+
+  /** Publishes one verification result to a pact's {@code pb:publish-verification-results} URL. */
+  public void publishVerificationResult(URI url, boolean success, String providerVersion, String providerBranch, String buildUrl) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("success", success);
+    body.put("providerApplicationVersion", providerVersion);
+    if (providerBranch != null) {
+      body.put("providerVersionBranch", providerBranch);
+    }
+    if (buildUrl != null) {
+      body.put("buildUrl", buildUrl);
+    }
+    send("POST", url, body.toString(), null, "publish a verification result");
+  }
+
+  /** Records a pacticipant version's branch ({@code PUT /pacticipants/P/branches/B/versions/V}). */
+  public void recordBranch(String pacticipant, String version, String branch) {
+    URI url = base.resolve("pacticipants/" + segment(pacticipant) + "/branches/" + segment(branch) + "/versions/" + segment(version));
+    send("PUT", url, "{}", null, "record branch " + branch + " of " + pacticipant + " " + version);
+  }
+
+  /** Asks whether {@code pacticipant} {@code version} can be deployed to {@code environment}. */
+  public DeployVerdict canIDeploy(String pacticipant, String version, String environment) {
+    URI url = base.resolve("can-i-deploy?pacticipant=" + query(pacticipant) + "&version=" + query(version)
+        + "&environment=" + query(environment));
+    JsonNode answer = json(send("GET", url, null, null, "ask can-i-deploy for " + pacticipant + " " + version), "can-i-deploy");
+    JsonNode summary = answer.path("summary");
+    JsonNode deployable = summary.path("deployable");
+    List<String> rows = new ArrayList<>();
+    for (JsonNode row : answer.path("matrix")) {
+      JsonNode verification = row.path("verificationResult");
+      String result = verification.isMissingNode() || verification.isNull() ? "unverified"
+          : verification.path("success").asBoolean() ? "verified" : "failed";
+      rows.add(row.path("consumer").path("name").asText() + " " + row.path("consumer").path("version").path("number").asText()
+          + " → " + row.path("provider").path("name").asText() + " "
+          + row.path("provider").path("version").path("number").asText("(none)") + ": " + result);
+    }
+    return new DeployVerdict(deployable.isBoolean() ? deployable.asBoolean() : null, summary.path("reason").asText(""), rows);
+  }
+
+  /** The uuid of the environment named {@code name}, creating it when the broker has none. */
+  public String environment(String name, boolean production) {
+    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
+    for (JsonNode environment : list.path("_embedded").path("environments")) {
+      if (name.equals(environment.path("name").asText())) {
+        return environment.path("uuid").asText();
+      }
+    }
+    ObjectNode body = JSON.createObjectNode().put("name", name).put("production", production);
+    return json(send("POST", base.resolve("environments"), body.toString(), null, "create environment " + name), "the environment")
+        .path("uuid").asText();
+  }
+
+  /** Records that {@code pacticipant} {@code version} is now deployed to {@code environment} (replacing the previous one). */
+  public void recordDeployment(String pacticipant, String version, String environment) {
+    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
+    String uuid = null;
+    for (JsonNode e : list.path("_embedded").path("environments")) {
+      if (environment.equals(e.path("name").asText())) {
+        uuid = e.path("uuid").asText();
+      }
+    }
+    if (uuid == null) {
+      throw new BrokerException("The broker at " + base + " has no environment named " + environment
+          + ". Create it first (pact-broker create-environment --name " + environment + ").", 404);
+    }
+    URI url = base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version)
+        + "/deployed-versions/environment/" + segment(uuid));
+    send("POST", url, "{}", null, "record the deployment of " + pacticipant + " " + version + " to " + environment);
+  }
+
+  private Optional<URI> templated(JsonNode index, String relation, String placeholder, String value) {
+    JsonNode href = index.path("_links").path(relation).path("href");
+    return href.isTextual()
+        ? Optional.of(base.resolve(stripLeadingSlash(href.asText().replace(placeholder, segment(value)))))
+        : Optional.empty();
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
   // ---------------------------------------------------------------- HTTP
 
   private HttpResponse<String> sendAllowing404(String method, URI url, String what) {

@@ -1,0 +1,95 @@
+package dev.subpact.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subpact.broker.BrokerConfig;
+import dev.subpact.broker.PactBroker;
+import dev.subpact.broker.RunningBroker;
+import dev.subpact.broker.client.BrokerAuth;
+import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.broker.client.PactForVerification;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.incident.Incident;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** pacts, can-i-deploy and record-deployment against subpact's own broker (real HTTP on port 0). */
+class DeployGateCommandsTest {
+
+  @TempDir Path dir;
+  private RunningBroker broker;
+  private StringWriter out;
+
+  @BeforeEach
+  void start() throws Exception {
+    broker = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db")));
+    Path pacts = Files.createDirectories(dir.resolve("karen"));
+    GraphqlPacts.writeTo(pacts, Incident.crashedContracts().get(4));
+    assertThat(run("publish", "--pacts", pacts.toString(), "--consumer-version", "20045", "--branch", "main")).isZero();
+  }
+
+  @AfterEach
+  void stop() {
+    broker.close();
+  }
+
+  private int run(String... args) {
+    out = new StringWriter();
+    CommandLine cli = SubpactCommand.commandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(out, true));
+    String[] all = new String[args.length + 2];
+    System.arraycopy(args, 0, all, 0, args.length);
+    all[args.length] = "--broker";
+    all[args.length + 1] = broker.url();
+    return cli.execute(all);
+  }
+
+  @Test
+  void fetchesThePactsTheProviderMustVerifyWithTheirConsumerVersion() throws Exception {
+    Path fetched = dir.resolve("fetched");
+
+    assertThat(run("pacts", "--provider", Incident.PROVIDER, "--selector", "branch=main", "--selector", "deployedOrReleased",
+        "--out", fetched.toString())).isZero();
+
+    List<Path> files = Files.list(fetched).sorted().toList();
+    assertThat(files).hasSize(1);
+    assertThat(GraphqlPacts.read(files.get(0)).consumer()).isEqualTo("karen");
+    assertThat(GraphqlPacts.read(files.get(0)).consumerVersion()).isEqualTo("20045");
+    assertThat(Files.readString(files.get(0))).contains("pb:publish-verification-results");
+  }
+
+  @Test
+  void canIDeploySaysNoUntilTheBackendVerifiedTheDeployedBotsAndYesAfter() {
+    BrokerClient client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
+    client.environment("staging", false);
+    assertThat(run("record-deployment", "--pacticipant", "karen", "--version", "20045", "--environment", "staging")).isZero();
+    assertThat(out.toString()).contains("Recorded karen 20045 as deployed to staging.");
+
+    assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "abc", "--to-environment", "staging")).isEqualTo(1);
+
+    PactForVerification pact = client.pactsForVerification(Incident.PROVIDER, List.of(), null, false).get(0);
+    client.publishVerificationResult(pact.verificationResultsUrl(), true, "abc", "main", null);
+    assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "abc", "--to-environment", "staging")).isZero();
+    assertThat(out.toString()).contains("karen 20045 → flexus-backend abc: verified").contains(": yes");
+
+    client.publishVerificationResult(pact.verificationResultsUrl(), false, "def", "main", null);
+    assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "def", "--to-environment", "staging")).isEqualTo(1);
+    assertThat(out.toString()).contains("karen 20045 → flexus-backend def: failed").contains(": no");
+  }
+
+  @Test
+  void recordingADeploymentToAnUnknownEnvironmentSaysHowToCreateIt() {
+    assertThat(run("record-deployment", "--pacticipant", "karen", "--version", "20045", "--environment", "prod")).isEqualTo(2);
+    assertThat(out.toString()).contains("has no environment named prod. Create it first");
+  }
+}

@@ -1,0 +1,25 @@
+package dev.subpact.broker.client;
+
+import java.util.List;
+
+/**
+ * The broker's can-i-deploy answer.
+ *
+ * @param deployable {@code TRUE} yes, {@code FALSE} no, {@code null} unknown (results missing)
+ * @param reason the broker's summary reason
+ * @param rows one line per integration the verdict rests on, e.g. {@code karen 20045 → flexus-backend abc: failed}
+ */
+public record DeployVerdict(Boolean deployable, String reason, List<String> rows) {
+
+  public DeployVerdict {
+    rows = List.copyOf(rows);
+  }
+
+  public boolean yes() {
+    return Boolean.TRUE.equals(deployable);
+  }
+
+  public boolean unknown() {
+    return deployable == null;
+  }
+}
