@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     description = "Consumer-driven contract testing for GraphQL backends whose clients hold subscriptions over WebSocket.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       CheckCommand.class,
       CaptureCommand.class,
       PublishCommand.class,

@@ -88,6 +88,17 @@ class DeployGateCommandsTest {
   }
 
   @Test
+  void aBotWhoseContractTheDeployedBackendNeverVerifiedMayNotDeploy() {
+    BrokerClient client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
+    client.environment("staging", false);
+    client.recordBranch(Incident.PROVIDER, "abc", "main");
+    assertThat(run("record-deployment", "--pacticipant", Incident.PROVIDER, "--version", "abc", "--environment", "staging")).isZero();
+
+    assertThat(run("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging")).isEqualTo(1);
+    assertThat(out.toString()).contains("karen 20045 → flexus-backend abc: unverified");
+  }
+
+  @Test
   void recordingADeploymentToAnUnknownEnvironmentSaysHowToCreateIt() {
     assertThat(run("record-deployment", "--pacticipant", "karen", "--version", "20045", "--environment", "prod")).isEqualTo(2);
     assertThat(out.toString()).contains("has no environment named prod. Create it first");

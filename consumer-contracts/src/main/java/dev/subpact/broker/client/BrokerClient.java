@@ -269,6 +269,27 @@ public final class BrokerClient {
     send("POST", url, "{}", null, "record the deployment of " + pacticipant + " " + version + " to " + environment);
   }
 
+  /**
+   * Publishes a provider version's GraphQL schema (SDL) to subpact's broker, which checks every
+   * relevant consumer contract against it and records "verified by schema" results. Returns the
+   * broker's answer ({@code verifiedBySchema}: consumer, consumerVersion, success, errors).
+   */
+  public JsonNode publishSchema(String provider, String version, String sdl) {
+    URI url = base.resolve("pacticipants/" + segment(provider) + "/versions/" + segment(version) + "/graphql-schema");
+    ObjectNode body = JSON.createObjectNode().put("sdl", sdl);
+    return json(send("PUT", url, body.toString(), null, "publish the GraphQL schema of " + provider + " " + version
+        + " (only subpact's broker knows GraphQL)"), "the schema check");
+  }
+
+  /** Sentences naming deprecated schema coordinates still used by consumer versions, and where they run. */
+  public List<String> deprecatedUsage(String provider) {
+    JsonNode answer = json(send("GET", base.resolve("graphql/deprecated-usage/" + segment(provider)), null, null,
+        "list deprecated fields still in use (only subpact's broker knows GraphQL)"), "the deprecated usage");
+    List<String> sentences = new ArrayList<>();
+    answer.path("usages").forEach(u -> sentences.add(u.path("text").asText()));
+    return sentences;
+  }
+
   private Optional<URI> templated(JsonNode index, String relation, String placeholder, String value) {
     JsonNode href = index.path("_links").path(relation).path("href");
     return href.isTextual()
