@@ -32,9 +32,10 @@ import java.util.function.Supplier;
  *       check (graphql-core wording, rename hints, deprecations; uncached, and cached as when many
  *       bots send the same document) against graphql-java's own {@code ParseAndValidate};
  *   <li>end to end, in fresh processes: {@code subpact check} (the launcher's jar, {@code java -jar
- *       cli/target/subpact.jar}) over 1,000 documents (500 bots × the client kit's two operations)
- *       against {@code graphql-inspector validate} (npm {@code @graphql-inspector/cli@7.0.0}) on the
- *       same documents and schema; subpact plain and with the JVM options the launcher should use.
+ *       cli/target/subpact.jar}) over 1,000 and 5,000 documents (bots × the client kit's two
+ *       operations) against {@code graphql-inspector validate} (npm {@code @graphql-inspector/cli@7.0.0})
+ *       on the same documents and schema, once where every operation breaks and once where all
+ *       pass; subpact plain and with the JVM options the launcher should use.
  * </ol>
  *
  * <p>Run from the repository root after building the CLI jar ({@code ./subpact --help}) and
@@ -45,30 +46,36 @@ import java.util.function.Supplier;
  */
 public final class CheckBench {
 
-  private static final String SCHEMA = "/dev/subpact/backend/schemas/renamed.graphql";
-  private static final int BOTS = 500;
+  private static final String SCHEMAS = "/dev/subpact/backend/schemas/";
+  /** Bots per end-to-end run: each sends the client kit's two operations. */
+  private static final int[] BOTS = {500, 2500};
   private static final int RUNS = 5;
 
   /** The JVM options proposed for the launcher (an AppCDS archive made by a training run, C1 only, serial GC). */
   static List<String> tunedOptions(Path archive) {
-    return List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss4m", "-Xlog:disable");
+    return List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:disable");
   }
 
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
     Path repo = repositoryRoot();
-    String schemaText = resource(SCHEMA);
     String karen = ckit("KarenThreads").get("wire_query_graphql_core_3.2.8").asText();
     String delete = ckit("DeleteEmessages").get("wire_query_graphql_core_3.2.8").asText();
     Map<String, Object> variables = new ObjectMapper().convertValue(ckit("KarenThreads").get("variables"), new TypeReference<>() {});
 
     System.out.println("== (a) warm cost per operation, KarenThreads vs the 'renamed' build (10 errors) ==");
-    Schema schema = SchemaLoader.fromSdl(schemaText, "renamed.graphql");
+    Schema schema = SchemaLoader.fromSdl(resource(SCHEMAS + "renamed.graphql"), "renamed.graphql");
     warm(schema, karen, variables);
 
     System.out.println();
-    System.out.println("== (b) end to end over " + (2 * BOTS) + " documents (" + BOTS + " bots x 2 client-kit operations), fresh processes ==");
-    endToEnd(repo, schemaText, karen, delete);
+    System.out.println("== (b) end to end, fresh processes, on the same documents and schema ==");
+    for (int bots : BOTS) {
+      Path documents = documents(bots, karen, delete);
+      System.out.println("-- " + (2 * bots) + " documents (" + bots + " bots x 2 client-kit operations) vs the 'renamed' build: every operation breaks (10 + 2 errors per bot, with fixes) --");
+      endToEnd(repo, documents, resource(SCHEMAS + "renamed.graphql"), 1);
+      System.out.println("-- " + (2 * bots) + " documents vs the 'before-rename' build: every operation passes --");
+      endToEnd(repo, documents, resource(SCHEMAS + "before-rename.graphql"), 0);
+    }
   }
 
   // ------------------------------------------------------------------ (a)
@@ -127,7 +134,16 @@ public final class CheckBench {
 
   // ------------------------------------------------------------------ (b)
 
-  private static void endToEnd(Path repo, String schemaText, String karen, String delete) throws Exception {
+  private static Path documents(int bots, String karen, String delete) throws IOException {
+    Path documents = Files.createTempDirectory("subpact-bench-documents");
+    for (int bot = 1; bot <= bots; bot++) {
+      Files.writeString(documents.resolve(String.format("bot%04d-KarenThreads.graphql", bot)), karen);
+      Files.writeString(documents.resolve(String.format("bot%04d-DeleteEmessages.graphql", bot)), delete);
+    }
+    return documents;
+  }
+
+  private static void endToEnd(Path repo, Path documents, String schemaText, int exit) throws Exception {
     Path jar = repo.resolve("cli/target/subpact.jar");
     Path inspector = repo.resolve("cli/src/test/node/node_modules/.bin/graphql-inspector");
     if (!Files.isRegularFile(jar)) {
@@ -137,13 +153,8 @@ public final class CheckBench {
       throw new IllegalStateException(inspector + " is missing: run npm install in cli/src/test/node");
     }
     Path dir = Files.createTempDirectory("subpact-bench");
-    Path schema = dir.resolve("renamed.graphql");
+    Path schema = dir.resolve("schema.graphql");
     Files.writeString(schema, schemaText);
-    Path documents = Files.createDirectories(dir.resolve("documents"));
-    for (int bot = 1; bot <= BOTS; bot++) {
-      Files.writeString(documents.resolve(String.format("bot%03d-KarenThreads.graphql", bot)), karen);
-      Files.writeString(documents.resolve(String.format("bot%03d-DeleteEmessages.graphql", bot)), delete);
-    }
     Path archive = dir.resolve("subpact.jsa");
     List<String> check = List.of("check", "--schema", schema.toString(), "--documents", documents.toString(),
         "--format", "json", "--output", dir.resolve("report.json").toString());
@@ -157,9 +168,9 @@ public final class CheckBench {
     tuned.addAll(check);
     List<String> inspect = List.of(inspector.toString(), "validate", documents + "/*.graphql", schema.toString());
 
-    expectExit(run(training, repo), 1, "training run");
-    expectExit(run(plain, repo), 1, "subpact");
-    expectExit(run(inspect, repo), 1, "graphql-inspector");
+    expectExit(run(training, repo), exit, "training run");
+    expectExit(run(plain, repo), exit, "subpact");
+    expectExit(run(inspect, repo), exit, "graphql-inspector");
     double[] p = new double[RUNS];
     double[] t = new double[RUNS];
     double[] g = new double[RUNS];

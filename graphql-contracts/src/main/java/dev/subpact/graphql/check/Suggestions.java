@@ -114,65 +114,107 @@ final class Suggestions {
     return parts;
   }
 
-  /** graphql-core's {@code LexicalDistance}, early exits included; -1 means "beyond the threshold". */
+  /**
+   * graphql-core's {@code LexicalDistance} (optimal string alignment on lower-cased names, early
+   * exits included); -1 means "beyond the threshold". Two exact shortcuts skip options that cannot
+   * be within the threshold: the length difference, and half the difference of the letter counts
+   * (an edit changes that difference by at most two).
+   */
   private static final class Distance {
     private final String input;
-    private final String inputLower;
-    private final int[] inputCodes;
-    private final int[][] rows;
+    private final char[] lower;
+    private final int[] counts = new int[128];
+    private final boolean ascii;
+    private int[] before;
+    private int[] up;
+    private int[] current;
 
     Distance(String input) {
       this.input = input;
-      this.inputLower = input.toLowerCase(Locale.ROOT);
-      this.inputCodes = inputLower.codePoints().toArray();
-      int rowSize = input.length() + 1;
-      this.rows = new int[3][rowSize];
+      this.lower = input.toLowerCase(Locale.ROOT).toCharArray();
+      boolean allAscii = true;
+      for (char c : lower) {
+        if (c < 128) {
+          counts[c]++;
+        } else {
+          allAscii = false;
+        }
+      }
+      this.ascii = allAscii;
+      this.before = new int[lower.length + 1];
+      this.up = new int[lower.length + 1];
+      this.current = new int[lower.length + 1];
     }
 
     int measure(String option, int threshold) {
       if (input.equals(option)) {
         return 0;
       }
-      String optionLower = option.toLowerCase(Locale.ROOT);
-      if (inputLower.equals(optionLower)) {
+      char[] optionLower = option.toLowerCase(Locale.ROOT).toCharArray();
+      if (java.util.Arrays.equals(lower, optionLower)) {
         return 1;
       }
-      int[] a = optionLower.codePoints().toArray();
-      int[] b = inputCodes;
+      char[] a = optionLower;
+      char[] b = lower;
       if (a.length < b.length) {
-        int[] t = a;
+        char[] t = a;
         a = b;
         b = t;
       }
-      int aLen = a.length;
-      int bLen = b.length;
-      if (aLen - bLen > threshold) {
+      if (a.length - b.length > threshold || (ascii && (letterDifference(optionLower) + 1) / 2 > threshold)) {
         return -1;
       }
-      int[][] r = rows;
+      return optimalStringAlignment(a, b, threshold);
+    }
+
+    /** The L1 difference of the letter counts of the input and {@code option}; 0 if not ASCII. */
+    private int letterDifference(char[] option) {
+      int[] diff = counts.clone();
+      for (char c : option) {
+        if (c >= 128) {
+          return 0;
+        }
+        diff[c]--;
+      }
+      int total = 0;
+      for (int d : diff) {
+        total += Math.abs(d);
+      }
+      return total;
+    }
+
+    private int optimalStringAlignment(char[] a, char[] b, int threshold) {
+      int aLen = a.length;
+      int bLen = b.length;
+      int[] twoUp = before;
+      int[] oneUp = up;
+      int[] row = current;
       for (int j = 0; j <= bLen; j++) {
-        r[0][j] = j;
+        oneUp[j] = j;
       }
       for (int i = 1; i <= aLen; i++) {
-        int[] up = r[(i - 1) % 3];
-        int[] current = r[i % 3];
-        int smallest = current[0] = i;
+        int smallest = row[0] = i;
+        char ai = a[i - 1];
         for (int j = 1; j <= bLen; j++) {
-          int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-          int cell = Math.min(Math.min(up[j] + 1, current[j - 1] + 1), up[j - 1] + cost);
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-            cell = Math.min(cell, r[(i - 2) % 3][j - 2] + 1);
+          int cost = ai == b[j - 1] ? 0 : 1;
+          int cell = Math.min(Math.min(oneUp[j] + 1, row[j - 1] + 1), oneUp[j - 1] + cost);
+          if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1]) {
+            cell = Math.min(cell, twoUp[j - 2] + 1);
           }
           if (cell < smallest) {
             smallest = cell;
           }
-          current[j] = cell;
+          row[j] = cell;
         }
         if (smallest > threshold) {
           return -1;
         }
+        int[] recycled = twoUp;
+        twoUp = oneUp;
+        oneUp = row;
+        row = recycled;
       }
-      int distance = r[aLen % 3][bLen];
+      int distance = oneUp[bLen];
       return distance <= threshold ? distance : -1;
     }
   }
