@@ -1,0 +1,63 @@
+package dev.subpact.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped artifact, smoke-tested as users run it: the launcher's jar in a fresh JVM (built by
+ * the reactor before this module), {@code demo --exit} and {@code check} on the incident fixtures.
+ */
+class LauncherTest {
+
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  static final Path JAR = ROOT.resolve("cli/target/subpact.jar");
+
+  static Run subpact(String... args) throws IOException, InterruptedException {
+    assertThat(JAR).as("the CLI jar is built by the cli module before the acceptance tests run").exists();
+    List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+    command.addAll(List.of(args));
+    Path log = Files.createTempFile("subpact", ".log");
+    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    boolean ended = process.waitFor(3, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    Files.delete(log);
+    assertThat(ended).as("subpact %s ended within 3 minutes:%n%s", String.join(" ", args), output).isTrue();
+    return new Run(process.exitValue(), output);
+  }
+
+  static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  record Run(int exit, String output) {}
+
+  @Test
+  void theDemoPlaysTheWholeStoryAndExitsZero() throws Exception {
+    Run run = subpact("demo", "--exit");
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("Every step ended as the story says").contains("Dashboard: http://127.0.0.1:");
+    assertThat(run.output()).doesNotContain("INFO");
+  }
+
+  @Test
+  void checkStopsTheRenamedBuildAndPassesTheAliasedOne() throws Exception {
+    String pacts = "consumer-contracts/src/main/resources/dev/subpact/incident/pacts";
+    String schemas = "provider-verification/src/main/resources/dev/subpact/backend/schemas/";
+    Run renamed = subpact("check", "--schema", schemas + "renamed.graphql", "--pacts", pacts);
+    Run aliased = subpact("check", "--schema", schemas + "aliased.graphql", "--pacts", pacts);
+
+    assertThat(renamed.exit()).isEqualTo(1);
+    assertThat(renamed.output()).contains("FAILED: 20 operations, 20 broken, 120 errors");
+    assertThat(aliased.exit()).as(aliased.output()).isZero();
+  }
+}
