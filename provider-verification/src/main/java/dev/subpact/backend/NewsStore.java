@@ -1,6 +1,7 @@
 package dev.subpact.backend;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ public final class NewsStore {
   private final Map<String, Map<String, Object>> bots = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();
   private final List<Live> live = new CopyOnWriteArrayList<>();
-  private final Map<String, List<NewsEvent>> waiting = new ConcurrentHashMap<>();
+  private final Map<String, List<NewsEvent>> waiting = new HashMap<>();
 
   /** A live subscription: the bot it is for, the message types it wants ({@code null}: all). */
   record Live(String marketableName, List<String> emsgTypes, String interaction, EventPublisher publisher) {
@@ -59,13 +60,6 @@ public final class NewsStore {
     return deleted;
   }
 
-  /** Forgets everything a state set up (teardown), keeping live subscriptions. */
-  public void clear() {
-    bots.clear();
-    messages.clear();
-    waiting.clear();
-  }
-
   /** Number of live subscriptions (for tests and the console). */
   public int liveSubscriptions() {
     return live.size();
@@ -74,33 +68,39 @@ public final class NewsStore {
   /** Pushes an event to the live subscriptions that want it; see the class comment for {@code interaction}. */
   public void publish(NewsEvent event, String interaction) {
     List<Live> targets = new ArrayList<>();
-    for (Live l : live) {
-      if (l.wants(event) && (interaction == null || interaction.equals(l.interaction()))) {
-        targets.add(l);
+    synchronized (waiting) {
+      for (Live l : live) {
+        if (l.wants(event) && (interaction == null || interaction.equals(l.interaction()))) {
+          targets.add(l);
+        }
+      }
+      if (targets.isEmpty() && interaction != null) {
+        waiting.computeIfAbsent(interaction, k -> new ArrayList<>()).add(event);
+        return;
       }
     }
-    if (targets.isEmpty() && interaction != null) {
-      waiting.computeIfAbsent(interaction, k -> new CopyOnWriteArrayList<>()).add(event);
-      return;
-    }
     targets.forEach(l -> l.publisher().offer(event.fields()));
+  }
+
+  /** Drops the events still waiting for an interaction's subscription (its states are torn down). */
+  public void forget(String interaction) {
+    synchronized (waiting) {
+      waiting.remove(interaction);
+    }
   }
 
   EventPublisher subscribe(String marketableName, List<String> emsgTypes, String interaction) {
     Live[] self = new Live[1];
     EventPublisher publisher = new EventPublisher(() -> live.remove(self[0]));
     self[0] = new Live(marketableName, emsgTypes, interaction, publisher);
-    live.add(self[0]);
-    if (interaction != null) {
-      List<NewsEvent> queued = waiting.remove(interaction);
-      if (queued != null) {
-        queued.stream().filter(self[0]::wants).forEach(e -> publisher.offer(e.fields()));
-      }
+    List<NewsEvent> queued;
+    synchronized (waiting) {
+      live.add(self[0]);
+      queued = interaction == null ? null : waiting.remove(interaction);
+    }
+    if (queued != null) {
+      queued.stream().filter(self[0]::wants).forEach(e -> publisher.offer(e.fields()));
     }
     return publisher;
-  }
-
-  void unsubscribe(EventPublisher publisher) {
-    live.removeIf(l -> l.publisher() == publisher);
   }
 }

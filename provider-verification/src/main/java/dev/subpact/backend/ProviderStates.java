@@ -50,11 +50,15 @@ final class ProviderStates {
           store.putMessage(message);
         } else if (action.equals("trigger")) {
           store.publish(NewsEvent.externalMessage(bot, message), interaction);
+        } else if (interaction != null) {
+          store.forget(interaction);
         }
       }
       case THREAD_UPDATED -> {
         if (action.equals("trigger")) {
           store.publish(NewsEvent.threadUpdate(bot, thread(bot, params)), interaction);
+        } else if (action.equals("teardown") && interaction != null) {
+          store.forget(interaction);
         }
       }
       case MESSAGES_EXIST -> {
