@@ -44,7 +44,7 @@ public final class MessageMatcher {
     for (BodyItemMatchResult item : result.getBodyResults()) {
       for (BodyMismatch mismatch : item.getResult()) {
         findings.add(new Finding(FindingKind.DATA_MISMATCH, Severity.ERROR,
-            label + " at " + mismatch.getPath() + ": " + mismatch.getMismatch(), null, null, List.of(), null,
+            label + ": " + mismatch.getMismatch(), null, null, List.of(), null,
             mismatch.getPath()));
       }
     }

@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -150,14 +150,29 @@ public final class ReplayEngine {
     if (statics != null) {
       List<Finding> found = statics.check(item.interaction().operation());
       if (outcome instanceof Outcome.Rejected) {
-        Set<String> reported = new LinkedHashSet<>();
-        errors.forEach(f -> reported.add(f.message()));
-        found.stream().filter(f -> f.isError() && !reported.contains(f.message())).forEach(errors::add);
+        errors = withStaticErrors(errors, found);
       }
       found.stream().filter(f -> !f.isError()).forEach(warnings::add);
     }
     return new InteractionReport(item.pact().consumer(), item.pact().consumerVersion(), item.interaction().description(),
         item.interaction().operation().operationName(), outcome.kind(), errors, warnings);
+  }
+
+  /**
+   * The backend's errors in its order, each replaced by the static finding with the same message
+   * (which carries the coordinate and the fix), then every static error the backend did not send
+   * (a legacy-protocol backend sends only its first).
+   */
+  private static List<Finding> withStaticErrors(List<Finding> sent, List<Finding> found) {
+    Map<String, Finding> statics = new LinkedHashMap<>();
+    found.stream().filter(Finding::isError).forEach(f -> statics.putIfAbsent(f.message(), f));
+    List<Finding> errors = new ArrayList<>();
+    for (Finding f : sent) {
+      Finding richer = statics.remove(f.message());
+      errors.add(richer != null ? richer : f);
+    }
+    errors.addAll(statics.values());
+    return errors;
   }
 
   /** The schema's checker: {@code --schema}, else the backend's introspection (once; none if that fails). */
