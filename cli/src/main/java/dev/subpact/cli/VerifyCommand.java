@@ -27,6 +27,9 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.VerificationResults;
+import dev.subpact.publish.Publication;
 import picocli.CommandLine.Spec;
 
 /** {@code subpact verify}: live replay. Options and printing only; the work is {@link ReplayEngine}. */
@@ -102,6 +105,20 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--publish-results", description = "Publish one verification result per pact to the broker it came from (pacts fetched with `subpact pacts`).")
+  boolean publishResults;
+
+  @Option(names = "--provider-version", paramLabel = "V", description = "With --publish-results: this backend build's version (git sha, image tag).")
+  String providerVersion;
+
+  @Option(names = "--provider-branch", paramLabel = "B", description = "With --publish-results: this backend build's branch.")
+  String providerBranch;
+
+  @Option(names = "--build-url", paramLabel = "URL", description = "With --publish-results: the CI build that verified.")
+  String buildUrl;
+
+  @picocli.CommandLine.Mixin BrokerOptions broker;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
@@ -133,7 +150,25 @@ public final class VerifyCommand implements Callable<Integer> {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
     }
+    if (publishResults) {
+      publish(report);
+    }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
+  }
+
+  private void publish(Report report) {
+    if (providerVersion == null || providerVersion.isBlank()) {
+      throw new UserInputException("--publish-results needs --provider-version (this build's git sha or image tag).");
+    }
+    try {
+      for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
+          providerVersion, providerBranch, buildUrl)) {
+        spec.commandLine().getErr().println("published: " + p.consumer() + " " + p.consumerVersion() + " "
+            + (p.success() ? "verified" : "failed") + " by " + providerVersion);
+      }
+    } catch (BrokerException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
   }
 
   /** On a terminal, one line per verdict on stderr; nothing when piped (CI logs stay the report). */

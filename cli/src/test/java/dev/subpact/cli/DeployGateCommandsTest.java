@@ -2,6 +2,8 @@ package dev.subpact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subpact.backend.Build;
+import dev.subpact.backend.ReferenceBackend;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
@@ -85,6 +87,37 @@ class DeployGateCommandsTest {
     client.publishVerificationResult(pact.verificationResultsUrl(), false, "def", "main", null);
     assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "def", "--to-environment", "staging")).isEqualTo(1);
     assertThat(out.toString()).contains("karen 20045 → flexus-backend def: failed").contains(": no");
+  }
+
+  @Test
+  void verifyPublishesOneResultPerFetchedPactAndCanIDeployFollowsIt() {
+    BrokerClient client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
+    client.environment("staging", false);
+    assertThat(run("record-deployment", "--pacticipant", "karen", "--version", "20045", "--environment", "staging")).isZero();
+    Path fetched = dir.resolve("fetched");
+    assertThat(run("pacts", "--provider", Incident.PROVIDER, "--selector", "deployedOrReleased", "--out", fetched.toString())).isZero();
+
+    for (String build : List.of("renamed", "aliased")) {
+      try (ReferenceBackend backend = ReferenceBackend.start(Build.named(build), 0)) {
+        int exit = run("verify", "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+            "--pacts", fetched.toString(), "--publish-results", "--provider-version", build, "--provider-branch", "main");
+        assertThat(exit).as(out.toString()).isEqualTo(build.equals("renamed") ? 1 : 0);
+        assertThat(out.toString()).contains("published: karen 20045 " + (build.equals("renamed") ? "failed" : "verified") + " by " + build);
+      }
+    }
+
+    assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "renamed", "--to-environment", "staging")).isEqualTo(1);
+    assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "aliased", "--to-environment", "staging")).isZero();
+  }
+
+  @Test
+  void publishingResultsOfPactsThatDidNotComeFromABrokerSaysHowToFetchThem() {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      Path local = dir.resolve("karen");
+      assertThat(run("verify", "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--pacts", local.toString(), "--publish-results", "--provider-version", "x")).isEqualTo(2);
+      assertThat(out.toString()).contains("has no pb:publish-verification-results link: fetch the pacts from the broker with `subpact pacts");
+    }
   }
 
   @Test

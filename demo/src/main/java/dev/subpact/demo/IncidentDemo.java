@@ -20,7 +20,6 @@ import dev.subpact.consumer.GraphqlContract;
 import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
-import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.incident.Incident;
@@ -307,18 +306,12 @@ public final class IncidentDemo implements AutoCloseable {
     }
     for (int i = 0; i < pacts.size(); i++) {
       GraphqlPact pact = parsed.get(i);
-      boolean ok = passed(statics, pact) && passed(live, pact);
+      boolean ok = statics.passed(pact.consumer(), pact.consumerVersion()) && live.passed(pact.consumer(), pact.consumerVersion());
       if (pacts.get(i).verificationResultsUrl() != null) {
         client.publishVerificationResult(pacts.get(i).verificationResultsUrl(), ok, version, MAIN, null);
       }
     }
     return new Verification(statics, live);
-  }
-
-  private static boolean passed(Report report, GraphqlPact pact) {
-    return report.results().stream()
-        .filter(r -> r.consumer().equals(pact.consumer()) && java.util.Objects.equals(r.consumerVersion(), pact.consumerVersion()))
-        .allMatch(InteractionReport::ok);
   }
 
   private DeployVerdict canIDeploy(String pacticipant, String version) {

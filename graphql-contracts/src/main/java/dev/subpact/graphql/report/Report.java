@@ -29,6 +29,16 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
         && schemaFindings.stream().noneMatch(Finding::isError);
   }
 
+  /**
+   * Whether every interaction of one consumer version passed: the verification result to publish
+   * for that consumer version's pact. {@code consumerVersion} may be {@code null} (unversioned pacts).
+   */
+  public boolean passed(String consumer, String consumerVersion) {
+    return results.stream()
+        .filter(r -> r.consumer().equals(consumer) && java.util.Objects.equals(r.consumerVersion(), consumerVersion))
+        .allMatch(InteractionReport::ok);
+  }
+
   public Summary summary() {
     int broken = (int) results.stream().filter(r -> !r.ok()).count();
     int errors = results.stream().mapToInt(r -> r.errors().size()).sum()
