@@ -11,6 +11,7 @@ import dev.subpact.broker.storage.Environment;
 import dev.subpact.broker.storage.Publication;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,8 +40,9 @@ abstract class PactBrokerClientContract {
 
   @BeforeAll
   void start() throws Exception {
-    RubyRegexes.javaCopy("/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json",
-        Path.of("target/compat-java-regex"));
+    for (String pact : List.of("pact-broker-client-v2--pact-broker.json", "pact_broker_client--pact_broker.json")) {
+      RubyRegexes.javaCopy("/compat/pact-broker-client/" + pact, Path.of("target/compat-java-regex"));
+    }
     broker = PactBroker.start(BrokerConfig.local(0, engine().newDatabase())
         .withBaseUrl("http://example.org")
         .withWebhooks(List.of("webhook", "127.0.0.1"), List.of("https", "http"), 1, java.time.Duration.ofMillis(10)));
@@ -60,7 +62,13 @@ abstract class PactBrokerClientContract {
 
   @TestTemplate
   @ExtendWith(PactVerificationInvocationContextProvider.class)
-  void interaction(PactVerificationContext context) {
+  void interaction(PactVerificationContext context, ClassicHttpRequest request) throws Exception {
+    String path = request.getUri().getRawPath();
+    String resolved = HalPlaceholders.resolve(path);
+    if (!resolved.equals(path)) {
+      String query = request.getUri().getRawQuery();
+      request.setPath(resolved + (query == null ? "" : "?" + query));
+    }
     context.verifyInteraction();
   }
 

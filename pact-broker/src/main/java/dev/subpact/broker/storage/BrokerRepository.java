@@ -273,6 +273,91 @@ public final class BrokerRepository {
         provider, branch);
   }
 
+  private static final String PROVIDER_ID = "(SELECT id FROM pacticipants WHERE name = ?)";
+
+  /** The latest pact of every consumer from that consumer's main branch. */
+  public List<Publication> latestPublicationsOnMainBranches(Tx tx, String provider) throws SQLException {
+    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID
+            + " AND pp.consumer_version_id IN (SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2"
+            + " JOIN pacticipants c ON c.id = pp2.consumer_id JOIN branch_versions b ON b.pacticipant_id = c.id"
+            + " AND b.branch = c.main_branch AND b.version_id = pp2.consumer_version_id"
+            + " WHERE pp2.provider_id = " + PROVIDER_ID + " GROUP BY pp2.consumer_id) ORDER BY p.name",
+        BrokerRepository::publication, provider, provider);
+  }
+
+  /** The latest pact of every consumer from the named branch. */
+  public List<Publication> latestPublicationsOnBranch(Tx tx, String provider, String branch) throws SQLException {
+    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID
+            + " AND pp.consumer_version_id IN (SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2"
+            + " JOIN branch_versions b ON b.pacticipant_id = pp2.consumer_id AND b.branch = ?"
+            + " AND b.version_id = pp2.consumer_version_id"
+            + " WHERE pp2.provider_id = " + PROVIDER_ID + " GROUP BY pp2.consumer_id) ORDER BY p.name",
+        BrokerRepository::publication, provider, branch, provider);
+  }
+
+  /**
+   * Pacts of consumer versions currently deployed and/or released (in one environment, or any), for
+   * a provider, oldest consumer version first.
+   */
+  public List<Publication> publicationsInEnvironments(Tx tx, String provider, String environmentUuid,
+      boolean deployed, boolean released) throws SQLException {
+    List<String> places = new ArrayList<>();
+    List<Object> args = new ArrayList<>();
+    args.add(provider);
+    String environment = environmentUuid == null ? "" : " AND environment_uuid = ?";
+    if (deployed) {
+      places.add("pp.consumer_version_id IN (SELECT version_id FROM deployed_versions WHERE currently_deployed = 1" + environment + ")");
+      if (environmentUuid != null) {
+        args.add(environmentUuid);
+      }
+    }
+    if (released) {
+      places.add("pp.consumer_version_id IN (SELECT version_id FROM released_versions WHERE currently_supported = 1" + environment + ")");
+      if (environmentUuid != null) {
+        args.add(environmentUuid);
+      }
+    }
+    if (places.isEmpty()) {
+      return List.of();
+    }
+    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID + " AND (" + String.join(" OR ", places)
+        + ") ORDER BY v.id", BrokerRepository::publication, args.toArray());
+  }
+
+  /**
+   * Of {@code shas}, those a live verification by the provider succeeded for: on a provider
+   * version on {@code branch}, or with one of {@code tags}, or (neither given) by any version.
+   */
+  public java.util.Set<String> successfullyVerified(Tx tx, java.util.Collection<String> shas, String provider,
+      String branch, List<String> tags) throws SQLException {
+    java.util.Set<String> verified = new java.util.HashSet<>();
+    List<String> all = new ArrayList<>(shas);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(provider);
+      String sql = "SELECT DISTINCT vr.pact_sha FROM verifications vr JOIN versions pv ON pv.id = vr.provider_version_id"
+          + " WHERE vr.pact_sha IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
+          + " AND vr.success = 1 AND vr.kind = 'live' AND pv.pacticipant_id = " + PROVIDER_ID;
+      if (branch != null) {
+        sql += " AND EXISTS (SELECT 1 FROM branch_versions b WHERE b.version_id = vr.provider_version_id AND b.branch = ?)";
+        args.add(branch);
+      } else if (!tags.isEmpty()) {
+        sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = vr.provider_version_id AND t.name IN ("
+            + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + "))";
+        args.addAll(tags);
+      }
+      verified.addAll(tx.list(sql, row -> row.getString(1), args.toArray()));
+    }
+    return verified;
+  }
+
+  /** Every verification one provider version made, newest first. */
+  public List<Verification> verificationsBy(Tx tx, Version providerVersion) throws SQLException {
+    return tx.list(VERIFICATION_SELECT + "WHERE vr.provider_version_id = ? ORDER BY vr.id DESC",
+        BrokerRepository::verification, providerVersion.id());
+  }
+
   /** Consumer names with at least one pact for the provider. */
   public List<String> consumersOf(Tx tx, String provider) throws SQLException {
     return tx.list("SELECT DISTINCT c.name FROM pact_publications pp"
@@ -385,7 +470,7 @@ public final class BrokerRepository {
             + " d.currently_deployed, d.created_at, d.undeployed_at" + VERSION_FROM
             + "JOIN deployed_versions d ON d.version_id = v.id"
             + " JOIN environments e ON e.uuid = d.environment_uuid"
-            + " WHERE d.environment_uuid = ? AND d.currently_deployed = 1 AND (? IS NULL OR p.name = ?)"
+            + " WHERE d.environment_uuid = ? AND d.currently_deployed = 1 AND (CAST(? AS TEXT) IS NULL OR p.name = ?)"
             + " ORDER BY d.created_at, d.uuid",
         BrokerRepository::deployment, environmentUuid, pacticipant, pacticipant);
   }
@@ -420,7 +505,7 @@ public final class BrokerRepository {
             + " d.created_at, d.support_ended_at" + VERSION_FROM
             + "JOIN released_versions d ON d.version_id = v.id"
             + " JOIN environments e ON e.uuid = d.environment_uuid"
-            + " WHERE d.environment_uuid = ? AND d.currently_supported = 1 AND (? IS NULL OR p.name = ?)"
+            + " WHERE d.environment_uuid = ? AND d.currently_supported = 1 AND (CAST(? AS TEXT) IS NULL OR p.name = ?)"
             + " ORDER BY d.created_at, d.uuid",
         BrokerRepository::deployment, environmentUuid, pacticipant, pacticipant);
   }

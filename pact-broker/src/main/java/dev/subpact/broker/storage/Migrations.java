@@ -13,7 +13,7 @@ import java.util.List;
 final class Migrations {
 
   /** The migration files, oldest first; append new ones, never edit applied ones. */
-  static final List<String> FILES = List.of("V1__broker.sql", "V2__graphql.sql");
+  static final List<String> FILES = List.of("V1__broker.sql", "V2__graphql.sql", "V3__lookup_indexes.sql");
 
   private Migrations() {}
 

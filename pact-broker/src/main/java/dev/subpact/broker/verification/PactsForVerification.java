@@ -4,12 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiException;
 import dev.subpact.broker.api.Json;
 import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
 import dev.subpact.broker.storage.Pacticipant;
 import dev.subpact.broker.storage.Publication;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -90,9 +87,12 @@ public final class PactsForVerification {
         }
       }
     }
+    Set<String> verified = request.includePendingStatus()
+        ? repository.successfullyVerified(tx, bySha.keySet(), provider, request.providerVersionBranch(), request.providerVersionTags())
+        : Set.of();
     List<Selected> result = new ArrayList<>();
     for (Selected selected : bySha.values()) {
-      boolean pending = request.includePendingStatus() && pending(tx, provider, selected.pact(), request);
+      boolean pending = request.includePendingStatus() && !verified.contains(selected.pact().sha());
       result.add(new Selected(selected.pact(), selected.reasons(), pending, false));
     }
     if (request.includeWipPactsSince() != null && request.includePendingStatus()) {
@@ -115,13 +115,7 @@ public final class PactsForVerification {
     boolean latest = selector.path("latest").asBoolean(false);
     List<Publication> all = new ArrayList<>();
     if (selector.path("mainBranch").asBoolean(false)) {
-      for (String c : consumers(tx, provider, consumer)) {
-        String main = repository.pacticipant(tx, c).map(Pacticipant::mainBranch).orElse(null);
-        if (main != null) {
-          repository.latestPublicationOnBranch(tx, provider, c, main).ifPresent(all::add);
-        }
-      }
-      return all;
+      return onlyConsumer(repository.latestPublicationsOnMainBranches(tx, provider), consumer);
     }
     String branch = Json.text(selector, "branch");
     if (selector.path("matchingBranch").asBoolean(false)) {
@@ -132,47 +126,39 @@ public final class PactsForVerification {
     }
     if (branch != null) {
       boolean onlyLatest = !selector.has("latest") || latest;
-      for (String c : consumers(tx, provider, consumer)) {
-        List<Publication> onBranch = onlyLatest
-            ? repository.latestPublicationOnBranch(tx, provider, c, branch).map(List::of).orElse(List.of())
-            : repository.publicationsOnBranch(tx, provider, branch).stream()
-                .filter(p -> p.consumer().equals(c)).toList();
-        String fallback = Json.text(selector, "fallbackBranch");
-        if (onBranch.isEmpty() && fallback != null) {
-          onBranch = repository.latestPublicationOnBranch(tx, provider, c, fallback).map(List::of).orElse(List.of());
-        }
-        all.addAll(onBranch);
+      if (!onlyLatest) {
+        return onlyConsumer(repository.publicationsOnBranch(tx, provider, branch), consumer);
       }
-      return all;
+      List<Publication> onBranch = onlyConsumer(repository.latestPublicationsOnBranch(tx, provider, branch), consumer);
+      String fallback = Json.text(selector, "fallbackBranch");
+      if (fallback != null) {
+        Set<String> covered = new java.util.HashSet<>();
+        onBranch.forEach(p -> covered.add(p.consumer()));
+        onBranch = new ArrayList<>(onBranch);
+        for (Publication p : onlyConsumer(repository.latestPublicationsOnBranch(tx, provider, fallback), consumer)) {
+          if (!covered.contains(p.consumer())) {
+            onBranch.add(p);
+          }
+        }
+      }
+      return onBranch;
     }
     String environment = Json.text(selector, "environment");
     boolean deployed = selector.path("deployed").asBoolean(false);
     boolean released = selector.path("released").asBoolean(false);
     boolean deployedOrReleased = selector.path("deployedOrReleased").asBoolean(false);
     if (environment != null || deployed || released || deployedOrReleased) {
-      List<Environment> environments;
-      if (environment != null) {
-        environments = repository.environmentNamed(tx, environment).map(List::of).orElse(List.of());
-      } else {
-        environments = repository.environments(tx);
-      }
       boolean wantDeployed = deployed || deployedOrReleased || !released;
       boolean wantReleased = released || deployedOrReleased || !deployed;
-      for (Environment env : environments) {
-        List<Deployment> places = new ArrayList<>();
-        if (wantDeployed) {
-          places.addAll(repository.currentDeployments(tx, env.uuid(), null));
+      String environmentUuid = null;
+      if (environment != null) {
+        var named = repository.environmentNamed(tx, environment);
+        if (named.isEmpty()) {
+          return List.of();
         }
-        if (wantReleased) {
-          places.addAll(repository.currentReleases(tx, env.uuid(), null));
-        }
-        for (Deployment place : places) {
-          if (consumer == null || consumer.equals(place.version().pacticipant())) {
-            repository.publication(tx, place.version(), provider).ifPresent(all::add);
-          }
-        }
+        environmentUuid = named.get().uuid();
       }
-      return all;
+      return onlyConsumer(repository.publicationsInEnvironments(tx, provider, environmentUuid, wantDeployed, wantReleased), consumer);
     }
     String tag = Json.text(selector, "tag");
     if (tag != null) {
@@ -213,24 +199,12 @@ public final class PactsForVerification {
   /** Pending: no provider version on the build's branch (or with its tags) verified it successfully. */
   private boolean pending(Tx tx, String provider, Publication pact, Request request)
       throws SQLException {
-    for (Verification verification : repository.verificationsOf(tx, pact.sha(), provider)) {
-      if (!verification.success() || !Verification.LIVE.equals(verification.kind())) {
-        continue;
-      }
-      if (request.providerVersionBranch() != null) {
-        if (repository.branchesOf(tx, verification.providerVersion()).contains(request.providerVersionBranch())) {
-          return false;
-        }
-      } else if (!request.providerVersionTags().isEmpty()) {
-        List<String> tags = repository.tags(tx, verification.providerVersion());
-        if (tags.stream().anyMatch(Set.copyOf(request.providerVersionTags())::contains)) {
-          return false;
-        }
-      } else {
-        return false;
-      }
-    }
-    return true;
+    return repository.successfullyVerified(tx, List.of(pact.sha()), provider, request.providerVersionBranch(),
+        request.providerVersionTags()).isEmpty();
+  }
+
+  private static List<Publication> onlyConsumer(List<Publication> pacts, String consumer) {
+    return consumer == null ? pacts : pacts.stream().filter(p -> p.consumer().equals(consumer)).toList();
   }
 
   /** The latest pact of every consumer branch and tag: the heads that can be work in progress. */

@@ -1,0 +1,319 @@
+package dev.subpact.broker.matrix;
+
+import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Deployment;
+import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** One evaluation of a matrix query; caches each provider version's verifications for its duration. */
+final class MatrixEvaluation {
+
+  private final BrokerRepository repository;
+  private final Map<Long, Map<String, Verification>> verificationsByVersion = new java.util.HashMap<>();
+
+  MatrixEvaluation(BrokerRepository repository) {
+    this.repository = repository;
+  }
+
+  Matrix.Result evaluate(Tx tx, MatrixQuery query) throws SQLException {
+    if (query.selectors().isEmpty()) {
+      throw ApiException.badRequest("Please provide 1 or more version selectors, like"
+          + " q[][pacticipant]=Foo&q[][version]=1.2.3.");
+    }
+    List<String> missing = new ArrayList<>();
+    for (Selector selector : query.selectors()) {
+      if (repository.pacticipant(tx, selector.pacticipant()).isEmpty()) {
+        missing.add("Pacticipant '" + selector.pacticipant() + "' not found.");
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw ApiException.badRequest(String.join(" ", missing));
+    }
+    if (query.environment() != null && repository.environmentNamed(tx, query.environment()).isEmpty()) {
+      throw ApiException.badRequest("Environment '" + query.environment() + "' not found; create it"
+          + " with POST /environments or pact-broker create-environment.");
+    }
+    Map<String, List<Version>> selected = new LinkedHashMap<>();
+    List<String> absent = new ArrayList<>();
+    for (Selector selector : query.selectors()) {
+      List<Version> versions = resolve(tx, selector);
+      if (versions.isEmpty()) {
+        absent.add("No version of " + selector.describe() + " has been published.");
+      }
+      selected.computeIfAbsent(selector.pacticipant(), k -> new ArrayList<>()).addAll(versions);
+    }
+    if (!absent.isEmpty()) {
+      return new Matrix.Result(List.of(), null, String.join(" ", absent), 0, 0, 0, 0, List.of());
+    }
+    List<Selector> ignore = query.ignore();
+    boolean canIDeploy = query.selectors().size() == 1 && query.hasTarget();
+    List<Matrix.Row> rows = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    if (canIDeploy) {
+      againstTarget(tx, query, selected, ignore, rows, problems);
+    } else if (query.selectors().size() == 1) {
+      everyIntegration(tx, query.selectors().get(0).pacticipant(), selected.get(query.selectors().get(0).pacticipant()), ignore, rows);
+    } else {
+      betweenSelected(tx, selected, ignore, rows);
+    }
+    if (query.successFilter() != null) {
+      rows.removeIf(row -> !query.successFilter().equals(row.success()));
+    }
+    return summarise(rows, problems, canIDeploy, query);
+  }
+
+  private void betweenSelected(Tx tx, Map<String, List<Version>> selected, List<Selector> ignore,
+      List<Matrix.Row> rows) throws SQLException {
+    for (Map.Entry<String, List<Version>> consumer : selected.entrySet()) {
+      for (Map.Entry<String, List<Version>> provider : selected.entrySet()) {
+        if (consumer.getKey().equals(provider.getKey())) {
+          continue;
+        }
+        for (Version consumerVersion : ascending(consumer.getValue())) {
+          Optional<Publication> pact = repository.publication(tx, consumerVersion, provider.getKey());
+          if (pact.isEmpty()) {
+            continue;
+          }
+          for (Version providerVersion : ascending(provider.getValue())) {
+            Verification verification = latestVerification(tx, pact.get(), providerVersion);
+            rows.add(new Matrix.Row(pact.get(), providerVersion, verification,
+                ignored(ignore, consumerVersion) || ignored(ignore, providerVersion)));
+          }
+        }
+      }
+    }
+  }
+
+  /** One pacticipant on its own: its pacts with every verification, and every verification it made. */
+  private void everyIntegration(Tx tx, String name, List<Version> versions, List<Selector> ignore,
+      List<Matrix.Row> rows) throws SQLException {
+    Set<Long> selected = new java.util.HashSet<>();
+    versions.forEach(v -> selected.add(v.id()));
+    for (Version version : ascending(versions)) {
+      for (Publication pact : repository.publicationsOf(tx, version)) {
+        List<Verification> verifications = new ArrayList<>(repository.verificationsOf(tx, pact.sha(), pact.provider()));
+        java.util.Collections.reverse(verifications);
+        if (verifications.isEmpty()) {
+          rows.add(new Matrix.Row(pact, null, null, ignored(ignore, version)));
+        }
+        for (Verification verification : verifications) {
+          rows.add(new Matrix.Row(pact, verification.providerVersion(), verification,
+              ignored(ignore, version) || ignored(ignore, verification.providerVersion())));
+        }
+      }
+    }
+    for (Publication pact : repository.publicationsForProvider(tx, name)) {
+      for (Verification verification : repository.verificationsOf(tx, pact.sha(), name)) {
+        if (selected.contains(verification.providerVersion().id())) {
+          rows.add(new Matrix.Row(pact, verification.providerVersion(), verification, ignored(ignore, pact.consumerVersion())));
+        }
+      }
+    }
+  }
+
+  private void againstTarget(Tx tx, MatrixQuery query, Map<String, List<Version>> selected,
+      List<Selector> ignore, List<Matrix.Row> rows, List<String> problems) throws SQLException {
+    String name = query.selectors().get(0).pacticipant();
+    List<Version> versions = selected.get(name);
+    String target = targetDescription(query);
+    for (Version version : ascending(versions)) {
+      for (Publication pact : repository.publicationsOf(tx, version)) {
+        List<Version> providerVersions = target(tx, query, pact.provider());
+        if (providerVersions.isEmpty()) {
+          if (!ignoredName(ignore, pact.provider())) {
+            problems.add("There is no verified pact between " + name + " (" + version.number()
+                + ") and a version of " + pact.provider() + " " + target + ".");
+          }
+          continue;
+        }
+        for (Version providerVersion : providerVersions) {
+          rows.add(new Matrix.Row(pact, providerVersion, latestVerification(tx, pact, providerVersion),
+              ignored(ignore, providerVersion)));
+        }
+      }
+      if (query.environment() != null) {
+        Environment environment = repository.environmentNamed(tx, query.environment()).orElseThrow();
+        for (Publication pact : repository.publicationsInEnvironments(tx, name, environment.uuid(), true, true)) {
+          rows.add(new Matrix.Row(pact, version, latestVerification(tx, pact, version), ignored(ignore, pact.consumerVersion())));
+        }
+        continue;
+      }
+      for (String consumer : repository.consumersOf(tx, name)) {
+        for (Version consumerVersion : target(tx, query, consumer)) {
+          Optional<Publication> pact = repository.publication(tx, consumerVersion, name);
+          if (pact.isPresent()) {
+            rows.add(new Matrix.Row(pact.get(), version, latestVerification(tx, pact.get(), version),
+                ignored(ignore, consumerVersion)));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The verification that counts for a pact content and a provider version: the newest live one,
+   * else the newest by schema. Each provider version's verifications are read once per query.
+   */
+  private Verification latestVerification(Tx tx, Publication pact, Version providerVersion)
+      throws SQLException {
+    Map<String, Verification> bySha = verificationsByVersion.get(providerVersion.id());
+    if (bySha == null) {
+      bySha = new java.util.HashMap<>();
+      for (Verification verification : repository.verificationsBy(tx, providerVersion)) {
+        Verification best = bySha.get(verification.sha());
+        if (best == null || (Verification.LIVE.equals(verification.kind()) && !Verification.LIVE.equals(best.kind()))) {
+          bySha.put(verification.sha(), verification);
+        }
+      }
+      verificationsByVersion.put(providerVersion.id(), bySha);
+    }
+    return bySha.get(pact.sha());
+  }
+
+  private List<Version> target(Tx tx, MatrixQuery query, String pacticipant) throws SQLException {
+    if (query.environment() != null) {
+      Environment environment = repository.environmentNamed(tx, query.environment()).orElseThrow();
+      Set<Version> versions = new LinkedHashSet<>();
+      for (Deployment d : repository.currentDeployments(tx, environment.uuid(), pacticipant)) {
+        versions.add(d.version());
+      }
+      for (Deployment r : repository.currentReleases(tx, environment.uuid(), pacticipant)) {
+        versions.add(r.version());
+      }
+      return ascending(new ArrayList<>(versions));
+    }
+    if (query.tag() != null) {
+      return repository.latestVersionWithTag(tx, pacticipant, query.tag()).map(List::of).orElse(List.of());
+    }
+    if (query.mainBranch()) {
+      Optional<Pacticipant> p = repository.pacticipant(tx, pacticipant);
+      String branch = p.map(Pacticipant::mainBranch).orElse(null);
+      return branch == null ? List.of()
+          : repository.latestVersionOnBranch(tx, pacticipant, branch).map(List::of).orElse(List.of());
+    }
+    return repository.latestVersion(tx, pacticipant).map(List::of).orElse(List.of());
+  }
+
+  private static String targetDescription(MatrixQuery query) {
+    if (query.environment() != null) {
+      return "currently in " + query.environment();
+    }
+    if (query.tag() != null) {
+      return "with tag " + query.tag();
+    }
+    return query.mainBranch() ? "from the main branch" : "(latest)";
+  }
+
+  /** The versions a selector means, oldest first. */
+  List<Version> resolve(Tx tx, Selector selector) throws SQLException {
+    String name = selector.pacticipant();
+    if (selector.version() != null) {
+      return repository.version(tx, name, selector.version()).map(List::of).orElse(List.of());
+    }
+    if (selector.environment() != null) {
+      Optional<Environment> environment = repository.environmentNamed(tx, selector.environment());
+      if (environment.isEmpty()) {
+        return List.of();
+      }
+      Set<Version> versions = new LinkedHashSet<>();
+      repository.currentDeployments(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
+      repository.currentReleases(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
+      return ascending(new ArrayList<>(versions));
+    }
+    String branch = selector.branch();
+    if (selector.mainBranch()) {
+      branch = repository.pacticipant(tx, name).map(Pacticipant::mainBranch).orElse(null);
+      if (branch == null) {
+        return List.of();
+      }
+    }
+    if (branch != null) {
+      return selector.latest() || selector.mainBranch()
+          ? repository.latestVersionOnBranch(tx, name, branch).map(List::of).orElse(List.of())
+          : ascending(repository.versionsOnBranch(tx, name, branch));
+    }
+    if (selector.tag() != null) {
+      return selector.latest()
+          ? repository.latestVersionWithTag(tx, name, selector.tag()).map(List::of).orElse(List.of())
+          : ascending(repository.versionsWithTag(tx, name, selector.tag()));
+    }
+    if (selector.latest()) {
+      return repository.latestVersion(tx, name).map(List::of).orElse(List.of());
+    }
+    return ascending(repository.versions(tx, name));
+  }
+
+  private static List<Version> ascending(List<Version> versions) {
+    List<Version> sorted = new ArrayList<>(versions);
+    sorted.sort(java.util.Comparator.comparingLong(Version::id));
+    return sorted;
+  }
+
+  private static boolean ignored(List<Selector> ignore, Version version) {
+    return ignore.stream().anyMatch(s -> s.pacticipant().equals(version.pacticipant())
+        && (s.version() == null || s.version().equals(version.number())));
+  }
+
+  private static boolean ignoredName(List<Selector> ignore, String pacticipant) {
+    return ignore.stream().anyMatch(s -> s.pacticipant().equals(pacticipant) && s.version() == null);
+  }
+
+  private static Matrix.Result summarise(List<Matrix.Row> rows, List<String> problems, boolean canIDeploy,
+      MatrixQuery query) {
+    int success = 0;
+    int failed = 0;
+    int unknown = 0;
+    int ignored = 0;
+    List<String> reasons = new ArrayList<>(problems);
+    List<String> notices = new ArrayList<>();
+    for (Matrix.Row row : rows) {
+      String pair = row.pact().consumer() + " (" + row.pact().consumerVersion().number() + ") and "
+          + row.pact().provider() + (row.providerVersion() == null ? "" : " (" + row.providerVersion().number() + ")");
+      if (row.ignored()) {
+        ignored++;
+        notices.add("Ignoring the " + (row.success() == null ? "missing" : row.success() ? "successful" : "failed")
+            + " verification between " + pair + ".");
+        continue;
+      }
+      if (row.success() == null) {
+        unknown++;
+        reasons.add("There is no verified pact between " + pair + ".");
+      } else if (row.success()) {
+        success++;
+        String by = Verification.SCHEMA.equals(row.verification().kind()) ? " (verified by schema)" : "";
+        notices.add("The pact between " + pair + " was verified successfully" + by + ".");
+      } else {
+        failed++;
+        reasons.add("The verification of the pact between " + pair + " failed.");
+      }
+    }
+    Boolean deployable;
+    String reason;
+    if (!reasons.isEmpty()) {
+      deployable = false;
+      reason = String.join(" ", reasons);
+    } else if (rows.isEmpty() && !canIDeploy) {
+      deployable = null;
+      reason = "No pacts or verifications have been published between the selected versions.";
+    } else {
+      deployable = true;
+      reason = rows.isEmpty()
+          ? "There are no missing dependencies" + (query.environment() == null ? "" : " in " + query.environment()) + "."
+          : "All required verification results are published and successful.";
+    }
+    return new Matrix.Result(rows, deployable, reason, success, failed, unknown, ignored, notices);
+  }
+}
