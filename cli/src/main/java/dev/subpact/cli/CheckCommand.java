@@ -5,6 +5,9 @@ import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,13 +68,17 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    String rendered = reportFormat.render(report);
     if (output == null) {
-      spec.commandLine().getOut().print(rendered);
-      spec.commandLine().getOut().flush();
-    } else {
+      PrintWriter out = spec.commandLine().getOut();
       try {
-        Files.writeString(output, rendered, StandardCharsets.UTF_8);
+        reportFormat.write(report, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      out.flush();
+    } else {
+      try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        reportFormat.write(report, out);
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }

@@ -9,6 +9,7 @@ import dev.subpact.graphql.check.Location;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,17 +41,15 @@ final class JsonReport {
 
   private JsonReport() {}
 
-  static String render(Report report) {
-    StringWriter out = new StringWriter(1 << 16);
+  static void write(Report report, Writer out) throws IOException {
     try (JsonGenerator json = generator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       new JsonReport().write(json, report);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing JSON to a string cannot fail", e);
     }
-    return out.append('\n').toString();
+    out.write('\n');
   }
 
-  private static JsonGenerator generator(StringWriter out) throws IOException {
+  private static JsonGenerator generator(Writer out) throws IOException {
     JsonGenerator json = JSON.createGenerator(out);
     json.setPrettyPrinter(new DefaultPrettyPrinter()
         .withObjectIndenter(new DefaultIndenter("  ", "\n"))

@@ -1,6 +1,9 @@
 package dev.subpact.graphql.report;
 
-import java.util.function.Function;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * The ways a {@link Report} is written. Every renderer is deterministic: the same report always
@@ -8,21 +11,37 @@ import java.util.function.Function;
  */
 public enum ReportFormat {
   /** A readable table per consumer: each interaction, each error with its fix; a summary line. */
-  TEXT(TextReport::render),
-  /** One JSON object: {@code ok}, {@code summary}, {@code results}, {@code schemaFindings}. */
-  JSON(JsonReport::render),
+  TEXT((report, out) -> out.write(TextReport.render(report))),
+  /** One JSON object: {@code ok}, {@code summary}, {@code results}, {@code schemaFindings}; streamed. */
+  JSON(JsonReport::write),
   /** JUnit XML: one test suite per consumer, one test case per interaction. */
-  JUNIT(JunitReport::render),
+  JUNIT((report, out) -> out.write(JunitReport.render(report))),
   /** GitHub Actions workflow commands: {@code ::error file=…,line=…::message} per finding. */
-  GITHUB(GithubReport::render);
+  GITHUB((report, out) -> out.write(GithubReport.render(report)));
 
-  private final Function<Report, String> renderer;
+  private interface Renderer {
+    void write(Report report, Writer out) throws IOException;
+  }
 
-  ReportFormat(Function<Report, String> renderer) {
+  private final Renderer renderer;
+
+  ReportFormat(Renderer renderer) {
     this.renderer = renderer;
   }
 
+  /** The report as text. */
   public String render(Report report) {
-    return renderer.apply(report);
+    StringWriter out = new StringWriter(1 << 16);
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string cannot fail", e);
+    }
+    return out.toString();
+  }
+
+  /** Writes the report to {@code out} (not closed; flushed by the caller). */
+  public void write(Report report, Writer out) throws IOException {
+    renderer.write(report, out);
   }
 }
