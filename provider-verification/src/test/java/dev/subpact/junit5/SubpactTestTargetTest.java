@@ -41,9 +41,7 @@ class SubpactTestTargetTest {
     }
   }
 
-  /** The provider test as a backend team writes it; the build under test comes from {@link #build}. */
-  @Provider("flexus-backend")
-  @PactFolder("target/subpact-junit5-pacts")
+  /** The provider test as a backend team writes it; subclasses choose the build and the pact source. */
   abstract static class BackendContract {
     static ReferenceBackend backend;
 
@@ -69,6 +67,8 @@ class SubpactTestTargetTest {
     }
   }
 
+  @Provider("flexus-backend")
+  @PactFolder("target/subpact-junit5-pacts")
   static final class AliasedBuild extends BackendContract {
     @BeforeAll
     static void start() {
@@ -76,6 +76,8 @@ class SubpactTestTargetTest {
     }
   }
 
+  @Provider("flexus-backend")
+  @PactFolder("target/subpact-junit5-pacts")
   static final class RenamedBuild extends BackendContract {
     @BeforeAll
     static void start() {
@@ -83,7 +85,7 @@ class SubpactTestTargetTest {
     }
   }
 
-  private static Events run(Class<?> testClass) {
+  static Events run(Class<?> testClass) {
     return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
   }
 
