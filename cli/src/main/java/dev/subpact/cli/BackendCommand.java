@@ -39,6 +39,10 @@ public final class BackendCommand implements Callable<Integer> {
       description = "Require connection_init {\"apiKey\": KEY} (default: accept any payload).")
   String apiKey;
 
+  @Option(names = "--keep-alive", converter = DurationConverter.class, paramLabel = "D",
+      description = "Send the legacy protocol's ka every D (default: once, right after connection_ack).")
+  Duration keepAlive;
+
   @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",
       description = "Stop after D (default: run until Ctrl-C).")
   Duration duration;
@@ -53,7 +57,8 @@ public final class BackendCommand implements Callable<Integer> {
     }
     ReferenceBackend backend;
     try {
-      backend = ReferenceBackend.start(served, host, port, BackendOptions.DEFAULTS.withApiKey(apiKey));
+      BackendOptions options = BackendOptions.DEFAULTS.withApiKey(apiKey);
+      backend = ReferenceBackend.start(served, host, port, keepAlive == null ? options : options.withKeepAlive(keepAlive));
     } catch (IllegalStateException e) {
       throw new UserInputException(e.getMessage(), e);
     }

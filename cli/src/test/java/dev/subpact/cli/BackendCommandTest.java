@@ -27,7 +27,7 @@ class BackendCommandTest {
 
   @Test
   void serves_a_build_and_prints_its_urls() {
-    Run run = backend("--build", "aliased", "--port", "0", "--duration", "200ms");
+    Run run = backend("--build", "aliased", "--port", "0", "--keep-alive", "1s", "--duration", "200ms");
     assertThat(run.exit()).as(run.err()).isEqualTo(0);
     assertThat(run.out()).contains("build aliased").containsPattern("WebSocket  ws://127\\.0\\.0\\.1:\\d+/v1/graphql")
         .containsPattern("states     http://127\\.0\\.0\\.1:\\d+/_subpact/state");

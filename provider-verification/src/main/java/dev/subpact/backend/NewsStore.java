@@ -37,10 +37,6 @@ public final class NewsStore {
     bots.put(marketableName, new LinkedHashMap<>(params));
   }
 
-  public boolean botInstalled(String marketableName) {
-    return bots.containsKey(marketableName);
-  }
-
   public void putMessage(Map<String, Object> message) {
     messages.put(String.valueOf(message.get("emsg_id")), new LinkedHashMap<>(message));
   }
@@ -58,11 +54,6 @@ public final class NewsStore {
       }
     }
     return deleted;
-  }
-
-  /** Number of live subscriptions (for tests and the console). */
-  public int liveSubscriptions() {
-    return live.size();
   }
 
   /** Pushes an event to the live subscriptions that want it; see the class comment for {@code interaction}. */

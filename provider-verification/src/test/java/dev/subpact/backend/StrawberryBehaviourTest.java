@@ -151,4 +151,18 @@ class StrawberryBehaviourTest {
       }
     }
   }
+
+  @Test
+  void legacy_keep_alive_sends_ka_periodically() throws Exception {
+    try (ReferenceBackend keeping = ReferenceBackend.start(Build.named("aliased"), "127.0.0.1", 0,
+        BackendOptions.DEFAULTS.withKeepAlive(Duration.ofMillis(100)))) {
+      try (WebSocketSession session = WebSocketSession.connect(HTTP, keeping.websocketUrl(), List.of("graphql-ws"), Map.of(), Duration.ofSeconds(5))) {
+        session.send("{\"type\":\"connection_init\",\"payload\":{}}");
+        assertThat(message(session)).isInstanceOf(ServerMessage.Ack.class);
+        for (int i = 0; i < 3; i++) {
+          assertThat(message(session)).isInstanceOf(ServerMessage.KeepAlive.class);
+        }
+      }
+    }
+  }
 }
