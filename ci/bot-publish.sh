@@ -53,6 +53,7 @@ trap cleanup EXIT
 echo "== 1. start the capture (a recording stand-in for the backend)"
 capture_args=(--listen 127.0.0.1:0 --consumer "$consumer" --consumer-version "$version" --provider "$provider" --out "$work/pacts")
 [ -n "${SUBPACT_SCHEMA:-}" ] && capture_args+=(--schema "$SUBPACT_SCHEMA")
+: > "$work/capture.log"
 "$SUBPACT" capture "${capture_args[@]}" > "$work/capture.log" 2>&1 &
 capture_pid=$!
 http_url=""

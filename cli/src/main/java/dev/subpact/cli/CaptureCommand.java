@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -112,10 +113,15 @@ public final class CaptureCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     CountDownLatch written = new CountDownLatch(1);
+    AtomicInteger exitCode = new AtomicInteger(-1);
+    // On SIGTERM: stop serving, wait for the pact to be written, then exit with the capture's own
+    // code (0, or 1 on breaks) rather than the JVM's 143, so a pipeline can tell the two apart.
     Thread onSigterm = new Thread(() -> {
       capture.close();
       try {
-        written.await(30, TimeUnit.SECONDS);
+        if (written.await(30, TimeUnit.SECONDS) && exitCode.get() >= 0) {
+          Runtime.getRuntime().halt(exitCode.get());
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -129,7 +135,9 @@ public final class CaptureCommand implements Callable<Integer> {
       Path file = capture.writePact(out);
       stdout.print(CaptureReport.summary(capture.recording(), file));
       stdout.flush();
-      return CaptureReport.failed(capture.recording()) ? ExitCodes.BROKEN : ExitCodes.OK;
+      stderr.flush();
+      exitCode.set(CaptureReport.failed(capture.recording()) ? ExitCodes.BROKEN : ExitCodes.OK);
+      return exitCode.get();
     } finally {
       written.countDown();
       try {

@@ -1,0 +1,205 @@
+package dev.subpact.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subpact.broker.client.BrokerAuth;
+import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.broker.client.PublishRequest;
+import dev.subpact.broker.client.Contract;
+import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.incident.Incident;
+import dev.subpact.incident.IncidentBot;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipelines users copy ({@code ci/backend-verify.sh}, {@code ci/bot-publish.sh}) run for real:
+ * bash, the shipped jar, subpact's broker and the reference backend as processes on 127.0.0.1,
+ * a Python bot stand-in on Debian's python3-websockets. A passing and a failing case each, and
+ * shellcheck finds nothing.
+ */
+class CiScriptsTest {
+
+  private static final Path CKIT = LauncherTest.ROOT.resolve("consumer-contracts/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("provider-verification/src/main/resources/dev/subpact/backend/schemas");
+  private static final Path BOT = LauncherTest.ROOT.resolve("consumer-contracts/src/test/python/karen_bot.py");
+
+  @TempDir Path dir;
+  private RunningProcess broker;
+  private String brokerUrl;
+  private BrokerClient client;
+  private Path subpact;
+
+  @BeforeEach
+  void startTheBroker() throws Exception {
+    subpact = dir.resolve("subpact");
+    Files.writeString(subpact, "#!/bin/sh\nexec '" + LauncherTest.javaBinary() + "' -jar '" + LauncherTest.JAR + "' \"$@\"\n");
+    Files.setPosixFilePermissions(subpact, PosixFilePermissions.fromString("rwxr-xr-x"));
+    broker = RunningProcess.start(List.of(subpact.toString(), "broker", "--port", "0", "--database", "sqlite:" + dir.resolve("broker.db")));
+    brokerUrl = broker.await("listening on (http://127\\.0\\.0\\.1:\\d+)", Duration.ofSeconds(60));
+    client = BrokerClient.of(URI.create(brokerUrl), BrokerAuth.none());
+    client.environment("staging", false);
+  }
+
+  @AfterEach
+  void stopTheBroker() throws InterruptedException {
+    broker.close();
+  }
+
+  // ---------------------------------------------------------------- backend pipeline
+
+  @Test
+  void backendVerifyDeploysTheAliasedBuild() throws Exception {
+    deployTheCrashedBots();
+    Script run = backendVerify("aliased", "staging.aliased");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("== 3. static check").contains("== 5. live replay")
+        .contains("can-i-deploy flexus-backend staging.aliased to staging: yes")
+        .contains("Recorded flexus-backend staging.aliased as deployed to staging.");
+  }
+
+  @Test
+  void backendVerifyStopsTheRenamedBuildBeforeItDeploys() throws Exception {
+    deployTheCrashedBots();
+    Script run = backendVerify("renamed", "staging.renamed");
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(1);
+    assertThat(run.output())
+        .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
+        .doesNotContain("== 5. live replay")
+        .doesNotContain("as deployed to staging");
+  }
+
+  private Script backendVerify(String build, String version) throws Exception {
+    int port = freePort();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SUBPACT_PROVIDER_VERSION", version);
+    env.put("SUBPACT_PROVIDER_BRANCH", "main");
+    env.put("SUBPACT_SCHEMA", SCHEMAS.resolve(build + ".graphql").toString());
+    env.put("SUBPACT_BACKEND_START_COMMAND", subpact + " backend --build " + build + " --port " + port);
+    env.put("SUBPACT_BACKEND_WS_URL", "ws://127.0.0.1:" + port + "/v1/graphql");
+    env.put("SUBPACT_STATE_URL", "http://127.0.0.1:" + port + "/_subpact/state");
+    env.put("SUBPACT_DEPLOY_COMMAND", "echo deploying " + version);
+    return script("ci/backend-verify.sh", env);
+  }
+
+  private void deployTheCrashedBots() throws IOException {
+    for (IncidentBot bot : Incident.BOTS) {
+      publish(Incident.contract(bot, Incident.ClientKit.BEFORE_RENAME, bot.version()), bot.version());
+      client.recordDeployment(bot.name(), bot.version(), "staging");
+    }
+  }
+
+  // ---------------------------------------------------------------- bot pipeline
+
+  @Test
+  void botPublishCapturesPublishesAndDeploysAFreshBuild() throws Exception {
+    backendDeployedWithItsSchema("aliased");
+    publish(Incident.contract(Incident.bot("karen"), Incident.ClientKit.AFTER_RENAME, "c0ffee1"), "c0ffee1");
+
+    Script run = botPublish("20046", "after-rename");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("capturing on http://127.0.0.1:")
+        .contains("Published to " + brokerUrl)
+        .contains("can-i-deploy karen 20046 to staging: yes")
+        .contains("Recorded karen 20046 as deployed to staging.")
+        .doesNotContain("bot-secret-key");
+  }
+
+  @Test
+  void botPublishRefusesAStaleBuild() throws Exception {
+    backendDeployedWithItsSchema("aliased");
+    publish(Incident.contract(Incident.bot("karen"), Incident.ClientKit.AFTER_RENAME, "c0ffee1"), "c0ffee1");
+
+    Script run = botPublish("20047", "before-rename");
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(1);
+    assertThat(run.output()).contains("karen 20047 still sends what karen's latest contract with flexus-backend on main no longer does")
+        .contains("- bot_threads_calls_tasks(want_emessage_types:)")
+        .doesNotContain("as deployed to staging");
+  }
+
+  private void backendDeployedWithItsSchema(String build) throws IOException {
+    client.publishSchema(Incident.PROVIDER, "staging." + build, Files.readString(SCHEMAS.resolve(build + ".graphql")));
+    client.recordDeployment(Incident.PROVIDER, "staging." + build, "staging");
+  }
+
+  private Script botPublish(String version, String kit) throws Exception {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SUBPACT_CONSUMER", "karen");
+    env.put("SUBPACT_CONSUMER_VERSION", version);
+    env.put("SUBPACT_CONSUMER_BRANCH", "main");
+    env.put("SUBPACT_FAIL_ON_STALE", "true");
+    env.put("SUBPACT_BOT_RUN_SECONDS", "10");
+    env.put("SUBPACT_BOT_COMMAND", "/usr/bin/python3 " + BOT + " \"$SUBPACT_BACKEND_WS_URL\" \"$SUBPACT_BACKEND_HTTP_URL\" "
+        + CKIT.resolve("KarenThreads." + kit + ".json") + " " + CKIT.resolve("DeleteEmessages." + kit + ".json") + " bot-secret-key");
+    env.put("SUBPACT_DEPLOY_COMMAND", "echo deploying karen " + version);
+    return script("ci/bot-publish.sh", env);
+  }
+
+  // ---------------------------------------------------------------- shellcheck
+
+  @Test
+  void theScriptsAreShellcheckClean() throws Exception {
+    List<String> command = new ArrayList<>(List.of("shellcheck"));
+    try (var scripts = Files.list(LauncherTest.ROOT.resolve("ci"))) {
+      scripts.filter(p -> p.toString().endsWith(".sh")).sorted().forEach(p -> command.add(p.toString()));
+    }
+    assertThat(command).hasSizeGreaterThanOrEqualTo(3);
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  private record Script(int exit, String output) {}
+
+  private Script script(String path, Map<String, String> extra) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("bash", LauncherTest.ROOT.resolve(path).toString())
+        .directory(dir.toFile()).redirectErrorStream(true);
+    Map<String, String> env = builder.environment();
+    env.keySet().removeIf(k -> k.startsWith("PACT_BROKER_") || k.startsWith("SUBPACT") || k.startsWith("GITHUB_"));
+    env.put("PACT_BROKER_BASE_URL", brokerUrl);
+    env.put("SUBPACT", subpact.toString());
+    env.putAll(extra);
+    Path log = dir.resolve("script.log");
+    builder.redirectOutput(log.toFile());
+    Process process = builder.start();
+    boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      process.destroyForcibly();
+    }
+    String output = Files.readString(log);
+    assertThat(ended).as("%s ended within 5 minutes:%n%s", path, output).isTrue();
+    return new Script(process.exitValue(), output);
+  }
+
+  private void publish(dev.subpact.graphql.pact.GraphqlPact pact, String version) throws IOException {
+    Path file = GraphqlPacts.writeTo(Files.createTempDirectory(dir, "pact"), pact);
+    client.publish(new PublishRequest(version, "main", List.of(), null, List.of(Contract.read(file)), false));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
