@@ -21,6 +21,7 @@ public final class HttpApi {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = api.config().maxBodyBytes();
       config.router.ignoreTrailingSlashes = true;
+      config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
     });
     app.before(ctx -> {

@@ -28,7 +28,6 @@ final class IndexResource {
       {"pb:pacticipant-branch", "/pacticipants/{pacticipant}/branches/{branch}", "Get or delete a pacticipant branch"},
       {"pb:pacticipant-branch-version", "/pacticipants/{pacticipant}/branches/{branch}/versions/{version}", "Get or add/create a pacticipant version for a branch"},
       {"pb:pacticipant-version", "/pacticipants/{pacticipant}/versions/{version}", "Get, create or delete a pacticipant version"},
-      {"pb:metrics", "/metrics", "Get Pact Broker metrics"},
       {"pb:can-i-deploy-pacticipant-version-to-tag", "/can-i-deploy?pacticipant={pacticipant}&version={version}&to={tag}", "Determine if an application version can be safely deployed to an environment identified by the given tag"},
       {"pb:can-i-deploy-pacticipant-version-to-environment", "/can-i-deploy?pacticipant={pacticipant}&version={version}&environment={environment}", "Determine if an application version can be safely deployed to an environment"},
       {"pb:environments", "/environments", "Environments"},

@@ -50,6 +50,10 @@ final class PactResources {
     app.get("/pacts/provider/{provider}/latest", ctx -> r.providerLatest(ctx, null));
     app.get("/pacts/provider/{provider}/latest/{tag}", ctx -> r.providerLatest(ctx, ctx.pathParam("tag")));
     app.get("/pacts/latest", r::allLatest);
+    app.get("/pacts/provider/{provider}", ctx -> r.providerPacts(ctx, null));
+    app.get("/pacts/provider/{provider}/tag/{tag}", ctx -> r.providerPacts(ctx, ctx.pathParam("tag")));
+    app.get(PACT + "/tag/{tag}", r::taggedPactVersions);
+    app.get("/integrations", r::integrations);
     app.get("/pacts/provider/{provider}/for-verification", r::forVerificationIndex);
     app.post("/pacts/provider/{provider}/for-verification", r::forVerification);
     app.post("/contracts/publish", r::publishContracts);
@@ -209,6 +213,60 @@ final class PactResources {
             : api.repository().latestPublicationWithTag(tx, provider, consumer, tag);
         p.ifPresent(x -> pacts.add(hal.pactSummary(links, x)));
       }
+      return node;
+    });
+    ApiContext.send(ctx, 200, body);
+  }
+
+  private void providerPacts(Context ctx, String tag) {
+    Links links = api.links(ctx);
+    String provider = ctx.pathParam("provider");
+    ObjectNode body = api.database().read(tx -> {
+      api.pacticipantOr404(tx, provider);
+      ObjectNode node = Json.object();
+      ObjectNode l = node.putObject("_links");
+      l.set("self", Json.link(ctx.url()));
+      l.set("provider", Json.link(links.pacticipant(provider), provider));
+      ArrayNode pacts = l.putArray("pb:pacts");
+      List<Publication> all = tag == null ? api.repository().publicationsForProvider(tx, provider)
+          : api.repository().publicationsWithTag(tx, provider, tag);
+      all.forEach(p -> pacts.add(hal.pactSummary(links, p)));
+      return node;
+    });
+    ApiContext.send(ctx, 200, body);
+  }
+
+  private void taggedPactVersions(Context ctx) {
+    Links links = api.links(ctx);
+    String provider = ctx.pathParam("provider");
+    String consumer = ctx.pathParam("consumer");
+    String tag = ctx.pathParam("tag");
+    ObjectNode body = api.database().read(tx -> {
+      ObjectNode node = Json.object().put("tag", tag);
+      ArrayNode pacts = node.putObject("_links").putArray("pb:pact-versions");
+      for (Publication p : api.repository().publicationsWithTag(tx, provider, tag)) {
+        if (p.consumer().equals(consumer)) {
+          pacts.add(hal.pactSummary(links, p));
+        }
+      }
+      return node;
+    });
+    ApiContext.send(ctx, 200, body);
+  }
+
+  private void integrations(Context ctx) {
+    Links links = api.links(ctx);
+    ObjectNode body = api.database().read(tx -> {
+      ObjectNode node = Json.object();
+      ArrayNode items = node.putObject("_embedded").putArray("integrations");
+      for (Publication p : api.repository().latestPublications(tx)) {
+        ObjectNode item = items.addObject();
+        item.putObject("consumer").put("name", p.consumer()).putObject("_links").set("self", Json.link(links.pacticipant(p.consumer())));
+        item.putObject("provider").put("name", p.provider()).putObject("_links").set("self", Json.link(links.pacticipant(p.provider())));
+        item.put("latestPactPublishedAt", p.createdAt());
+        item.putObject("_links").set("pb:latest-pact", Json.link(links.to("pacts", "provider", p.provider(), "consumer", p.consumer(), "latest")));
+      }
+      node.putObject("_links").set("self", Json.link(links.to("integrations")));
       return node;
     });
     ApiContext.send(ctx, 200, body);

@@ -306,13 +306,13 @@ public final class BrokerRepository {
     args.add(provider);
     String environment = environmentUuid == null ? "" : " AND environment_uuid = ?";
     if (deployed) {
-      places.add("pp.consumer_version_id IN (SELECT version_id FROM deployed_versions WHERE currently_deployed = 1" + environment + ")");
+      places.add("SELECT version_id FROM deployed_versions WHERE currently_deployed = 1" + environment);
       if (environmentUuid != null) {
         args.add(environmentUuid);
       }
     }
     if (released) {
-      places.add("pp.consumer_version_id IN (SELECT version_id FROM released_versions WHERE currently_supported = 1" + environment + ")");
+      places.add("SELECT version_id FROM released_versions WHERE currently_supported = 1" + environment);
       if (environmentUuid != null) {
         args.add(environmentUuid);
       }
@@ -320,8 +320,8 @@ public final class BrokerRepository {
     if (places.isEmpty()) {
       return List.of();
     }
-    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID + " AND (" + String.join(" OR ", places)
-        + ") ORDER BY v.id", BrokerRepository::publication, args.toArray());
+    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID + " AND pp.consumer_version_id IN ("
+        + String.join(" UNION ", places) + ") ORDER BY v.id", BrokerRepository::publication, args.toArray());
   }
 
   /**
@@ -336,16 +336,18 @@ public final class BrokerRepository {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
       List<Object> args = new ArrayList<>(chunk);
       args.add(provider);
-      String sql = "SELECT DISTINCT vr.pact_sha FROM verifications vr JOIN versions pv ON pv.id = vr.provider_version_id"
-          + " WHERE vr.pact_sha IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
-          + " AND vr.success = 1 AND vr.kind = 'live' AND pv.pacticipant_id = " + PROVIDER_ID;
+      String sql = "SELECT DISTINCT vr.pact_sha FROM verifications vr WHERE vr.pact_sha IN ("
+          + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND vr.success = 1 AND vr.kind = 'live'"
+          + " AND vr.provider_version_id IN ";
       if (branch != null) {
-        sql += " AND EXISTS (SELECT 1 FROM branch_versions b WHERE b.version_id = vr.provider_version_id AND b.branch = ?)";
+        sql += "(SELECT b.version_id FROM branch_versions b WHERE b.pacticipant_id = " + PROVIDER_ID + " AND b.branch = ?)";
         args.add(branch);
       } else if (!tags.isEmpty()) {
-        sql += " AND EXISTS (SELECT 1 FROM tags t WHERE t.version_id = vr.provider_version_id AND t.name IN ("
-            + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + "))";
+        sql += "(SELECT t.version_id FROM tags t JOIN versions tv ON tv.id = t.version_id WHERE tv.pacticipant_id = "
+            + PROVIDER_ID + " AND t.name IN (" + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + "))";
         args.addAll(tags);
+      } else {
+        sql += "(SELECT pv.id FROM versions pv WHERE pv.pacticipant_id = " + PROVIDER_ID + ")";
       }
       verified.addAll(tx.list(sql, row -> row.getString(1), args.toArray()));
     }

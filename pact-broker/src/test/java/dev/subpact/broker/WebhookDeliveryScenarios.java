@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * body and headers rendered from the template, retries with backoff on 5xx, execution logs, and
  * hosts off the allow-list refused.
  */
-class WebhookDeliveryTest {
+abstract class WebhookDeliveryScenarios {
+
+  abstract Engine engine();
 
   WireMockServer ci;
   RunningBroker broker;
@@ -33,7 +35,7 @@ class WebhookDeliveryTest {
   void start() {
     ci = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
     ci.start();
-    broker = PactBroker.start(BrokerConfig.local(0, Engine.SQLITE.newDatabase())
+    broker = PactBroker.start(BrokerConfig.local(0, engine().newDatabase())
         .withWebhooks(List.of("127.0.0.1"), List.of("http"), 3, Duration.ofMillis(100)));
     http = Http.of(broker);
     http.send("POST", "/pacticipants", "{\"name\":\"karen\"}");

@@ -15,27 +15,31 @@ import java.util.Base64;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The official Rust pact-broker CLI run against the broker, with basic auth: every command the
  * pipelines use, in the order a bot's and a backend's CI would use them.
  */
-class OfficialCliTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OfficialCliScenarios {
 
-  static RunningBroker broker;
-  static OfficialCli cli;
+  RunningBroker broker;
+  OfficialCli cli;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
+  abstract Engine engine();
+
   @BeforeAll
-  static void start(@TempDir Path dir) {
-    broker = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db"))
+  void start() {
+    broker = PactBroker.start(BrokerConfig.local(0, engine().newDatabase())
         .withAuth("ci:secret", "viewer:view", null, false));
     cli = new OfficialCli(broker.url(), "ci", "secret");
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     broker.close();
   }
 
@@ -50,14 +54,14 @@ class OfficialCliTest {
     return file;
   }
 
-  static JsonNode get(String path) throws Exception {
+  JsonNode get(String path) throws Exception {
     HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(broker.url() + path))
         .header("Authorization", basic("ci:secret")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
     return Json.parse(response.body());
   }
 
-  static void verify(String consumer, String version, String provider, String providerVersion, boolean success) throws Exception {
+  void verify(String consumer, String version, String provider, String providerVersion, boolean success) throws Exception {
     JsonNode pact = get("/pacts/provider/" + provider + "/consumer/" + consumer + "/version/" + version);
     String url = pact.path("_links").path("pb:publish-verification-results").path("href").asText();
     String body = "{\"success\": " + success + ", \"providerApplicationVersion\": \"" + providerVersion + "\"}";
@@ -113,6 +117,10 @@ class OfficialCliTest {
         .path("_embedded").path("deployedVersions")).hasSize(1);
     assertThat(get("/environments/" + staging + "/released-versions/currently-supported?pacticipant=adspy")
         .path("_embedded").path("releasedVersions")).hasSize(1);
+
+    cli.ok("record-support-ended", "--pacticipant", "adspy", "--version", "80015", "--environment", "staging");
+    assertThat(get("/environments/" + staging + "/released-versions/currently-supported?pacticipant=adspy")
+        .path("_embedded").path("releasedVersions")).isEmpty();
 
     cli.ok("record-undeployment", "--pacticipant", "adspy", "--environment", "staging");
     assertThat(get("/environments/" + staging + "/deployed-versions/currently-deployed?pacticipant=adspy")
