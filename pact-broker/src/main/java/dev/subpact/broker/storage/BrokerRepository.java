@@ -330,26 +330,31 @@ public final class BrokerRepository {
    */
   public java.util.Set<String> successfullyVerified(Tx tx, java.util.Collection<String> shas, String provider,
       String branch, List<String> tags) throws SQLException {
+    List<Long> versionIds;
+    if (branch != null) {
+      versionIds = tx.list("SELECT version_id FROM branch_versions WHERE pacticipant_id = " + PROVIDER_ID + " AND branch = ?",
+          row -> row.getLong(1), provider, branch);
+    } else if (!tags.isEmpty()) {
+      List<Object> args = new ArrayList<>(List.of(provider));
+      args.addAll(tags);
+      versionIds = tx.list("SELECT t.version_id FROM tags t JOIN versions v ON v.id = t.version_id WHERE v.pacticipant_id = "
+          + PROVIDER_ID + " AND t.name IN (" + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + ")",
+          row -> row.getLong(1), args.toArray());
+    } else {
+      versionIds = tx.list("SELECT id FROM versions WHERE pacticipant_id = " + PROVIDER_ID, row -> row.getLong(1), provider);
+    }
+    java.util.Set<Long> allowed = new java.util.HashSet<>(versionIds);
     java.util.Set<String> verified = new java.util.HashSet<>();
     List<String> all = new ArrayList<>(shas);
-    for (int from = 0; from < all.size(); from += 500) {
+    for (int from = 0; from < all.size() && !allowed.isEmpty(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      List<Object> args = new ArrayList<>(chunk);
-      args.add(provider);
-      String sql = "SELECT DISTINCT vr.pact_sha FROM verifications vr WHERE vr.pact_sha IN ("
-          + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND vr.success = 1 AND vr.kind = 'live'"
-          + " AND vr.provider_version_id IN ";
-      if (branch != null) {
-        sql += "(SELECT b.version_id FROM branch_versions b WHERE b.pacticipant_id = " + PROVIDER_ID + " AND b.branch = ?)";
-        args.add(branch);
-      } else if (!tags.isEmpty()) {
-        sql += "(SELECT t.version_id FROM tags t JOIN versions tv ON tv.id = t.version_id WHERE tv.pacticipant_id = "
-            + PROVIDER_ID + " AND t.name IN (" + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + "))";
-        args.addAll(tags);
-      } else {
-        sql += "(SELECT pv.id FROM versions pv WHERE pv.pacticipant_id = " + PROVIDER_ID + ")";
+      for (Object[] row : tx.list("SELECT pact_sha, provider_version_id FROM verifications WHERE pact_sha IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND success = 1 AND kind = 'live'",
+          row -> new Object[] {row.getString(1), row.getLong(2)}, chunk.toArray())) {
+        if (allowed.contains((Long) row[1])) {
+          verified.add((String) row[0]);
+        }
       }
-      verified.addAll(tx.list(sql, row -> row.getString(1), args.toArray()));
     }
     return verified;
   }
