@@ -70,6 +70,7 @@ final class CoreRules {
   private final GraphQLSchema schema;
   private final Map<String, FragmentDefinition> fragments = new HashMap<>();
   private final boolean report;
+  private final boolean recordEntries;
   private final List<Raised> errors = new ArrayList<>();
   private final List<Finding> warnings = new ArrayList<>();
   private final Map<SourceLocation, Long> enteredAt = new HashMap<>();
@@ -77,13 +78,18 @@ final class CoreRules {
   private Map<String, VariableDefinition> variables = Map.of();
   private long step;
 
-  private CoreRules(GraphQLSchema schema, boolean report) {
+  private CoreRules(GraphQLSchema schema, boolean report, boolean recordEntries) {
     this.schema = schema;
     this.report = report;
+    this.recordEntries = recordEntries;
   }
 
-  static Result run(GraphQLSchema schema, Document document) {
-    CoreRules rules = new CoreRules(schema, true);
+  /**
+   * Runs the rules over {@code document}; {@code recordEntries} also records the step at which each
+   * location was entered (needed only to place other errors in the same order).
+   */
+  static Result run(GraphQLSchema schema, Document document, boolean recordEntries) {
+    CoreRules rules = new CoreRules(schema, true, recordEntries);
     rules.document(document);
     return new Result(rules.errors, rules.warnings, rules.enteredAt);
   }
@@ -136,15 +142,9 @@ final class CoreRules {
     enter(set);
     GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
     GraphQLCompositeType parent = named instanceof GraphQLCompositeType composite ? composite : null;
-    Set<String> selected = new LinkedHashSet<>();
     for (Selection<?> selection : set.getSelections()) {
       if (selection instanceof Field field) {
-        selected.add(field.getName());
-      }
-    }
-    for (Selection<?> selection : set.getSelections()) {
-      if (selection instanceof Field field) {
-        field(parent, field, selected);
+        field(parent, field, set);
       } else if (selection instanceof InlineFragment inline) {
         enter(inline);
         GraphQLType target = named;
@@ -164,7 +164,7 @@ final class CoreRules {
     step++;
   }
 
-  private void field(GraphQLCompositeType parent, Field field, Set<String> siblings) {
+  private void field(GraphQLCompositeType parent, Field field, SelectionSet siblings) {
     enter(field);
     GraphQLFieldDefinition definition = parent == null ? null : fieldDefinition(parent, field.getName());
     GraphQLType type = definition == null ? null : definition.getType();
@@ -177,16 +177,14 @@ final class CoreRules {
           "The field " + parent.getName() + "." + field.getName() + " is deprecated. " + definition.getDeprecationReason(),
           SchemaCoordinate.field(parent.getName(), field.getName()), null, locations(field), null, null));
     }
-    Set<String> passed = new LinkedHashSet<>();
-    field.getArguments().forEach(a -> passed.add(a.getName()));
-    Map<String, String> renamedArguments = new HashMap<>();
+    Map<String, String> renamedArguments = new HashMap<>(2);
     for (Argument argument : field.getArguments()) {
       enter(argument);
       GraphQLArgument argumentDefinition = definition == null ? null : definition.getArgument(argument.getName());
       SchemaCoordinate coordinate = parent == null ? null
           : SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName());
       if (argumentDefinition == null && definition != null) {
-        unknownArgument((GraphQLFieldsContainer) parent, definition, field, argument, passed)
+        unknownArgument((GraphQLFieldsContainer) parent, definition, field, argument)
             .ifPresent(newName -> renamedArguments.put(newName, argument.getName()));
       }
       if (argumentDefinition != null && argumentDefinition.isDeprecated()) {
@@ -205,7 +203,7 @@ final class CoreRules {
     selectionSet(type, field.getSelectionSet());
     step++;
     if (definition != null) {
-      providedRequiredArguments(parent, definition, field, passed, renamedArguments);
+      providedRequiredArguments(parent, definition, field, renamedArguments);
     }
   }
 
@@ -301,7 +299,7 @@ final class CoreRules {
   }
 
   /** FieldsOnCorrectTypeRule, with a rename hint when a suggestion fits. */
-  private void unknownField(GraphQLCompositeType parent, Field field, Set<String> siblings) {
+  private void unknownField(GraphQLCompositeType parent, Field field, SelectionSet siblings) {
     List<String> typeSuggestions = suggestedTypeNames(parent, field.getName());
     String suggestion = Suggestions.didYouMean(typeSuggestions, "to use an inline fragment on");
     List<String> fieldSuggestions = List.of();
@@ -311,7 +309,7 @@ final class CoreRules {
       suggestion = Suggestions.didYouMean(fieldSuggestions);
     }
     Optional<RenameHints.Rename> rename = parent instanceof GraphQLFieldsContainer container
-        ? RenameHints.forField(container, field, fieldSuggestions, siblings)
+        ? RenameHints.forField(container, field, fieldSuggestions, fieldNames(siblings))
         : Optional.empty();
     raise(new Finding(FindingKind.UNKNOWN_FIELD, Severity.ERROR,
         "Cannot query field '" + field.getName() + "' on type '" + parent.getName() + "'." + suggestion,
@@ -322,7 +320,7 @@ final class CoreRules {
 
   /** KnownArgumentNamesRule; returns the new name when the unknown argument looks renamed. */
   private Optional<String> unknownArgument(
-      GraphQLFieldsContainer parent, GraphQLFieldDefinition definition, Field field, Argument argument, Set<String> passed) {
+      GraphQLFieldsContainer parent, GraphQLFieldDefinition definition, Field field, Argument argument) {
     List<String> suggestions = Suggestions.list(argument.getName(),
         definition.getArguments().stream().map(GraphQLArgument::getName).toList());
     GraphQLType variableType = null;
@@ -330,7 +328,7 @@ final class CoreRules {
       variableType = InputTypes.fromAst(schema, variables.get(reference.getName()).getType());
     }
     Optional<RenameHints.Rename> rename =
-        RenameHints.forArgument(parent, definition, argument, variableType, suggestions, passed);
+        RenameHints.forArgument(parent, definition, argument, variableType, suggestions, argumentNames(field));
     raise(new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
         "Unknown argument '" + argument.getName() + "' on field '" + parent.getName() + "." + field.getName() + "'."
             + Suggestions.didYouMean(suggestions),
@@ -368,9 +366,9 @@ final class CoreRules {
 
   /** ProvidedRequiredArgumentsRule (on leaving the field). */
   private void providedRequiredArguments(GraphQLCompositeType parent, GraphQLFieldDefinition definition, Field field,
-      Set<String> passed, Map<String, String> renamedArguments) {
+      Map<String, String> renamedArguments) {
     for (GraphQLArgument argument : definition.getArguments()) {
-      if (!passed.contains(argument.getName()) && RenameHints.isRequired(argument)) {
+      if (RenameHints.isRequired(argument) && !passes(field, argument.getName())) {
         String oldName = renamedArguments.get(argument.getName());
         raise(new Finding(FindingKind.MISSING_REQUIRED_ARGUMENT, Severity.ERROR,
             "Field '" + field.getName() + "' argument '" + argument.getName() + "' of type '"
@@ -409,8 +407,33 @@ final class CoreRules {
 
   // ------------------------------------------------------------------ helpers
 
+  private static Set<String> fieldNames(SelectionSet set) {
+    Set<String> names = new LinkedHashSet<>();
+    for (Selection<?> selection : set.getSelections()) {
+      if (selection instanceof Field field) {
+        names.add(field.getName());
+      }
+    }
+    return names;
+  }
+
+  private static boolean passes(Field field, String argument) {
+    for (Argument passed : field.getArguments()) {
+      if (passed.getName().equals(argument)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Set<String> argumentNames(Field field) {
+    Set<String> names = new LinkedHashSet<>();
+    field.getArguments().forEach(a -> names.add(a.getName()));
+    return names;
+  }
+
   private List<Usage> usagesIn(FragmentDefinition fragment) {
-    CoreRules silent = new CoreRules(schema, false);
+    CoreRules silent = new CoreRules(schema, false, false);
     silent.fragments.putAll(fragments);
     silent.selectionSet(schema.getType(fragment.getTypeCondition().getName()), fragment.getSelectionSet());
     return silent.usages;
@@ -512,9 +535,8 @@ final class CoreRules {
 
   private void enter(Node<?> node) {
     step++;
-    SourceLocation location = node.getSourceLocation();
-    if (location != null) {
-      enteredAt.putIfAbsent(location, step);
+    if (recordEntries && node.getSourceLocation() != null) {
+      enteredAt.putIfAbsent(node.getSourceLocation(), step);
     }
   }
 

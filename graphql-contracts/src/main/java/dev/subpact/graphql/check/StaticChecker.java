@@ -116,7 +116,7 @@ public final class StaticChecker {
   private DocumentFindings checkDocument(Document document) {
     List<ValidationError> javaErrors = new Validator().validateDocument(
         schema.graphql(), document, rule -> !RUN_AS_GRAPHQL_CORE.contains(rule), Locale.ENGLISH);
-    CoreRules.Result core = CoreRules.run(schema.graphql(), document);
+    CoreRules.Result core = CoreRules.run(schema.graphql(), document, !javaErrors.isEmpty());
     record Ordered(long step, int tieBreak, Finding finding) {}
     List<Ordered> ordered = new ArrayList<>();
     for (CoreRules.Raised raised : core.errors()) {

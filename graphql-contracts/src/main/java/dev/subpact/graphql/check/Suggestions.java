@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -116,95 +115,126 @@ final class Suggestions {
 
   /**
    * graphql-core's {@code LexicalDistance} (optimal string alignment on lower-cased names, early
-   * exits included); -1 means "beyond the threshold". Two exact shortcuts skip options that cannot
-   * be within the threshold: the length difference, and half the difference of the letter counts
-   * (an edit changes that difference by at most two).
+   * exits included); -1 means "beyond the threshold". Letters are lower-cased in place without
+   * copies. Two exact shortcuts skip options that cannot be within the threshold: the length
+   * difference, and (for ASCII names, as GraphQL names are) half the difference of the letter counts
+   * (one edit changes that difference by at most two).
    */
   private static final class Distance {
     private final String input;
-    private final char[] lower;
+    private final int[] inputLower;
+    private final boolean asciiInput;
     private final int[] counts = new int[128];
-    private final boolean ascii;
-    private int[] before;
-    private int[] up;
-    private int[] current;
+    private final int[] work = new int[128];
+    private int[] optionLower = new int[32];
+    private int[] twoUp;
+    private int[] oneUp;
+    private int[] row;
 
     Distance(String input) {
       this.input = input;
-      this.lower = input.toLowerCase(Locale.ROOT).toCharArray();
-      boolean allAscii = true;
-      for (char c : lower) {
-        if (c < 128) {
-          counts[c]++;
-        } else {
-          allAscii = false;
-        }
+      this.inputLower = new int[input.length()];
+      boolean ascii = true;
+      for (int i = 0; i < input.length(); i++) {
+        inputLower[i] = lower(input.charAt(i));
+        ascii &= input.charAt(i) < 128;
       }
-      this.ascii = allAscii;
-      this.before = new int[lower.length + 1];
-      this.up = new int[lower.length + 1];
-      this.current = new int[lower.length + 1];
+      this.asciiInput = ascii;
+      for (int i = 0; ascii && i < inputLower.length; i++) {
+        counts[inputLower[i]]++;
+      }
+      System.arraycopy(counts, 0, work, 0, counts.length);
+      this.twoUp = new int[input.length() + 1];
+      this.oneUp = new int[input.length() + 1];
+      this.row = new int[input.length() + 1];
     }
 
     int measure(String option, int threshold) {
       if (input.equals(option)) {
         return 0;
       }
-      char[] optionLower = option.toLowerCase(Locale.ROOT).toCharArray();
-      if (java.util.Arrays.equals(lower, optionLower)) {
+      if (input.equalsIgnoreCase(option)) {
         return 1;
       }
-      char[] a = optionLower;
-      char[] b = lower;
-      if (a.length < b.length) {
-        char[] t = a;
-        a = b;
-        b = t;
-      }
-      if (a.length - b.length > threshold || (ascii && (letterDifference(optionLower) + 1) / 2 > threshold)) {
+      int length = option.length();
+      if (Math.abs(length - inputLower.length) > threshold) {
         return -1;
       }
-      return optimalStringAlignment(a, b, threshold);
+      if (optionLower.length < length) {
+        optionLower = new int[length];
+      }
+      boolean ascii = asciiInput;
+      for (int i = 0; i < length; i++) {
+        char c = option.charAt(i);
+        optionLower[i] = lower(c);
+        ascii &= c < 128;
+      }
+      if (ascii && (letterDifference(length) + 1) / 2 > threshold) {
+        return -1;
+      }
+      return length >= inputLower.length
+          ? optimalStringAlignment(optionLower, length, inputLower, inputLower.length, threshold)
+          : optimalStringAlignment(inputLower, inputLower.length, optionLower, length, threshold);
     }
 
-    /** The L1 difference of the letter counts of the input and {@code option}; 0 if not ASCII. */
-    private int letterDifference(char[] option) {
-      int[] diff = counts.clone();
-      for (char c : option) {
-        if (c >= 128) {
-          return 0;
-        }
-        diff[c]--;
+    private static int lower(char c) {
+      if (c < 128) {
+        return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
       }
-      int total = 0;
-      for (int d : diff) {
-        total += Math.abs(d);
+      return Character.toLowerCase(c);
+    }
+
+    /**
+     * The L1 difference of the letter counts of the input and the option: {@code work} holds the
+     * input's counts; the option's letters are taken off, each letter summed once, and put back.
+     */
+    private int letterDifference(int length) {
+      for (int i = 0; i < length; i++) {
+        work[optionLower[i]]--;
+      }
+      int total = sumOnce(inputLower, inputLower.length) + sumOnce(optionLower, length);
+      for (int c : inputLower) {
+        work[c] = counts[c];
+      }
+      for (int i = 0; i < length; i++) {
+        work[optionLower[i]] = counts[optionLower[i]];
       }
       return total;
     }
 
-    private int optimalStringAlignment(char[] a, char[] b, int threshold) {
-      int aLen = a.length;
-      int bLen = b.length;
-      int[] twoUp = before;
-      int[] oneUp = up;
-      int[] row = current;
+    private int sumOnce(int[] letters, int length) {
+      int total = 0;
+      for (int i = 0; i < length; i++) {
+        int c = letters[i];
+        if (work[c] != Integer.MIN_VALUE) {
+          total += Math.abs(work[c]);
+          work[c] = Integer.MIN_VALUE;
+        }
+      }
+      return total;
+    }
+
+    /** graphql-core's rows: {@code a} the longer name, {@code b} the shorter. */
+    private int optimalStringAlignment(int[] a, int aLen, int[] b, int bLen, int threshold) {
       for (int j = 0; j <= bLen; j++) {
         oneUp[j] = j;
       }
       for (int i = 1; i <= aLen; i++) {
         int smallest = row[0] = i;
-        char ai = a[i - 1];
+        int ai = a[i - 1];
+        int aBefore = i > 1 ? a[i - 2] : -1;
+        int bBefore = -1;
         for (int j = 1; j <= bLen; j++) {
-          int cost = ai == b[j - 1] ? 0 : 1;
-          int cell = Math.min(Math.min(oneUp[j] + 1, row[j - 1] + 1), oneUp[j - 1] + cost);
-          if (i > 1 && j > 1 && ai == b[j - 2] && a[i - 2] == b[j - 1]) {
+          int bj = b[j - 1];
+          int cell = Math.min(Math.min(oneUp[j], row[j - 1]) + 1, oneUp[j - 1] + (ai == bj ? 0 : 1));
+          if (ai == bBefore && aBefore == bj) {
             cell = Math.min(cell, twoUp[j - 2] + 1);
           }
           if (cell < smallest) {
             smallest = cell;
           }
           row[j] = cell;
+          bBefore = bj;
         }
         if (smallest > threshold) {
           return -1;
