@@ -87,15 +87,23 @@ public final class StaticChecker {
 
   /**
    * The operation's example variables checked against its declared variable types, in
-   * graphql-core's wording ({@code VARIABLE_TYPE_MISMATCH}); empty when the operation to run cannot
-   * be determined (validation reports that).
+   * graphql-core's wording ({@code VARIABLE_TYPE_MISMATCH}); when the operation to run cannot be
+   * determined, graphql-core's execution error instead ({@code Unknown operation named 'X'.}).
    */
   public List<Finding> checkVariables(Operation operation) {
-    OperationDefinition definition;
-    try {
-      definition = operation.definition();
-    } catch (IllegalStateException e) {
-      return List.of();
+    List<OperationDefinition> definitions = operation.document().ast().getDefinitionsOfType(OperationDefinition.class);
+    String name = operation.operationName();
+    OperationDefinition definition = null;
+    for (OperationDefinition candidate : definitions) {
+      if (name == null ? definitions.size() == 1 : name.equals(candidate.getName())) {
+        definition = candidate;
+      }
+    }
+    if (definition == null) {
+      String message = name != null ? "Unknown operation named '" + name + "'."
+          : definitions.isEmpty() ? "Must provide an operation."
+          : "Must provide operation name if query contains multiple operations.";
+      return List.of(Finding.error(FindingKind.OTHER, message));
     }
     return VariableCoercion.check(schema.graphql(), definition, operation.variables());
   }
