@@ -2,14 +2,22 @@ package dev.subpact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code subpact broker}: bad options exit 2 with a message naming the problem. */
+/** {@code subpact broker}: serves until stopped; bad options exit 2 with a message naming the problem. */
 class BrokerCommandTest {
 
   private record Run(int exitCode, String out, String err) {}
@@ -47,6 +55,37 @@ class BrokerCommandTest {
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("Cannot connect to the database postgresql://app:***@127.0.0.1:1/broker")
         .doesNotContain("s3cret");
+  }
+
+  @Test
+  void servesUntilStopped(@TempDir Path dir) throws Exception {
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process broker = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), SubpactCommand.class.getName(),
+        "broker", "--port", "0", "--database", "sqlite:" + dir.resolve("broker.db"), "--basic-auth", "ci:secret")
+        .redirectErrorStream(true).start();
+    try (var out = new BufferedReader(new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      String url = null;
+      while ((line = out.readLine()) != null) {
+        if (line.startsWith("subpact broker listening on ")) {
+          url = line.substring("subpact broker listening on ".length()).split(" ")[0];
+          break;
+        }
+      }
+      assertThat(url).as("the broker announces its URL").startsWith("http://127.0.0.1:");
+      var http = HttpClient.newHttpClient();
+      var heartbeat = http.send(HttpRequest.newBuilder(URI.create(url + "/diagnostic/status/heartbeat")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(heartbeat.statusCode()).isEqualTo(200);
+      var anonymousWrite = http.send(HttpRequest.newBuilder(URI.create(url + "/pacticipants"))
+              .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")).header("Content-Type", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(anonymousWrite.statusCode()).isEqualTo(401);
+    } finally {
+      broker.destroy();
+      assertThat(broker.waitFor(20, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+    }
+    assertThat(dir.resolve("broker.db")).exists();
   }
 
   @Test
