@@ -106,12 +106,17 @@ public final class Fixtures {
   }
 
   public void webhook(String uuid, String consumer, String provider) {
+    webhook(uuid, consumer, provider, "https://webhook", "contract_content_changed");
+  }
+
+  /** A webhook stored as is, without the API's validation (as if created under another allow-list). */
+  public void webhook(String uuid, String consumer, String provider, String url, String event) {
     database.write(tx -> {
       repository.ensurePacticipant(tx, consumer);
       repository.ensurePacticipant(tx, provider);
       String now = BrokerRepository.now();
       repository.saveWebhook(tx, new Webhook(uuid, "a webhook", consumer, null, provider, null,
-          List.of("contract_content_changed"), "{\"method\":\"POST\",\"url\":\"https://webhook\"}", true, now, now));
+          List.of(event), "{\"method\":\"POST\",\"url\":\"" + url + "\"}", true, now, now));
       return null;
     });
   }

@@ -143,6 +143,19 @@ abstract class WebhookDeliveryScenarios {
   }
 
   @Test
+  void aStoredWebhookOffTheAllowListIsNeverCalled() throws Exception {
+    ci.stubFor(post("/hooks/old").willReturn(aResponse().withStatus(200)));
+    String uuid = "0d5e7a8c-1f3b-4c2d-9e6f-7a8b9c0d1e2f";
+    new Fixtures(broker).webhook(uuid, "karen", "backend", "http://localhost:" + ci.port() + "/hooks/old", "contract_published");
+    publish("4.0.0", "one");
+    JsonNode execution = executions(uuid).get(0);
+    assertThat(execution.path("success").asBoolean()).isFalse();
+    assertThat(execution.path("attempts").asInt()).isZero();
+    assertThat(execution.path("logs").asText()).contains("Refused").contains("'localhost'");
+    assertThat(ci.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
   void executeRunsTheWebhookNowAndReturnsTheLog() {
     ci.stubFor(post("/hooks/manual").willReturn(aResponse().withStatus(200).withBody("ok")));
     String uuid = createWebhook("http://127.0.0.1:" + ci.port() + "/hooks/manual", "contract_published");
