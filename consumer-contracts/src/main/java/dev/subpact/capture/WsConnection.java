@@ -11,6 +11,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WebSocketListener;
+import org.eclipse.jetty.websocket.api.BatchMode;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /**
@@ -35,6 +36,8 @@ abstract class WsConnection implements WebSocketListener {
 
   @Override
   public void onWebSocketConnect(Session session) {
+    // Every frame goes out at once: a batched answer could wait in Jetty's buffer while the bot waits for it.
+    session.getRemote().setBatchMode(BatchMode.OFF);
     this.session = session;
     runtime.touch();
     connected();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WebSocketListener;
+import org.eclipse.jetty.websocket.api.BatchMode;
 import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
@@ -40,6 +41,8 @@ abstract class ServerConnection implements WebSocketListener {
 
   @Override
   public void onWebSocketConnect(Session session) {
+    // Every frame goes out at once: a batched frame could wait in Jetty's buffer while the client waits for it.
+    session.getRemote().setBatchMode(BatchMode.OFF);
     this.session = session;
   }
 
