@@ -65,7 +65,7 @@ class CheckBadInputTest {
   void aDocumentWithASyntaxError() {
     Path document = BAD.resolve("document-with-syntax-error").resolve("KarenThreads.graphql");
     assertBadInput(run("check", "--schema", schema("renamed").toString(), "--documents", document.toString()),
-        document.toString(), "line 2, column 52", "Syntax Error: Unexpected");
+        document.toString(), "line 2, column 52", "Syntax Error: Expected Name, found '{'.");
   }
 
   @Test
