@@ -154,11 +154,23 @@ public final class BrokerRepository {
         row -> row.getString(1), version.id());
   }
 
-  /** Puts the version on the branch; returns false when it already was. */
+  /** The branch names taken as a pacticipant's main branch when none is set (the official broker's defaults). */
+  static final List<String> MAIN_BRANCH_CANDIDATES = List.of("develop", "main", "master");
+
+  /**
+   * Puts the version on the branch; returns false when it already was. Like the official broker
+   * (auto_detect_main_branch), the first of develop, main or master a pacticipant's versions land
+   * on becomes its main branch when it has none, so {@code mainBranch} selectors work without setup.
+   */
   public boolean addToBranch(Tx tx, Version version, String branch) throws SQLException {
-    return tx.update("INSERT INTO branch_versions (pacticipant_id, branch, version_id, created_at)"
+    boolean added = tx.update("INSERT INTO branch_versions (pacticipant_id, branch, version_id, created_at)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (pacticipant_id, branch, version_id) DO NOTHING",
         version.pacticipantId(), branch, version.id(), now()) == 1;
+    if (added && MAIN_BRANCH_CANDIDATES.contains(branch)) {
+      tx.update("UPDATE pacticipants SET main_branch = ?, updated_at = ? WHERE id = ? AND main_branch IS NULL",
+          branch, now(), version.pacticipantId());
+    }
+    return added;
   }
 
   public List<String> branchesOf(Tx tx, Version version) throws SQLException {
