@@ -42,6 +42,15 @@ case "$target" in
     ;;
 esac
 
+# The broker attaches webhooks to existing pacticipants: create the provider if it is not there yet.
+base="${PACT_BROKER_BASE_URL%/}"
+found=$(curl -sS -o /dev/null -w '%{http_code}' "${auth[@]}" -H 'Accept: application/hal+json' "$base/pacticipants/$provider")
+if [ "$found" = 404 ]; then
+  curl -sS -f -o /dev/null "${auth[@]}" -X POST -H 'Content-Type: application/json' -H 'Accept: application/hal+json' \
+    --data "{\"name\": \"$provider\"}" "$base/pacticipants" \
+    || { echo "create-webhook: could not create pacticipant $provider" >&2; exit 1; }
+fi
+
 webhook=$(cat <<JSON
 {
   "description": "Verify $provider against a bot contract that needs verification",
@@ -54,7 +63,7 @@ JSON
 
 status=$(curl -sS -o /dev/stderr -w '%{http_code}' -X PUT "${auth[@]}" \
   -H 'Content-Type: application/json' -H 'Accept: application/hal+json' \
-  --data "$webhook" "${PACT_BROKER_BASE_URL%/}/webhooks/$uuid")
+  --data "$webhook" "$base/webhooks/$uuid")
 echo
 case "$status" in
   200|201) echo "create-webhook: webhook $uuid saved for $provider" ;;

@@ -154,6 +154,28 @@ class CiScriptsTest {
     return script("ci/bot-publish.sh", env);
   }
 
+  // ---------------------------------------------------------------- webhook
+
+  @Test
+  void createWebhookSavesTheVerificationTriggerAndRunningItAgainUpdatesIt() throws Exception {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("SUBPACT_WEBHOOK_TARGET", "gitlab");
+    env.put("SUBPACT_WEBHOOK_URL", "http://127.0.0.1:9/api/v4/projects/1/trigger/pipeline");
+
+    Script first = script("ci/create-webhook.sh", env);
+    Script second = script("ci/create-webhook.sh", env);
+
+    assertThat(first.exit()).as(first.output()).isZero();
+    assertThat(second.exit()).as(second.output()).isZero();
+    assertThat(second.output()).contains("create-webhook: webhook subpact-backend-verification-flexus-backend saved for flexus-backend");
+    java.net.http.HttpResponse<String> saved = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(URI.create(brokerUrl + "/webhooks/subpact-backend-verification-flexus-backend")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(saved.statusCode()).isEqualTo(200);
+    assertThat(saved.body()).contains("contract_requiring_verification_published").contains("${pactbroker.pactUrl}")
+        .contains("/api/v4/projects/1/trigger/pipeline");
+  }
+
   // ---------------------------------------------------------------- shellcheck
 
   @Test
