@@ -76,7 +76,7 @@ public final class SchemaLoader {
       return new Schema(schema, origin, sdl);
     } catch (SchemaProblem e) {
       String problems =
-          e.getErrors().stream().map(Object::toString).collect(Collectors.joining("; "));
+          e.getErrors().stream().map(SchemaLoader::describe).collect(Collectors.joining("; "));
       throw new SchemaLoadException("Schema " + origin + " is not valid GraphQL SDL: " + problems, e);
     } catch (RuntimeException e) {
       throw new SchemaLoadException("Schema " + origin + " is not valid GraphQL SDL: " + e.getMessage(), e);
@@ -149,7 +149,27 @@ public final class SchemaLoader {
   }
 
   private static String describe(IOException e) {
+    if (e instanceof java.net.ConnectException) {
+      return "nothing answers there (connection refused)";
+    }
+    if (e instanceof java.net.http.HttpTimeoutException) {
+      return "it did not answer within " + URL_TIMEOUT.toSeconds() + "s";
+    }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  /** One SDL problem as a person reads it: {@code line 4, column 1: Invalid syntax …}, without graphql-java's dump. */
+  private static String describe(graphql.GraphQLError error) {
+    String message = error.getMessage();
+    if (error instanceof graphql.InvalidSyntaxError syntax && syntax.getOffendingToken() != null) {
+      message = "unexpected '" + syntax.getOffendingToken() + "'";
+    }
+    message = message.replaceAll("\\s*\\[@\\d+:\\d+]$", "");
+    if (error.getLocations() != null && !error.getLocations().isEmpty()) {
+      graphql.language.SourceLocation at = error.getLocations().get(0);
+      return "line " + at.getLine() + ", column " + at.getColumn() + ": " + message;
+    }
+    return message;
   }
 }
