@@ -9,6 +9,9 @@ public sealed interface Transport {
   /** The GraphQL endpoint path, e.g. {@code /v1/graphql}. */
   String path();
 
+  /** How a person reads it: {@code WebSocket /v1/graphql (offers graphql-ws, graphql-transport-ws)} or {@code HTTP POST /v1/graphql}. */
+  String describe();
+
   /** The default GraphQL path of the incident's backend. */
   String DEFAULT_PATH = "/v1/graphql";
 
@@ -25,12 +28,22 @@ public sealed interface Transport {
       Objects.requireNonNull(path, "path");
       subprotocols = List.copyOf(subprotocols);
     }
+
+    @Override
+    public String describe() {
+      return "WebSocket " + path + (subprotocols.isEmpty() ? "" : " (offers " + String.join(", ", subprotocols) + ")");
+    }
   }
 
   /** A query or mutation sent as {@code POST} with a JSON body. */
   record Http(String path) implements Transport {
     public Http {
       Objects.requireNonNull(path, "path");
+    }
+
+    @Override
+    public String describe() {
+      return "HTTP POST " + path;
     }
   }
 }

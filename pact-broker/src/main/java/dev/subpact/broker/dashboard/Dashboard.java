@@ -17,7 +17,6 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.PactFormatException;
-import graphql.language.AstPrinter;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
@@ -103,8 +102,8 @@ public final class Dashboard {
       for (GraphqlInteraction interaction : pact.interactions()) {
         body.append("<section class=\"op\"><h2>").append(Html.text(interaction.description())).append("</h2>")
             .append("<p><code>").append(Html.text(interaction.operation().label())).append("</code> over ")
-            .append(Html.text(interaction.transport().toString())).append("</p><pre class=\"graphql\">")
-            .append(Html.text(AstPrinter.printAst(interaction.operation().document().ast()))).append("</pre>");
+            .append(Html.text(interaction.transport().describe())).append("</p><pre class=\"graphql\">")
+            .append(Html.text(interaction.operation().document().text())).append("</pre>");
         if (!interaction.operation().variables().isEmpty()) {
           body.append("<p>Variables</p><pre>").append(Html.text(Json.MAPPER.valueToTree(interaction.operation().variables()).toPrettyString()))
               .append("</pre>");
