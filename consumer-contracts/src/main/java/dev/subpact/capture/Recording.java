@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.ProviderState;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -95,10 +98,21 @@ public final class Recording {
   public GraphqlPact toPact() {
     List<GraphqlInteraction> interactions = new ArrayList<>();
     for (RecordedInteraction recorded : interactions()) {
-      interactions.add(new GraphqlInteraction(recorded.description(), List.of(), recorded.operation(),
-          recorded.transport(), answers.expected(recorded.operation())));
+      List<ExpectedMessage> expected = answers.expected(recorded.operation());
+      interactions.add(new GraphqlInteraction(recorded.description(), states(recorded.operation(), expected), recorded.operation(),
+          recorded.transport(), expected));
     }
     return new GraphqlPact(settings.consumer(), settings.provider(), settings.consumerVersion(), interactions);
+  }
+
+  /** A subscription that expects an event asks the backend to publish one once it is live. */
+  private static List<ProviderState> states(Operation operation, List<ExpectedMessage> expected) {
+    if (expected.isEmpty() || operation.type() != OperationType.SUBSCRIPTION) {
+      return List.of();
+    }
+    String field = operation.definition().getSelectionSet().getSelectionsOfType(graphql.language.Field.class).stream()
+        .map(graphql.language.Field::getName).findFirst().orElse("");
+    return List.of(ProviderState.subscriptionEvent(operation.label(), field));
   }
 
   private static String json(Object value) {

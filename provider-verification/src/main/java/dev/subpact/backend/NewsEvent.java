@@ -29,7 +29,7 @@ public record NewsEvent(String marketableName, String emsgType, Map<String, Obje
         String.valueOf(message.get("emsg_id")), "news_payload_emessage", message);
   }
 
-  /** A thread of a bot changed: {@code UPDATE flexus_thread}. */
+  /** A thread of a bot changed: {@code UPDATE flexus_thread}; {@code marketableName} {@code null} addresses no bot in particular. */
   public static NewsEvent threadUpdate(String marketableName, Map<String, Object> thread) {
     return news(marketableName, null, "UPDATE", "flexus_thread", String.valueOf(thread.get("ft_id")),
         "news_payload_thread", thread);

@@ -28,7 +28,7 @@ public final class NewsStore {
   /** A live subscription: the bot it is for, the message types it wants ({@code null}: all). */
   record Live(String marketableName, List<String> emsgTypes, String interaction, EventPublisher publisher) {
     boolean wants(NewsEvent event) {
-      return marketableName.equals(event.marketableName())
+      return (event.marketableName() == null || marketableName.equals(event.marketableName()))
           && (event.emsgType() == null || emsgTypes == null || emsgTypes.contains(event.emsgType()));
     }
   }

@@ -1,5 +1,6 @@
 package dev.subpact.backend;
 
+import dev.subpact.graphql.pact.ProviderState;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,9 @@ import java.util.Map;
  *       {@code INSERT flexus_external_message} event to the bot's live subscriptions;
  *   <li>{@value #THREAD_UPDATED} ({@code marketable_name}, {@code ft_id}, any other {@code ft_*}):
  *       {@code trigger} pushes an {@code UPDATE flexus_thread} event;
- *   <li>{@value #MESSAGES_EXIST} ({@code ids}): the messages exist and may be deleted.
+ *   <li>{@value #MESSAGES_EXIST} ({@code ids}): the messages exist and may be deleted;
+ *   <li>{@value #SUBSCRIPTION_EVENT} ({@code operationName}, {@code field}), the state a captured
+ *       subscription expects: {@code trigger} pushes a representative event (a thread update).
  * </ul>
  */
 final class ProviderStates {
@@ -24,7 +27,8 @@ final class ProviderStates {
   static final String EXTERNAL_MESSAGE = "an external message arrives for the bot";
   static final String THREAD_UPDATED = "a thread of the bot is updated";
   static final String MESSAGES_EXIST = "external messages exist";
-  static final List<String> KNOWN = List.of(BOT_INSTALLED, EXTERNAL_MESSAGE, THREAD_UPDATED, MESSAGES_EXIST);
+  static final String SUBSCRIPTION_EVENT = ProviderState.SUBSCRIPTION_EVENT;
+  static final List<String> KNOWN = List.of(BOT_INSTALLED, EXTERNAL_MESSAGE, THREAD_UPDATED, MESSAGES_EXIST, SUBSCRIPTION_EVENT);
 
   private final NewsStore store;
 
@@ -51,6 +55,14 @@ final class ProviderStates {
         } else if (action.equals("trigger")) {
           store.publish(NewsEvent.externalMessage(bot, message), interaction);
         } else if (interaction != null) {
+          store.forget(interaction);
+        }
+      }
+      case SUBSCRIPTION_EVENT -> {
+        // Addressed to no bot in particular: it reaches the subscription of the interaction that asked.
+        if (action.equals("trigger")) {
+          store.publish(NewsEvent.threadUpdate(null, thread(bot, params)), interaction);
+        } else if (action.equals("teardown") && interaction != null) {
           store.forget(interaction);
         }
       }

@@ -91,7 +91,10 @@ public final class InteractionReplayer {
       session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols,
           Map.of(INTERACTION_HEADER, interactionId), remaining(deadline));
     } catch (WebSocketSession.ConnectFailure e) {
-      return new Outcome.Unreachable(e.getMessage());
+      // No handshake because the deadline came first is a time-out (e.g. the run's), not an unreachable backend.
+      return Instant.now().isBefore(deadline)
+          ? new Outcome.Unreachable(e.getMessage())
+          : new Outcome.TimedOut("before the WebSocket handshake with " + config.websocketUrl() + " completed");
     }
     try (session) {
       String transport = "websocket " + session.codec().name();
