@@ -121,7 +121,7 @@ public final class GraphqlPacts {
       metadata.put(TRANSPORT_KEY, WEBSOCKET);
       metadata.put(PATH_KEY, ws.path());
       metadata.put(SUBPROTOCOLS_KEY, ws.subprotocols());
-      MessageContents request = new MessageContents(body, metadata, new MatchingRulesImpl(), new Generators());
+      MessageContents request = new MessageContents(body, metadata, variableRules(interaction.operation()), new Generators());
       List<MessageContents> responses =
           interaction.expected().stream()
               .map(m -> new MessageContents(jsonBody(m.content()), Map.of(), matchingRules(m), new Generators()))
@@ -132,7 +132,7 @@ public final class GraphqlPacts {
     }
     Transport.Http http = (Transport.Http) interaction.transport();
     HttpRequest request =
-        new HttpRequest("POST", http.path(), new LinkedHashMap<>(), jsonHeaders(), body, new MatchingRulesImpl(), new Generators());
+        new HttpRequest("POST", http.path(), new LinkedHashMap<>(), jsonHeaders(), body, variableRules(interaction.operation()), new Generators());
     HttpResponse response =
         interaction.expected().isEmpty()
             ? new HttpResponse(200, jsonHeaders(), OptionalBody.missing(), new MatchingRulesImpl(), new Generators())
@@ -164,6 +164,21 @@ public final class GraphqlPacts {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Not JSON-serialisable: " + value, e);
     }
+  }
+
+  /**
+   * The example variables are examples: a {@code type} matcher on each non-null variable
+   * ({@code $.variables.name}), so a provider-side tool comparing requests accepts other values of
+   * the same type. Derived from the operation, so reading a pact needs nothing back from them.
+   */
+  private static MatchingRules variableRules(Operation operation) {
+    MatchingRulesImpl rules = new MatchingRulesImpl();
+    operation.variables().forEach((name, value) -> {
+      if (value != null) {
+        rules.addCategory("body").addRule("$.variables." + name, au.com.dius.pact.core.model.matchingrules.TypeMatcher.INSTANCE);
+      }
+    });
+    return rules;
   }
 
   private static MatchingRules matchingRules(ExpectedMessage message) {

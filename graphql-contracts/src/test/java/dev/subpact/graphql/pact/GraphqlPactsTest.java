@@ -65,6 +65,8 @@ class GraphqlPactsTest {
     assertThat(messages.getResponse()).hasSize(1);
     assertThat(messages.getResponse().get(0).getMatchingRules().rulesForCategory("body").getMatchingRules())
         .containsKey("$.data.news.id");
+    assertThat(messages.getRequest().getMatchingRules().rulesForCategory("body").getMatchingRules())
+        .as("the example variables are examples: a type matcher each").containsOnlyKeys("$.variables.a", "$.variables.z");
     assertThat(read.getInteractions().get(1)).isInstanceOf(V4Interaction.SynchronousHttp.class);
     assertThat(Files.readString(file)).contains("\"consumerVersion\" : \"abc123\"");
   }
