@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class CaptureThenVerifyTest {
 
-  private static final Path CKIT = LauncherTest.ROOT.resolve("consumer-contracts/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path CKIT = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/ckit");
   private static final Path BOT = LauncherTest.ROOT.resolve("consumer-contracts/src/test/python/karen_bot.py");
 
   @Test
@@ -54,7 +54,7 @@ class CaptureThenVerifyTest {
 
   private static GraphqlPact capture() throws Exception {
     CaptureSettings settings = CaptureSettings.of("karen", "20045").withProvider("flexus-backend")
-        .withSchema(SchemaLoader.fromFile(LauncherTest.ROOT.resolve("provider-verification/src/main/resources/dev/subpact/backend/schemas/before-rename.graphql")));
+        .withSchema(SchemaLoader.fromFile(LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/backend/schemas/before-rename.graphql")));
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE)) {
       Process bot = new ProcessBuilder("/usr/bin/python3", BOT.toString(), capture.webSocketUrl().toString(), capture.httpUrl().toString(),
           CKIT.resolve("KarenThreads.before-rename.json").toString(), CKIT.resolve("DeleteEmessages.before-rename.json").toString(), "bot-key")

@@ -51,8 +51,8 @@ class LauncherTest {
 
   @Test
   void checkStopsTheRenamedBuildAndPassesTheAliasedOne() throws Exception {
-    String pacts = "consumer-contracts/src/main/resources/dev/subpact/incident/pacts";
-    String schemas = "provider-verification/src/main/resources/dev/subpact/backend/schemas/";
+    String pacts = "incident-fixtures/src/main/resources/dev/subpact/incident/pacts";
+    String schemas = "incident-fixtures/src/main/resources/dev/subpact/backend/schemas/";
     Run renamed = subpact("check", "--schema", schemas + "renamed.graphql", "--pacts", pacts);
     Run aliased = subpact("check", "--schema", schemas + "aliased.graphql", "--pacts", pacts);
 

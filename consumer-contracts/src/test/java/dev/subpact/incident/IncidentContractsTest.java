@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class IncidentContractsTest {
 
-  private static final Path PACTS = Path.of("src/main/resources/dev/subpact/incident/pacts");
+  private static final Path PACTS = Path.of("../incident-fixtures/src/main/resources/dev/subpact/incident/pacts");
 
   static List<GraphqlPact> contracts() {
     return Incident.crashedContracts();

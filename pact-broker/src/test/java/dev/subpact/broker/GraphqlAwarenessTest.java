@@ -20,8 +20,10 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class GraphqlAwarenessTest {
 
+  /** An incident fixture: a backend build's schema ({@code aliased.graphql}) or a bot's pact ({@code adspy-flexus-backend.json}). */
   static String resource(String name) {
-    try (InputStream in = GraphqlAwarenessTest.class.getResourceAsStream("/graphql/" + name)) {
+    String path = name.endsWith(".graphql") ? "/dev/subpact/backend/schemas/" + name : "/dev/subpact/incident/pacts/" + name;
+    try (InputStream in = GraphqlAwarenessTest.class.getResourceAsStream(path)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -65,10 +65,12 @@ class GraphqlCoreWordingTest {
     return finding.locations().stream().map(l -> "[" + l.line() + "," + l.column() + "]").toList().toString().replace(" ", "");
   }
 
+  /** A test resource under {@value #ROOT}, or an absolute classpath name such as the incident-fixtures' schemas. */
   static String resource(String name) throws IOException {
-    try (InputStream in = GraphqlCoreWordingTest.class.getResourceAsStream(ROOT + name)) {
+    String path = name.startsWith("/") ? name : ROOT + name;
+    try (InputStream in = GraphqlCoreWordingTest.class.getResourceAsStream(path)) {
       if (in == null) {
-        throw new IOException("missing test resource " + ROOT + name);
+        throw new IOException("missing test resource " + path);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

@@ -92,7 +92,7 @@ class RenameHintsAndLintTest {
   void theIncidentRenameIsRecognisedForAllNineNames() throws IOException {
     String wire = GraphqlCoreWordingTest.resource("cases/incident-KarenThreads-before-rename-vs-renamed.json");
     com.fasterxml.jackson.databind.JsonNode c = new com.fasterxml.jackson.databind.ObjectMapper().readTree(wire);
-    List<Finding> findings = checker("incident/renamed.graphql").check(
+    List<Finding> findings = checker("/dev/subpact/backend/schemas/renamed.graphql").check(
         Operation.of(c.get("query").asText(), "KarenThreads", Map.of()));
 
     assertThat(findings).filteredOn(f -> f.fix() != null).extracting(Finding::suggestion).containsExactly(
@@ -129,8 +129,8 @@ class RenameHintsAndLintTest {
 
   @Test
   void theIncidentBuildsHaveNoAliasTraps() throws IOException {
-    assertThat(checker("incident/aliased.graphql").lintSchema()).isEmpty();
-    assertThat(checker("incident/renamed.graphql").lintSchema()).isEmpty();
-    assertThat(checker("incident/before-rename.graphql").lintSchema()).isEmpty();
+    assertThat(checker("/dev/subpact/backend/schemas/aliased.graphql").lintSchema()).isEmpty();
+    assertThat(checker("/dev/subpact/backend/schemas/renamed.graphql").lintSchema()).isEmpty();
+    assertThat(checker("/dev/subpact/backend/schemas/before-rename.graphql").lintSchema()).isEmpty();
   }
 }

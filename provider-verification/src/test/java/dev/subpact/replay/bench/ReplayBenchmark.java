@@ -67,6 +67,8 @@ public final class ReplayBenchmark {
           List.of(copies(frog, accepted, n)));
       double seconds = (System.nanoTime() - start) / 1e9;
       long ok = report.results().stream().filter(r -> r.outcome().equals("accepted")).count();
+      report.results().stream().filter(r -> !r.outcome().equals("accepted")).limit(5)
+          .forEach(r -> System.out.println("  not accepted: " + r.interaction() + " " + r.outcome() + " " + r.errors()));
       System.out.printf("accepted mode (no expected message): %d interactions in %.1f s at the default settle %d ms and concurrency %d (%d accepted)%n",
           n, seconds, ReplayConfig.DEFAULT_SETTLE.toMillis(), ReplayConfig.DEFAULT_CONCURRENCY, ok);
     }
