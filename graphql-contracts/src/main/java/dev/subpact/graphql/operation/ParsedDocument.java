@@ -7,6 +7,8 @@ import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The only implementation of {@link GraphqlDocument}; the canonical form is computed lazily once. */
 final class ParsedDocument implements GraphqlDocument {
@@ -31,10 +33,31 @@ final class ParsedDocument implements GraphqlDocument {
     this.ast = ast;
   }
 
+  /**
+   * Documents are immutable and bots of one client kit send the same texts: each distinct text is
+   * parsed once (a thousand pacts of ten bots hold a handful of documents). Bounded, so a
+   * long-running process (the broker, a capture) does not grow without limit.
+   */
+  private static final int CACHE_LIMIT = 1024;
+  private static final Map<String, ParsedDocument> PARSED = new ConcurrentHashMap<>();
+
   static ParsedDocument parse(String text) {
     if (text == null) {
       throw new DocumentSyntaxException("Syntax Error: Unexpected <EOF>.", 1, 1);
     }
+    ParsedDocument cached = PARSED.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    ParsedDocument parsed = parseUncached(text);
+    if (PARSED.size() >= CACHE_LIMIT) {
+      PARSED.clear();
+    }
+    PARSED.put(text, parsed);
+    return parsed;
+  }
+
+  private static ParsedDocument parseUncached(String text) {
     try {
       Document document =
           Parser.parse(
