@@ -1,5 +1,7 @@
 package dev.subpact.cli;
 
+import dev.subpact.graphql.check.StaticGate;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,7 +35,20 @@ public final class SubpactCommand implements Runnable {
 
   /** The command line as the launcher runs it: user errors exit 2 with a message, never a stack trace. */
   public static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new SubpactCommand());
+    return withErrorHandling(new CommandLine(new SubpactCommand()));
+  }
+
+  /**
+   * {@code check} alone: the static gate runs on every CI build, so it skips building the other
+   * subcommands (their classes and static state, Jackson among them) before it starts.
+   */
+  static CommandLine checkCommandLine() {
+    CommandLine root = new CommandLine(CommandLine.Model.CommandSpec.create().name("subpact"));
+    root.addSubcommand("check", new CommandLine(new CheckCommand()));
+    return withErrorHandling(root);
+  }
+
+  private static CommandLine withErrorHandling(CommandLine cli) {
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setParameterExceptionHandler(
         (ex, args) -> {
@@ -45,6 +60,23 @@ public final class SubpactCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("check")) {
+      schemaOption(args).ifPresent(StaticGate::prefetch);
+      System.exit(checkCommandLine().execute(args));
+    }
     System.exit(commandLine().execute(args));
+  }
+
+  /** The value of {@code --schema} (either spelling), so that loading it overlaps with option parsing. */
+  static Optional<String> schemaOption(String[] args) {
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--schema") && i + 1 < args.length) {
+        return Optional.of(args[i + 1]);
+      }
+      if (args[i].startsWith("--schema=")) {
+        return Optional.of(args[i].substring("--schema=".length()));
+      }
+    }
+    return Optional.empty();
   }
 }

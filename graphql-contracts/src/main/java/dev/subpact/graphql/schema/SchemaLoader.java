@@ -33,7 +33,10 @@ import java.util.stream.Collectors;
  */
 public final class SchemaLoader {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Jackson starts only when JSON is read: checking SDL and .graphql files does not pay for it. */
+  private static final class Lazy {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
   private static final Duration URL_TIMEOUT = Duration.ofSeconds(10);
 
   private SchemaLoader() {}
@@ -87,7 +90,7 @@ public final class SchemaLoader {
   public static Schema fromIntrospectionJson(String json, String origin) {
     JsonNode root;
     try {
-      root = JSON.readTree(json);
+      root = Lazy.JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new SchemaLoadException(
           "Schema " + origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
@@ -103,7 +106,7 @@ public final class SchemaLoader {
     }
     try {
       @SuppressWarnings("unchecked")
-      Map<String, Object> introspection = JSON.convertValue(schemaNode, Map.class);
+      Map<String, Object> introspection = Lazy.JSON.convertValue(schemaNode, Map.class);
       Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
       String sdl = graphql.language.AstPrinter.printAst(document);
       Schema fromSdl = fromSdl(sdl, origin);
@@ -119,7 +122,7 @@ public final class SchemaLoader {
   public static Schema fromUrl(URI url) {
     String body;
     try {
-      body = JSON.writeValueAsString(Map.of("query", IntrospectionQuery.INTROSPECTION_QUERY));
+      body = Lazy.JSON.writeValueAsString(Map.of("query", IntrospectionQuery.INTROSPECTION_QUERY));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
