@@ -240,11 +240,9 @@ public final class BrokerClient {
 
   /** The uuid of the environment named {@code name}, creating it when the broker has none. */
   public String environment(String name, boolean production) {
-    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
-    for (JsonNode environment : list.path("_embedded").path("environments")) {
-      if (name.equals(environment.path("name").asText())) {
-        return environment.path("uuid").asText();
-      }
+    Optional<String> existing = environmentUuid(name);
+    if (existing.isPresent()) {
+      return existing.get();
     }
     ObjectNode body = JSON.createObjectNode().put("name", name).put("production", production);
     return json(send("POST", base.resolve("environments"), body.toString(), null, "create environment " + name), "the environment")
@@ -253,17 +251,9 @@ public final class BrokerClient {
 
   /** Records that {@code pacticipant} {@code version} is now deployed to {@code environment} (replacing the previous one). */
   public void recordDeployment(String pacticipant, String version, String environment) {
-    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
-    String uuid = null;
-    for (JsonNode e : list.path("_embedded").path("environments")) {
-      if (environment.equals(e.path("name").asText())) {
-        uuid = e.path("uuid").asText();
-      }
-    }
-    if (uuid == null) {
-      throw new BrokerException("The broker at " + base + " has no environment named " + environment
-          + ". Create it first (pact-broker create-environment --name " + environment + ").", 404);
-    }
+    String uuid = environmentUuid(environment).orElseThrow(() -> new BrokerException("The broker at " + base
+        + " has no environment named " + environment + ". Create it first (pact-broker create-environment --name "
+        + environment + ").", 404));
     URI url = base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version)
         + "/deployed-versions/environment/" + segment(uuid));
     send("POST", url, "{}", null, "record the deployment of " + pacticipant + " " + version + " to " + environment);
@@ -288,6 +278,16 @@ public final class BrokerClient {
     List<String> sentences = new ArrayList<>();
     answer.path("usages").forEach(u -> sentences.add(u.path("text").asText()));
     return sentences;
+  }
+
+  private Optional<String> environmentUuid(String name) {
+    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
+    for (JsonNode environment : list.path("_embedded").path("environments")) {
+      if (name.equals(environment.path("name").asText())) {
+        return Optional.of(environment.path("uuid").asText());
+      }
+    }
+    return Optional.empty();
   }
 
   private Optional<URI> templated(JsonNode index, String relation, String placeholder, String value) {

@@ -469,11 +469,19 @@ public final class BrokerRepository {
     return deployment(tx, uuid).orElseThrow();
   }
 
+  /** Deployed (or, below, released) versions with their version, pacticipant and environment. */
+  private static final String DEPLOYED_FROM = "SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, d.application_instance,"
+      + " d.currently_deployed, d.created_at, d.undeployed_at" + VERSION_FROM
+      + "JOIN deployed_versions d ON d.version_id = v.id"
+      + " JOIN environments e ON e.uuid = d.environment_uuid";
+
+  private static final String RELEASED_FROM = "SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, NULL, d.currently_supported,"
+      + " d.created_at, d.support_ended_at" + VERSION_FROM
+      + "JOIN released_versions d ON d.version_id = v.id"
+      + " JOIN environments e ON e.uuid = d.environment_uuid";
+
   public Optional<Deployment> deployment(Tx tx, String uuid) throws SQLException {
-    return tx.one("SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, d.application_instance,"
-            + " d.currently_deployed, d.created_at, d.undeployed_at" + VERSION_FROM
-            + "JOIN deployed_versions d ON d.version_id = v.id"
-            + " JOIN environments e ON e.uuid = d.environment_uuid WHERE d.uuid = ?",
+    return tx.one(DEPLOYED_FROM + " WHERE d.uuid = ?",
         BrokerRepository::deployment, uuid);
   }
 
@@ -485,10 +493,7 @@ public final class BrokerRepository {
   /** Currently deployed versions in an environment, optionally of one pacticipant. */
   public List<Deployment> currentDeployments(Tx tx, String environmentUuid, String pacticipant)
       throws SQLException {
-    return tx.list("SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, d.application_instance,"
-            + " d.currently_deployed, d.created_at, d.undeployed_at" + VERSION_FROM
-            + "JOIN deployed_versions d ON d.version_id = v.id"
-            + " JOIN environments e ON e.uuid = d.environment_uuid"
+    return tx.list(DEPLOYED_FROM
             + " WHERE d.environment_uuid = ? AND d.currently_deployed = 1 AND (CAST(? AS TEXT) IS NULL OR p.name = ?)"
             + " ORDER BY d.created_at, d.uuid",
         BrokerRepository::deployment, environmentUuid, pacticipant, pacticipant);
@@ -506,10 +511,7 @@ public final class BrokerRepository {
   }
 
   public Optional<Deployment> release(Tx tx, String uuid) throws SQLException {
-    return tx.one("SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, NULL, d.currently_supported,"
-            + " d.created_at, d.support_ended_at" + VERSION_FROM
-            + "JOIN released_versions d ON d.version_id = v.id"
-            + " JOIN environments e ON e.uuid = d.environment_uuid WHERE d.uuid = ?",
+    return tx.one(RELEASED_FROM + " WHERE d.uuid = ?",
         BrokerRepository::deployment, uuid);
   }
 
@@ -520,10 +522,7 @@ public final class BrokerRepository {
 
   public List<Deployment> currentReleases(Tx tx, String environmentUuid, String pacticipant)
       throws SQLException {
-    return tx.list("SELECT " + DEPLOYMENT_COLUMNS + ", d.uuid, NULL, d.currently_supported,"
-            + " d.created_at, d.support_ended_at" + VERSION_FROM
-            + "JOIN released_versions d ON d.version_id = v.id"
-            + " JOIN environments e ON e.uuid = d.environment_uuid"
+    return tx.list(RELEASED_FROM
             + " WHERE d.environment_uuid = ? AND d.currently_supported = 1 AND (CAST(? AS TEXT) IS NULL OR p.name = ?)"
             + " ORDER BY d.created_at, d.uuid",
         BrokerRepository::deployment, environmentUuid, pacticipant, pacticipant);
