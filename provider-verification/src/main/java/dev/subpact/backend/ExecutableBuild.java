@@ -13,6 +13,7 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
 import graphql.language.FloatValue;
@@ -35,6 +36,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * A {@link Build} made executable with graphql-java: resolvers read the {@link NewsStore}; requests
@@ -56,7 +59,7 @@ final class ExecutableBuild {
     this.store = store;
     GraphQLSchema schema =
         new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(build.sdl()), wiring());
-    this.graphql = GraphQL.newGraphQL(schema).build();
+    this.graphql = GraphQL.newGraphQL(schema).preparsedDocumentProvider(ExecutableBuild::validated).build();
     Schema loaded = SchemaLoader.fromSdl(build.sdl(), "build " + build.name());
     this.checker = StaticChecker.of(loaded);
   }
@@ -90,7 +93,7 @@ final class ExecutableBuild {
     return new Operation(GraphqlDocument.parse(query), operationName, Map.of()).type();
   }
 
-  /** Executes a valid request; for a subscription the result's data is a publisher of results. */
+  /** Executes a request {@link #refuse} let through; for a subscription the result's data is a publisher of results. */
   ExecutionResult execute(String query, String operationName, Map<String, Object> variables, String interaction) {
     Map<Object, Object> context = new LinkedHashMap<>();
     if (interaction != null) {
@@ -103,6 +106,15 @@ final class ExecutableBuild {
             .graphQLContext(context)
             .locale(Locale.ENGLISH)
             .build());
+  }
+
+  /**
+   * The document of a request {@link #refuse} let through: the parse it already made (parses are
+   * cached per text), and no second validation, since {@code refuse} ran graphql-java's rules.
+   */
+  private static CompletableFuture<PreparsedDocumentEntry> validated(ExecutionInput input,
+      Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
+    return CompletableFuture.completedFuture(new PreparsedDocumentEntry(GraphqlDocument.parse(input.getQuery()).ast()));
   }
 
   /** An error as graphql-core formats it: message, then locations when known. */
