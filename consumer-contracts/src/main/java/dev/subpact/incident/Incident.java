@@ -7,6 +7,7 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.graphql.pact.TypeRules;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,9 +187,7 @@ public final class Incident {
     ObjectNode rules = JSON.createObjectNode();
     ObjectNode body = rules.putObject("body");
     for (String path : paths) {
-      ObjectNode rule = body.putObject(path);
-      rule.put("combine", "AND");
-      rule.putArray("matchers").addObject().put("match", "type");
+      body.set(path, TypeRules.rule());
     }
     return rules;
   }

@@ -64,4 +64,15 @@ class ExampleDataTest {
             + "\"$.data.c\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
             + "\"$.data['odd key']\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}}}");
   }
+
+  @Test
+  void anObjectWithAKeyPactPathsCannotSpellIsMatchedAsAWhole() throws Exception {
+    String rules = TypeMatchers.forContent(JSON.readTree("""
+        {"data": {"payload": {"it's": 1, "x": {"y": 2}}, "n": 3}}""")).toString();
+
+    assertThat(rules).isEqualTo(
+        "{\"body\":{\"$.data.payload\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
+            + "\"$.data.n\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}}}");
+    JSON.readTree(rules).get("body").fieldNames().forEachRemaining(au.com.dius.pact.core.model.PathExpressionsKt::parsePath);
+  }
 }

@@ -11,6 +11,8 @@ import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.check.Severity;
@@ -21,8 +23,8 @@ import java.util.List;
 
 /**
  * Compares a message the backend sent with one the consumer expects, with Pact JVM's matching
- * engine (its JSON body matcher and the pact's V4 {@code body} matching rules; unexpected keys
- * allowed, as for any Pact response).
+ * engine (its JSON body matcher and the pact's V4 {@code body} matching rules, folded by
+ * {@link TypeRuleCompaction}; unexpected keys allowed, as for any Pact response).
  */
 public final class MessageMatcher {
 
@@ -30,13 +32,24 @@ public final class MessageMatcher {
 
   /** Every mismatch, as {@code DATA_MISMATCH} findings carrying the JSON path; empty when it matches. */
   public static List<Finding> mismatches(ExpectedMessage expected, JsonNode actual, String label) {
+    JsonNode body = expected.matchingRules().path("body");
+    ObjectNode rules = body instanceof ObjectNode written && !written.isEmpty()
+        ? TypeRuleCompaction.compact(expected.content(), written)
+        : null;
+    return mismatches(expected.content(), rules, actual, label);
+  }
+
+  /** Pact JVM's verdict under exactly {@code bodyRules} (V4 {@code body} rules; {@code null}: none). */
+  static List<Finding> mismatches(JsonNode expected, ObjectNode bodyRules, JsonNode actual, String label) {
     MatchingRulesImpl rules = new MatchingRulesImpl();
-    if (!expected.matchingRules().isEmpty()) {
-      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(expected.matchingRules().toString()));
+    if (bodyRules != null) {
+      ObjectNode categories = JsonNodeFactory.instance.objectNode();
+      categories.set("body", bodyRules);
+      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(categories.toString()));
     }
     MatchingContext context = new MatchingContext(rules.rulesForCategory("body"), true);
     BodyMatchResult result =
-        JsonContentMatcher.INSTANCE.matchBody(body(expected.content()), body(actual), context);
+        JsonContentMatcher.INSTANCE.matchBody(body(expected), body(actual), context);
     List<Finding> findings = new ArrayList<>();
     if (result.getTypeMismatch() != null) {
       findings.add(Finding.error(FindingKind.DATA_MISMATCH, label + ": " + result.getTypeMismatch().description()));
