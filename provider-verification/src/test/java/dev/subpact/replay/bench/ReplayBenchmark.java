@@ -33,11 +33,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * Replay throughput, measured side by side in one run against the reference backend: subpact's
  * engine vs a minimal bare WebSocket client doing the same frames and the same state-change POSTs
- * (no codec, no matching, no report). Not a test; run with
+ * (no codec, no matching, no report), with the process CPU each side used per interaction (the
+ * backend's included: both share this JVM and its two cores). Not a test; run with
  *
  * <pre>
  * ./mvnw -q -pl provider-verification test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.subpact.replay.bench.ReplayBenchmark [-Dexec.args=2000]
+ *     -Dexec.mainClass=dev.subpact.replay.bench.ReplayBenchmark [-Dexec.args=2000] [-Dbench.skipAccepted=true]
  * </pre>
  */
 public final class ReplayBenchmark {
@@ -55,10 +56,17 @@ public final class ReplayBenchmark {
       subpact(backend, subscription, 300, 4);
       bare(backend, subscription, 300, 4);
       for (int concurrency : new int[] {1, 8}) {
+        long cpu0 = cpuNanos();
         double bareRate = bare(backend, subscription, n, concurrency);
+        long cpu1 = cpuNanos();
         double subpactRate = subpact(backend, subscription, n, concurrency);
-        System.out.printf("concurrency %d: subpact %.0f interactions/s, bare client %.0f interactions/s, overhead %.2fx%n",
-            concurrency, subpactRate, bareRate, bareRate / subpactRate);
+        long cpu2 = cpuNanos();
+        System.out.printf("concurrency %d: subpact %.0f interactions/s, bare client %.0f interactions/s, overhead %.2fx"
+            + " (process CPU per interaction, backend included: subpact %.2f ms, bare %.2f ms)%n",
+            concurrency, subpactRate, bareRate, bareRate / subpactRate, (cpu2 - cpu1) / 1e6 / n, (cpu1 - cpu0) / 1e6 / n);
+      }
+      if (Boolean.getBoolean("bench.skipAccepted")) {
+        return;
       }
       GraphqlInteraction accepted = new GraphqlInteraction(subscription.description(), subscription.providerStates().subList(0, 1),
           subscription.operation(), subscription.transport(), List.of());
@@ -72,6 +80,10 @@ public final class ReplayBenchmark {
       System.out.printf("accepted mode (no expected message): %d interactions in %.1f s at the default settle %d ms and concurrency %d (%d accepted)%n",
           n, seconds, ReplayConfig.DEFAULT_SETTLE.toMillis(), ReplayConfig.DEFAULT_CONCURRENCY, ok);
     }
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static GraphqlPact copies(GraphqlPact pact, GraphqlInteraction template, int n) {
