@@ -1,6 +1,7 @@
 package dev.subpact.cli;
 
 import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.websocket.WebSocketSession;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -64,6 +65,7 @@ public final class SubpactCommand implements Runnable {
       schemaOption(args).ifPresent(StaticGate::prefetch);
       System.exit(checkCommandLine().execute(args));
     }
+    WebSocketSession.useCommonPoolForHandshakes();
     System.exit(commandLine().execute(args));
   }
 

@@ -51,7 +51,8 @@ public final class ReplayEngine {
       t.setDaemon(true);
       return t;
     });
-    this.http = HttpClient.newBuilder().connectTimeout(config.timeout()).executor(httpThreads).build();
+    // HTTP/1.1: with its default HTTP/2 the JDK client offers an h2c upgrade on each cleartext request
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).executor(httpThreads).build();
     this.replayer = new InteractionReplayer(config, http);
     this.checker = config.schema() == null ? null : StaticChecker.of(config.schema());
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,6 +32,25 @@ public final class WebSocketSession implements AutoCloseable {
 
     /** The server closed the connection (1006 when it dropped without a close frame). */
     record Closed(int code, String reason) implements Event {}
+  }
+
+  /** The JVM property that sizes the common pool, and with it CompletableFuture's default executor. */
+  public static final String COMMON_POOL_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+  /**
+   * The JDK WebSocket client completes every opening handshake on CompletableFuture's default
+   * executor, which on a machine with two cores or fewer is a new thread per task: a thread started
+   * per replayed interaction. A common pool of two threads avoids that; it must be sized before
+   * anything uses it, so a JVM that replays many interactions calls this first thing (the CLI does)
+   * or starts with {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism=2}.
+   *
+   * @return whether handshakes complete on a pool (false: this JVM had started the pool already)
+   */
+  public static boolean useCommonPoolForHandshakes() {
+    if (System.getProperty(COMMON_POOL_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(COMMON_POOL_PARALLELISM, "2");
+    }
+    return ForkJoinPool.getCommonPoolParallelism() > 1;
   }
 
   private final WebSocket socket;
