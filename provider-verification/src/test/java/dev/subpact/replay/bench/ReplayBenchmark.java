@@ -13,6 +13,7 @@ import dev.subpact.incident.Incident;
 import dev.subpact.replay.InteractionReplayer;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
+import dev.subpact.websocket.WebSocketSession;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,15 +38,24 @@ import java.util.concurrent.TimeUnit;
  * backend's included: both share this JVM and its two cores). Not a test; run with
  *
  * <pre>
+ * MAVEN_OPTS=-Djava.util.concurrent.ForkJoinPool.common.parallelism=2 \
  * ./mvnw -q -pl provider-verification test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=dev.subpact.replay.bench.ReplayBenchmark [-Dexec.args=2000] [-Dbench.skipAccepted=true]
  * </pre>
+ *
+ * <p>{@code MAVEN_OPTS} sizes the common pool as the CLI does
+ * ({@link WebSocketSession#useCommonPoolForHandshakes()}); Maven's JVM has started the pool before
+ * this class runs, so without it both clients start a thread per handshake on two cores.
  */
 public final class ReplayBenchmark {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
+    if (!WebSocketSession.useCommonPoolForHandshakes()) {
+      System.out.println("note: this JVM starts a thread per WebSocket handshake (both clients), unlike the CLI; run with MAVEN_OPTS=-D"
+          + WebSocketSession.COMMON_POOL_PARALLELISM + "=2 to measure as the CLI runs");
+    }
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     GraphqlPact frog = Incident.crashedContracts().stream().filter(p -> p.consumer().equals("frog")).findFirst().orElseThrow();
     GraphqlInteraction subscription = frog.interactions().stream().filter(i -> i.description().startsWith("KarenThreads")).findFirst().orElseThrow();
@@ -111,7 +121,7 @@ public final class ReplayBenchmark {
 
   /** The same frames and state changes with nothing but the JDK clients. */
   private static double bare(ReferenceBackend backend, GraphqlInteraction subscription, int n, int concurrency) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     String subscribe = JSON.writeValueAsString(Map.of("id", "1", "type", "start", "payload", GraphqlPacts.requestBody(subscription.operation())));
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, r -> {
       Thread t = new Thread(r, "bare-client");
