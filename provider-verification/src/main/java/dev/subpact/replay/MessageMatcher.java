@@ -7,6 +7,7 @@ import au.com.dius.pact.core.matchers.JsonContentMatcher;
 import au.com.dius.pact.core.matchers.MatchingContext;
 import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.matchingrules.MatchingRuleCategory;
 import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
 import au.com.dius.pact.core.support.json.JsonParser;
 import au.com.dius.pact.core.support.json.JsonValue;
@@ -23,8 +24,11 @@ import java.util.List;
 
 /**
  * Compares a message the backend sent with one the consumer expects, with Pact JVM's matching
- * engine (its JSON body matcher and the pact's V4 {@code body} matching rules, folded by
- * {@link TypeRuleCompaction}; unexpected keys allowed, as for any Pact response).
+ * engine (its JSON body matcher and the pact's V4 {@code body} matching rules; unexpected keys
+ * allowed, as for any Pact response). Two steps keep Pact JVM's cost, which grows with nodes x
+ * rules, low without changing a verdict or a mismatch text: {@link TypeRuleCompaction} folds the
+ * type rules of fully typed objects, and {@link ScopedMatch} gives each part of the message only
+ * the rules that can apply to it.
  */
 public final class MessageMatcher {
 
@@ -32,36 +36,47 @@ public final class MessageMatcher {
 
   /** Every mismatch, as {@code DATA_MISMATCH} findings carrying the JSON path; empty when it matches. */
   public static List<Finding> mismatches(ExpectedMessage expected, JsonNode actual, String label) {
-    JsonNode body = expected.matchingRules().path("body");
-    ObjectNode rules = body instanceof ObjectNode written && !written.isEmpty()
-        ? TypeRuleCompaction.compact(expected.content(), written)
-        : null;
-    return mismatches(expected.content(), rules, actual, label);
+    JsonNode written = expected.matchingRules().path("body");
+    ObjectNode folded = written instanceof ObjectNode body && !body.isEmpty()
+        ? TypeRuleCompaction.compact(expected.content(), body)
+        : JsonNodeFactory.instance.objectNode();
+    List<BodyMismatch> mismatches = ScopedMatch.mismatches(pactJson(expected.content()), pactJson(actual), bodyRules(folded));
+    List<Finding> findings = new ArrayList<>();
+    mismatches.forEach(m -> findings.add(finding(m, label)));
+    return findings;
   }
 
-  /** Pact JVM's verdict under exactly {@code bodyRules} (V4 {@code body} rules; {@code null}: none). */
+  /** Pact JVM's verdict in one call, under exactly {@code bodyRules} (V4 {@code body} rules; {@code null}: none). */
   static List<Finding> mismatches(JsonNode expected, ObjectNode bodyRules, JsonNode actual, String label) {
-    MatchingRulesImpl rules = new MatchingRulesImpl();
-    if (bodyRules != null) {
-      ObjectNode categories = JsonNodeFactory.instance.objectNode();
-      categories.set("body", bodyRules);
-      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(categories.toString()));
-    }
-    MatchingContext context = new MatchingContext(rules.rulesForCategory("body"), true);
-    BodyMatchResult result =
-        JsonContentMatcher.INSTANCE.matchBody(body(expected), body(actual), context);
+    MatchingContext context = new MatchingContext(bodyRules(bodyRules == null ? JsonNodeFactory.instance.objectNode() : bodyRules), true);
+    BodyMatchResult result = JsonContentMatcher.INSTANCE.matchBody(body(expected), body(actual), context);
     List<Finding> findings = new ArrayList<>();
     if (result.getTypeMismatch() != null) {
       findings.add(Finding.error(FindingKind.DATA_MISMATCH, label + ": " + result.getTypeMismatch().description()));
     }
     for (BodyItemMatchResult item : result.getBodyResults()) {
-      for (BodyMismatch mismatch : item.getResult()) {
-        findings.add(new Finding(FindingKind.DATA_MISMATCH, Severity.ERROR,
-            label + ": " + mismatch.getMismatch(), null, null, List.of(), null,
-            mismatch.getPath()));
-      }
+      item.getResult().forEach(m -> findings.add(finding(m, label)));
     }
     return findings;
+  }
+
+  private static Finding finding(BodyMismatch mismatch, String label) {
+    return new Finding(FindingKind.DATA_MISMATCH, Severity.ERROR, label + ": " + mismatch.getMismatch(), null, null,
+        List.of(), null, mismatch.getPath());
+  }
+
+  private static MatchingRuleCategory bodyRules(ObjectNode body) {
+    MatchingRulesImpl rules = new MatchingRulesImpl();
+    if (!body.isEmpty()) {
+      ObjectNode categories = JsonNodeFactory.instance.objectNode();
+      categories.set("body", body);
+      rules.fromV3Json((JsonValue.Object) JsonParser.parseString(categories.toString()));
+    }
+    return rules.rulesForCategory("body");
+  }
+
+  private static JsonValue pactJson(JsonNode json) {
+    return JsonParser.parseString(json.toString());
   }
 
   private static OptionalBody body(JsonNode json) {

@@ -19,12 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Folding type rules must not change a verdict: for every expected message of the incident's bots
- * and for captured-style messages (a rule on every leaf, lists, nulls, quoted keys), each of many
- * mutated answers gets the same mismatches, same texts and paths, from {@link MessageMatcher}
- * (folded rules) as from Pact JVM given the rules as the pact wrote them.
+ * What {@link MessageMatcher} does to keep Pact JVM cheap (folding type rules, scoping rules to the
+ * parts of a message) must not change a verdict: for every expected message of the incident's bots,
+ * for captured-style messages (a rule on every leaf, lists, nulls, quoted keys) and for rules of
+ * other kinds and spellings, each of many mutated answers gets the same mismatches, in the same
+ * order, with the same texts and paths, as from one Pact JVM call with the rules the pact wrote.
  */
-class TypeRuleCompactionTest {
+class MessageMatcherTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -65,6 +66,16 @@ class TypeRuleCompactionTest {
       JsonNode node = JSON.readTree(content);
       messages.add(new ExpectedMessage(node, TypeMatchers.forContent(node)));
     }
+    // rules a pact may carry besides subpact's own: other spellings, list and value matchers, a wildcard
+    JsonNode mixed = JSON.readTree(
+        "{\"data\":{\"list\":[{\"id\":\"a\"},{\"id\":\"b\"}],\"obj\":{\"n\":1,\"s\":\"x\"},\"re\":\"abc\",\"odd key\":{\"k\":\"v\"}}}");
+    String type = "{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}";
+    String others = "\"$.data.list\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\",\"min\":1}]},"
+        + "\"$.data.list[*].id\":" + type + ",\"$['data']['obj']['n']\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"integer\"}]},"
+        + "\"$.data.re\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"regex\",\"regex\":\"a.*\"}]},"
+        + "\"$.data['odd key']\":" + type;
+    messages.add(new ExpectedMessage(mixed, (ObjectNode) JSON.readTree("{\"body\":{" + others + "}}")));
+    messages.add(new ExpectedMessage(mixed, (ObjectNode) JSON.readTree("{\"body\":{" + others + ",\"$.data.*.s\":" + type + "}}")));
     return messages.stream();
   }
 
