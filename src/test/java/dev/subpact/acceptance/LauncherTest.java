@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +22,19 @@ class LauncherTest {
   static final Path JAR = ROOT.resolve("cli/target/subpact.jar");
 
   static Run subpact(String... args) throws IOException, InterruptedException {
+    return subpact(Map.of(), args);
+  }
+
+  /** Runs the jar with {@code environment} added to this JVM's, less any inherited {@code PACT_BROKER_*}. */
+  static Run subpact(Map<String, String> environment, String... args) throws IOException, InterruptedException {
     assertThat(JAR).as("the CLI jar is built by the cli module before the acceptance tests run").exists();
-    List<String> command = new java.util.ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+    List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
     Path log = Files.createTempFile("subpact", ".log");
-    Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().keySet().removeIf(k -> k.startsWith("PACT_BROKER_"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     boolean ended = process.waitFor(3, TimeUnit.MINUTES);
     if (!ended) {
       process.destroyForcibly();
