@@ -5,8 +5,10 @@ import au.com.dius.pact.core.model.ContentType;
 import au.com.dius.pact.core.model.HttpRequest;
 import au.com.dius.pact.core.model.HttpResponse;
 import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.InvalidPathExpression;
 import au.com.dius.pact.core.model.OptionalBody;
 import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.PathExpressionsKt;
 import au.com.dius.pact.core.model.Provider;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
@@ -35,6 +37,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -290,7 +293,7 @@ public final class GraphqlPacts {
         Operation operation = operation(contents(request.path("contents"), at), at);
         List<ExpectedMessage> expected = new ArrayList<>();
         for (JsonNode response : node.path("response")) {
-          expected.add(new ExpectedMessage(contents(response.path("contents"), at), rules(response.path("matchingRules"))));
+          expected.add(new ExpectedMessage(contents(response.path("contents"), at), rules(response.path("matchingRules"), at)));
         }
         yield new GraphqlInteraction(description, states,
             operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.DEFAULT_PATH), subprotocols), expected);
@@ -306,7 +309,7 @@ public final class GraphqlPacts {
         List<ExpectedMessage> expected = new ArrayList<>();
         JsonNode body = response.path("body");
         if (!body.isMissingNode() && !body.path("content").isMissingNode()) {
-          expected.add(new ExpectedMessage(contents(body, at), rules(response.path("matchingRules"))));
+          expected.add(new ExpectedMessage(contents(body, at), rules(response.path("matchingRules"), at)));
         }
         yield new GraphqlInteraction(description, states, operation, new Transport.Http(request.path("path").asText(Transport.DEFAULT_PATH)), expected);
       }
@@ -351,8 +354,21 @@ public final class GraphqlPacts {
     }
   }
 
-  private static ObjectNode rules(JsonNode node) {
-    return node instanceof ObjectNode object ? object : null;
+  /** The matching rules, their body paths checked with Pact's own path parser so a bad one is named here, not mid-replay. */
+  private static ObjectNode rules(JsonNode node, String at) {
+    if (!(node instanceof ObjectNode object)) {
+      return null;
+    }
+    for (Iterator<String> paths = object.path("body").fieldNames(); paths.hasNext(); ) {
+      String path = paths.next();
+      try {
+        PathExpressionsKt.parsePath(path);
+      } catch (InvalidPathExpression e) {
+        throw new PactFormatException(at + " has a body matching rule at " + path + " that Pact cannot read: " + e.getMessage()
+            + " (Pact paths have no escapes: rule the enclosing object instead).", e);
+      }
+    }
+    return object;
   }
 
   private static Map<String, Object> toMap(JsonNode node) {

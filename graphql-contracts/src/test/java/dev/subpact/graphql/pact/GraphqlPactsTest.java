@@ -92,6 +92,22 @@ class GraphqlPactsTest {
   }
 
   @Test
+  void aMatchingRulePathPactCannotReadIsRefusedWhenThePactIsRead() {
+    String badRule =
+        """
+        {"consumer": {"name": "c"}, "provider": {"name": "p"}, "interactions": [
+          {"type": "Synchronous/HTTP", "description": "q", "request": {"method": "POST", "path": "/graphql",
+           "body": {"content": {"query": "{ a }"}, "contentType": "application/json"}},
+           "response": {"status": 200, "body": {"content": {"data": {"a": {"it's": 1}}}, "contentType": "application/json"},
+             "matchingRules": {"body": {"$.data.a['']": {"combine": "AND", "matchers": [{"match": "type"}]}}}}}]}
+        """;
+    assertThatThrownBy(() -> GraphqlPacts.parse(badRule, "bad-rule.json"))
+        .isInstanceOf(PactFormatException.class)
+        .hasMessageStartingWith("bad-rule.json interaction #1 (\"q\") has a body matching rule at $.data.a[''] that Pact cannot read: ")
+        .hasMessageEndingWith("(Pact paths have no escapes: rule the enclosing object instead).");
+  }
+
+  @Test
   void aV2PactIsRefusedNamingTheInteractionTypes() {
     String v2 = "{\"consumer\":{\"name\":\"c\"},\"provider\":{\"name\":\"p\"},\"interactions\":[{\"description\":\"d\",\"request\":{}}]}";
     assertThatThrownBy(() -> GraphqlPacts.parse(v2, "v2.json"))
