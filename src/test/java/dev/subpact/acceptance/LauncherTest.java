@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import dev.subpact.backend.Build;
+import dev.subpact.backend.ReferenceBackend;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shipped artifact, smoke-tested as users run it: the launcher's jar in a fresh JVM (built by
- * the reactor before this module), {@code demo --exit} and {@code check} on the incident fixtures.
+ * the reactor before this module), {@code demo --exit} and {@code check} on the incident fixtures,
+ * and the launcher script itself running {@code verify} (its own JVM flags) against a backend.
  */
 class LauncherTest {
 
@@ -69,5 +72,22 @@ class LauncherTest {
     assertThat(renamed.exit()).isEqualTo(1);
     assertThat(renamed.output()).contains("FAILED: 20 operations, 20 broken, 120 errors");
     assertThat(aliased.exit()).as(aliased.output()).isZero();
+  }
+
+  @Test
+  void theLauncherVerifiesTheIncidentPactsAgainstABackendProcess() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
+      ProcessBuilder launcher = new ProcessBuilder("bash", ROOT.resolve("subpact").toString(), "verify",
+          "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts")
+          .directory(ROOT.toFile()).redirectErrorStream(true);
+      Process process = launcher.start();
+      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+
+      assertThat(process.exitValue()).as(output).isEqualTo(1);
+      assertThat(output).contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")
+          .contains("FAIL  KarenThreads subscription  [KarenThreads]  outcome: rejected");
+    }
   }
 }
