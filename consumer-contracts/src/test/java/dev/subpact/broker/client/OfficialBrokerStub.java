@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
@@ -113,9 +114,18 @@ final class OfficialBrokerStub implements AutoCloseable {
     return url;
   }
 
-  String log() {
-    synchronized (log) {
-      return log.toString();
+  /** The stub's log once it mentions {@code text} (it logs after answering, so a client may be ahead of it), or after {@code timeout}. */
+  String logOnceItMentions(String text, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      String current;
+      synchronized (log) {
+        current = log.toString();
+      }
+      if (current.contains(text) || System.nanoTime() > deadline) {
+        return current;
+      }
+      Thread.sleep(20);
     }
   }
 
