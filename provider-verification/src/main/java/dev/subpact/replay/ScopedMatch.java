@@ -34,6 +34,7 @@ final class ScopedMatch {
   private static final MatchingRuleGroup TYPE = MatchingRuleGroup.Companion.fromJson(JsonParser.parseString(TypeRules.rule().toString()));
 
   private static final MatchingContext NO_RULES = new MatchingContext(new MatchingRuleCategory("body", new HashMap<>()), true);
+  private static final MatchingContext ROOT_TYPE = new MatchingContext(new MatchingRuleCategory("body", new HashMap<>(Map.of("$", TYPE))), true);
 
   private ScopedMatch() {}
 
@@ -89,11 +90,8 @@ final class ScopedMatch {
 
   /** A member with its own type rule and none below it, compared as a message of its own. */
   private static void rooted(List<String> path, JsonValue expected, JsonValue actual, List<BodyMismatch> found) {
-    Map<String, MatchingRuleGroup> rule = new HashMap<>();
-    rule.put("$", TYPE);
-    MatchingContext context = new MatchingContext(new MatchingRuleCategory("body", rule), true);
     String at = String.join(".", path);
-    for (BodyMismatch m : flat(JsonContentMatcher.INSTANCE.compare(List.of("$"), expected, actual, context))) {
+    for (BodyMismatch m : flat(JsonContentMatcher.INSTANCE.compare(List.of("$"), expected, actual, ROOT_TYPE))) {
       String relative = m.getPath();
       String absolute = relative != null && relative.startsWith("$") ? at + relative.substring(1) : relative;
       found.add(new BodyMismatch(m.getExpected(), m.getActual(), m.getMismatch(), absolute, m.getDiff()));

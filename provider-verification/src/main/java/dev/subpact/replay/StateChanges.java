@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,15 +62,17 @@ final class StateChanges {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json))
         .build();
-    HttpResponse<String> response;
+    // bytes, not a String: the body is read only when the change failed, so no charset is looked up per call
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new Failure("the state-change URL " + url + " did not answer (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
     }
     if (response.statusCode() / 100 != 2) {
-      throw new Failure("the state-change URL " + url + " answered HTTP " + response.statusCode() + ": " + response.body());
+      throw new Failure("the state-change URL " + url + " answered HTTP " + response.statusCode() + ": "
+          + new String(response.body(), StandardCharsets.UTF_8));
     }
   }
 }
