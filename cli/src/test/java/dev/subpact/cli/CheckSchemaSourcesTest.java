@@ -22,15 +22,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The schema as an introspection-result JSON file and as a URL introspected over HTTP (a real
- * local server on 127.0.0.1 serving the introspection result) give the same verdicts as the SDL.
- * ({@code aliased} is left out: graphql-java's {@code IntrospectionResultToSchema} drops the
- * deprecation of arguments, so its argument deprecation warnings are lost on this path.)
+ * local server on 127.0.0.1 serving the introspection result) give the same verdicts as the SDL,
+ * the deprecation warnings of {@code aliased}'s deprecated arguments included.
  */
 class CheckSchemaSourcesTest {
 
@@ -43,8 +44,12 @@ class CheckSchemaSourcesTest {
 
   /** The introspection result of {@code name}, as a backend answers the introspection query. */
   private static String introspection(String name) throws IOException {
+    return introspection(name, IntrospectionQuery.INTROSPECTION_QUERY);
+  }
+
+  private static String introspection(String name, String query) throws IOException {
     GraphQL graphql = GraphQL.newGraphQL(SchemaLoader.load(schema(name).toString()).graphql()).build();
-    ExecutionResult result = graphql.execute(IntrospectionQuery.INTROSPECTION_QUERY);
+    ExecutionResult result = graphql.execute(query);
     assertThat(result.getErrors()).isEmpty();
     return JSON.writeValueAsString(result.toSpecification());
   }
@@ -57,7 +62,7 @@ class CheckSchemaSourcesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"renamed", "before-rename"})
+  @ValueSource(strings = {"renamed", "before-rename", "aliased"})
   void anIntrospectionFileGivesTheSameVerdictsAsTheSdl(String name) throws IOException {
     Path file = CheckFixtures.ROOT.resolve(name + ".introspection.json");
     Files.writeString(file, introspection(name), StandardCharsets.UTF_8);
@@ -70,23 +75,11 @@ class CheckSchemaSourcesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"renamed", "before-rename"})
+  @ValueSource(strings = {"renamed", "before-rename", "aliased"})
   void aUrlIsIntrospectedOverHttp(String name) throws IOException {
     byte[] body = introspection(name).getBytes(StandardCharsets.UTF_8);
     List<String> requests = new ArrayList<>();
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/v1/graphql", exchange -> {
-      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      synchronized (requests) {
-        requests.add(exchange.getRequestMethod() + " " + request);
-      }
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
-    server.start();
+    HttpServer server = graphqlEndpoint(requests, request -> new Answer(200, body));
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/graphql";
       CheckFixtures.Run fromUrl = run("check", "--schema", url, "--pacts", PACTS.toString(), "--format", "json");
@@ -96,9 +89,51 @@ class CheckSchemaSourcesTest {
       assertThat(fromUrl.exit()).isEqualTo(name.equals("renamed") ? 1 : 0);
       assertThat(verdicts(fromUrl)).isEqualTo(verdicts(fromSdl));
       assertThat(JSON.readTree(fromUrl.out()).get("schema").asText()).isEqualTo(url);
-      assertThat(requests).hasSize(1).allSatisfy(r -> assertThat(r).startsWith("POST ").contains("__schema"));
+      assertThat(requests).hasSize(1).allSatisfy(r -> assertThat(r).startsWith("POST ").contains("__schema").contains("includeDeprecated"));
     } finally {
       server.stop(0);
     }
+  }
+
+  @Test
+  void aServerThatRefusesDeprecatedArgumentsIsAskedWithoutThem() throws IOException {
+    byte[] refusal = "{\"errors\":[{\"message\":\"Unknown argument 'includeDeprecated' on field '__Field.args'.\"}]}"
+        .getBytes(StandardCharsets.UTF_8);
+    byte[] classic = introspection("renamed", SchemaLoader.WITHOUT_INPUT_VALUE_DEPRECATIONS).getBytes(StandardCharsets.UTF_8);
+    List<String> requests = new ArrayList<>();
+    HttpServer server = graphqlEndpoint(requests, request -> request.contains("args(includeDeprecated")
+        ? new Answer(400, refusal) : new Answer(200, classic));
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/graphql";
+      CheckFixtures.Run fromUrl = run("check", "--schema", url, "--pacts", PACTS.toString(), "--format", "json");
+      CheckFixtures.Run fromSdl = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "json");
+
+      assertThat(fromUrl.exit()).as(fromUrl.err()).isEqualTo(1);
+      assertThat(verdicts(fromUrl)).isEqualTo(verdicts(fromSdl));
+      assertThat(requests).hasSize(2);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  private record Answer(int status, byte[] body) {}
+
+  /** A GraphQL endpoint on 127.0.0.1 answering each POST body with {@code answer}; the requests are recorded. */
+  private static HttpServer graphqlEndpoint(List<String> requests, Function<String, Answer> answer) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/v1/graphql", exchange -> {
+      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      synchronized (requests) {
+        requests.add(exchange.getRequestMethod() + " " + request);
+      }
+      Answer a = answer.apply(request);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(a.status(), a.body().length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(a.body());
+      }
+    });
+    server.start();
+    return server;
   }
 }

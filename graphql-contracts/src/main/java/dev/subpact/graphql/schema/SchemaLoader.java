@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.introspection.IntrospectionQuery;
+import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.introspection.IntrospectionResultToSchema;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
@@ -38,6 +39,9 @@ public final class SchemaLoader {
     static final ObjectMapper JSON = new ObjectMapper();
   }
   private static final Duration URL_TIMEOUT = Duration.ofSeconds(10);
+  /** The introspection query for servers that do not know {@code args(includeDeprecated:)}. */
+  public static final String WITHOUT_INPUT_VALUE_DEPRECATIONS =
+      IntrospectionQueryBuilder.build(IntrospectionQueryBuilder.Options.defaultOptions().inputValueDeprecation(false));
 
   private SchemaLoader() {}
 
@@ -107,7 +111,9 @@ public final class SchemaLoader {
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> introspection = Lazy.JSON.convertValue(schemaNode, Map.class);
-      Document document = new IntrospectionResultToSchema().createSchemaDefinition(introspection);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> schema = (Map<String, Object>) introspection.get("__schema");
+      Document document = InputValueDeprecations.restore(schema, new IntrospectionResultToSchema().createSchemaDefinition(introspection));
       String sdl = graphql.language.AstPrinter.printAst(document);
       Schema fromSdl = fromSdl(sdl, origin);
       return new Schema(fromSdl.graphql(), origin, new SchemaPrinter().print(fromSdl.graphql()));
@@ -118,11 +124,27 @@ public final class SchemaLoader {
     }
   }
 
-  /** Introspects a running GraphQL endpoint over HTTP POST. */
+  /**
+   * Introspects a running GraphQL endpoint over HTTP POST with graphql-java's query, which asks for
+   * deprecated arguments and input fields too; a server that does not know
+   * {@code args(includeDeprecated:)} is asked again without them.
+   */
   public static Schema fromUrl(URI url) {
+    HttpResponse<String> response = introspect(url, IntrospectionQuery.INTROSPECTION_QUERY);
+    if (response.statusCode() != 200 || !response.body().contains("\"__schema\"")) {
+      response = introspect(url, WITHOUT_INPUT_VALUE_DEPRECATIONS);
+    }
+    if (response.statusCode() != 200) {
+      throw new SchemaLoadException(
+          "Cannot introspect " + url + ": HTTP " + response.statusCode() + ". Is introspection enabled on the backend?");
+    }
+    return fromIntrospectionJson(response.body(), url.toString());
+  }
+
+  private static HttpResponse<String> introspect(URI url, String query) {
     String body;
     try {
-      body = Lazy.JSON.writeValueAsString(Map.of("query", IntrospectionQuery.INTROSPECTION_QUERY));
+      body = Lazy.JSON.writeValueAsString(Map.of("query", query));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -133,10 +155,9 @@ public final class SchemaLoader {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    HttpResponse<String> response;
     HttpClient client = HttpClient.newBuilder().connectTimeout(URL_TIMEOUT).build();
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new SchemaLoadException(
           "Cannot introspect " + url + ": " + describe(e) + ". Is the backend running and is the URL its GraphQL endpoint?", e);
@@ -144,11 +165,6 @@ public final class SchemaLoader {
       Thread.currentThread().interrupt();
       throw new SchemaLoadException("Interrupted while introspecting " + url, e);
     }
-    if (response.statusCode() != 200) {
-      throw new SchemaLoadException(
-          "Cannot introspect " + url + ": HTTP " + response.statusCode() + ". Is introspection enabled on the backend?");
-    }
-    return fromIntrospectionJson(response.body(), url.toString());
   }
 
   private static String describe(IOException e) {
