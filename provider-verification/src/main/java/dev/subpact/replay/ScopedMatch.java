@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +29,6 @@ import java.util.stream.Collectors;
  */
 final class ScopedMatch {
 
-  private static final Pattern PLAIN_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
   private static final MatchingRuleGroup TYPE = MatchingRuleGroup.Companion.fromJson(JsonParser.parseString(TypeRules.rule().toString()));
 
   private static final MatchingContext NO_RULES = new MatchingContext(new MatchingRuleCategory("body", new HashMap<>()), true);
@@ -61,7 +59,7 @@ final class ScopedMatch {
     int depth = path.size();
     if (here.stream().anyMatch(r -> r.tokens().size() == depth)) {
       if (here.size() == 1 && TYPE.equals(all.getMatchingRules().get(here.get(0).key()))
-          && path.stream().skip(1).allMatch(k -> PLAIN_NAME.matcher(k).matches())) {
+          && path.stream().skip(1).allMatch(TypeRules::plain)) {
         rooted(path, expected, actual, found);
       } else {
         found.addAll(flat(JsonContentMatcher.INSTANCE.compare(List.copyOf(path), expected, actual, context(here, all))));

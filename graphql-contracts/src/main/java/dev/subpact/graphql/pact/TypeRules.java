@@ -31,8 +31,13 @@ public final class TypeRules {
     return !key.isEmpty() && key.indexOf('\'') < 0;
   }
 
+  /** Whether {@code key} is a plain name, a path segment written {@code .key} (else {@code ['key']}) in every Pact spelling. */
+  public static boolean plain(String key) {
+    return PLAIN_NAME.matcher(key).matches();
+  }
+
   /** The path of member {@code key} ({@link #spellable}) of the object at {@code parent}: {@code $.a.b}, or {@code $.a['b-c']}. */
   public static String member(String parent, String key) {
-    return parent + (PLAIN_NAME.matcher(key).matches() ? "." + key : "['" + key + "']");
+    return parent + (plain(key) ? "." + key : "['" + key + "']");
   }
 }
