@@ -130,9 +130,10 @@ public final class SchemaLoader {
    * {@code args(includeDeprecated:)} is asked again without them.
    */
   public static Schema fromUrl(URI url) {
-    HttpResponse<String> response = introspect(url, IntrospectionQuery.INTROSPECTION_QUERY);
+    HttpClient client = HttpClient.newBuilder().connectTimeout(URL_TIMEOUT).build();
+    HttpResponse<String> response = introspect(client, url, IntrospectionQuery.INTROSPECTION_QUERY);
     if (response.statusCode() != 200 || !response.body().contains("\"__schema\"")) {
-      response = introspect(url, WITHOUT_INPUT_VALUE_DEPRECATIONS);
+      response = introspect(client, url, WITHOUT_INPUT_VALUE_DEPRECATIONS);
     }
     if (response.statusCode() != 200) {
       throw new SchemaLoadException(
@@ -141,7 +142,7 @@ public final class SchemaLoader {
     return fromIntrospectionJson(response.body(), url.toString());
   }
 
-  private static HttpResponse<String> introspect(URI url, String query) {
+  private static HttpResponse<String> introspect(HttpClient client, URI url, String query) {
     String body;
     try {
       body = Lazy.JSON.writeValueAsString(Map.of("query", query));
@@ -155,7 +156,6 @@ public final class SchemaLoader {
             .header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    HttpClient client = HttpClient.newBuilder().connectTimeout(URL_TIMEOUT).build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
