@@ -41,6 +41,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -361,15 +363,29 @@ public final class GraphqlPacts {
     }
     for (Iterator<String> paths = object.path("body").fieldNames(); paths.hasNext(); ) {
       String path = paths.next();
+      if (READABLE_PATHS.contains(path)) {
+        continue;
+      }
       try {
         PathExpressionsKt.parsePath(path);
       } catch (InvalidPathExpression e) {
         throw new PactFormatException(at + " has a body matching rule at " + path + " that Pact cannot read: " + e.getMessage()
             + " (Pact paths have no escapes: rule the enclosing object instead).", e);
       }
+      if (READABLE_PATHS.size() >= READABLE_PATHS_LIMIT) {
+        READABLE_PATHS.clear();
+      }
+      READABLE_PATHS.add(path);
     }
     return object;
   }
+
+  /**
+   * Rule paths Pact's parser has read already: the pacts of one client kit repeat the same few, so
+   * reading many pacts parses each path once. Bounded, for long-running processes (the broker).
+   */
+  private static final Set<String> READABLE_PATHS = ConcurrentHashMap.newKeySet();
+  private static final int READABLE_PATHS_LIMIT = 4096;
 
   private static Map<String, Object> toMap(JsonNode node) {
     if (node == null || !node.isObject()) {
