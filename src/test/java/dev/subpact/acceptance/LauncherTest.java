@@ -33,6 +33,10 @@ class LauncherTest {
     assertThat(JAR).as("the CLI jar is built by the cli module before the acceptance tests run").exists();
     List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
     command.addAll(List.of(args));
+    return run(command, environment);
+  }
+
+  private static Run run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
     Path log = Files.createTempFile("subpact", ".log");
     ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("PACT_BROKER_"));
@@ -44,7 +48,7 @@ class LauncherTest {
     }
     String output = Files.readString(log, StandardCharsets.UTF_8);
     Files.delete(log);
-    assertThat(ended).as("subpact %s ended within 3 minutes:%n%s", String.join(" ", args), output).isTrue();
+    assertThat(ended).as("%s ended within 3 minutes:%n%s", String.join(" ", command), output).isTrue();
     return new Run(process.exitValue(), output);
   }
 
@@ -77,16 +81,12 @@ class LauncherTest {
   @Test
   void theLauncherVerifiesTheIncidentPactsAgainstABackendProcess() throws Exception {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
-      ProcessBuilder launcher = new ProcessBuilder("bash", ROOT.resolve("subpact").toString(), "verify",
+      Run launcher = run(List.of("bash", ROOT.resolve("subpact").toString(), "verify",
           "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
-          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts")
-          .directory(ROOT.toFile()).redirectErrorStream(true);
-      Process process = launcher.start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts"), Map.of());
 
-      assertThat(process.exitValue()).as(output).isEqualTo(1);
-      assertThat(output).contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")
+      assertThat(launcher.exit()).as(launcher.output()).isEqualTo(1);
+      assertThat(launcher.output()).contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")
           .contains("FAIL  KarenThreads subscription  [KarenThreads]  outcome: rejected");
     }
   }
