@@ -156,7 +156,7 @@ public final class ReplayEngine {
       found.stream().filter(f -> !f.isError()).forEach(warnings::add);
     }
     return new InteractionReport(item.pact().consumer(), item.pact().consumerVersion(), item.interaction().description(),
-        item.interaction().operation().operationName(), outcome.kind(), errors, warnings);
+        item.interaction().operation().name(), outcome.kind(), errors, warnings);
   }
 
   /**

@@ -136,7 +136,7 @@ public final class StaticGate {
     StaticChecker checker = StaticChecker.of(schema);
     List<InteractionReport> results = operations.parallelStream().map(c -> {
       List<Finding> findings = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
-      return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().operationName(), null,
+      return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
           c.source());

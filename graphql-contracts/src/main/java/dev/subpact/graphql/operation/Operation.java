@@ -60,10 +60,22 @@ public record Operation(GraphqlDocument document, String operationName, Map<Stri
     return document.canonical();
   }
 
-  /** A short label: the operation name, or {@code <anonymous subscription>}. */
+  /**
+   * The operation's name: {@link #operationName()} as the client sent it, else the name the
+   * document gives its only operation (clients such as Python {@code gql} send no operationName),
+   * else {@code null}.
+   */
+  public String name() {
+    if (operationName != null && !operationName.isEmpty()) {
+      return operationName;
+    }
+    List<OperationDefinition> definitions = document.ast().getDefinitionsOfType(OperationDefinition.class);
+    return definitions.size() == 1 ? definitions.get(0).getName() : null;
+  }
+
+  /** A short label: the operation's {@link #name()}, or {@code <anonymous subscription>} when it has none. */
   public String label() {
-    return operationName != null && !operationName.isEmpty()
-        ? operationName
-        : "<anonymous " + type().keyword() + ">";
+    String name = name();
+    return name != null && !name.isEmpty() ? name : "<anonymous " + type().keyword() + ">";
   }
 }
