@@ -76,16 +76,16 @@ final class CheckFixtures {
   }
 
   /**
-   * The golden file's text; with {@code -Dsubpact.updateGoldens=true} the golden is (re)written from
+   * The golden file's text; with {@code -Dsubpact.golden.update=true} the golden is (re)written from
    * {@code actual} first, to be reviewed in the diff.
    */
   static String golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
-    if (Boolean.getBoolean("subpact.updateGoldens")) {
+    if (Boolean.getBoolean("subpact.golden.update")) {
       Files.writeString(file, actual, StandardCharsets.UTF_8);
     }
     if (!Files.exists(file)) {
-      throw new IOException("golden file " + file + " is missing; run the test once with -Dsubpact.updateGoldens=true and review it");
+      throw new IOException("golden file " + file + " is missing; run the test once with -Dsubpact.golden.update=true and review it");
     }
     return Files.readString(file, StandardCharsets.UTF_8);
   }

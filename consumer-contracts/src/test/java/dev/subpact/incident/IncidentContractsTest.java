@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The committed incident pacts are exactly what {@link Incident} builds (run with
- * {@code -Dsubpact.regenerate=true} to rewrite them after a deliberate change), they carry the
+ * {@code -Dsubpact.golden.update=true} to rewrite them after a deliberate change), they carry the
  * client kit's wire text byte for byte, and Pact JVM reads them unchanged.
  */
 class IncidentContractsTest {
@@ -35,7 +35,7 @@ class IncidentContractsTest {
   void committedPactIsWhatTheIncidentBuilds(GraphqlPact contract) throws IOException {
     Path file = PACTS.resolve(contract.fileName());
     String expected = GraphqlPacts.write(contract);
-    if (Boolean.getBoolean("subpact.regenerate")) {
+    if (Boolean.getBoolean("subpact.golden.update")) {
       Files.writeString(file, expected, StandardCharsets.UTF_8);
     }
     assertThat(file).exists();
