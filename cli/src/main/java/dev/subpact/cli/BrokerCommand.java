@@ -67,8 +67,15 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--max-body", defaultValue = "10485760", description = "Largest request body in bytes (default ${DEFAULT-VALUE}).")
   long maxBody;
 
+  @Option(names = "--access-log", defaultValue = "off", paramLabel = "off|text|json",
+      description = "One line per request on stderr, with its request id (X-Request-Id): off, text or json (default ${DEFAULT-VALUE}).")
+  String accessLog;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (!BrokerConfig.ACCESS_LOGS.contains(accessLog)) {
+      throw new UserInputException("--access-log must be off, text or json, not '" + accessLog + "'.");
+    }
     for (String[] credential : new String[][] {{"--basic-auth", basicAuth}, {"--read-only-auth", readOnlyAuth}}) {
       if (credential[1] != null && !credential[1].contains(":")) {
         throw new UserInputException(credential[0] + " must be USER:PASS, got '" + credential[1] + "'.");
@@ -81,7 +88,8 @@ public final class BrokerCommand implements Callable<Integer> {
         .withAuth(basicAuth, readOnlyAuth, token, publicRead)
         .withWebhooks(webhookHosts == null ? List.of("*") : webhookHosts,
             webhookSchemes == null ? List.of("https", "http") : webhookSchemes, webhookAttempts, webhookBackoff)
-        .withMaxBodyBytes(maxBody);
+        .withMaxBodyBytes(maxBody)
+        .withAccessLog(accessLog);
     RunningBroker broker;
     try {
       broker = PactBroker.start(config);

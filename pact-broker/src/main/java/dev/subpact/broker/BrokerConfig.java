@@ -19,10 +19,12 @@ import java.util.List;
  * @param webhookAttempts how many times a webhook is tried before giving up
  * @param webhookBackoff delay before the first retry, doubled for each further retry
  * @param maxBodyBytes larger request bodies are refused with 413
+ * @param accessLog one line per request on standard error: {@code off}, {@code text} or {@code json}
  */
 public record BrokerConfig(String host, int port, String database, String baseUrl, String basicAuth,
     String readOnlyAuth, String token, boolean publicRead, List<String> webhookHosts,
-    List<String> webhookSchemes, int webhookAttempts, Duration webhookBackoff, long maxBodyBytes) {
+    List<String> webhookSchemes, int webhookAttempts, Duration webhookBackoff, long maxBodyBytes,
+    String accessLog) {
 
   public static final int DEFAULT_PORT = 9292;
   public static final String DEFAULT_DATABASE = "sqlite:.subpact/broker.db";
@@ -30,37 +32,48 @@ public record BrokerConfig(String host, int port, String database, String baseUr
   public BrokerConfig {
     webhookHosts = List.copyOf(webhookHosts);
     webhookSchemes = List.copyOf(webhookSchemes);
+    if (!ACCESS_LOGS.contains(accessLog)) {
+      throw new IllegalArgumentException("Unknown access log format '" + accessLog + "': use off, text or json.");
+    }
   }
+
+  /** The access log formats. */
+  public static final List<String> ACCESS_LOGS = List.of("off", "text", "json");
 
   /** A broker on 127.0.0.1 with the given database, no auth, any webhook host, 10 MB bodies. */
   public static BrokerConfig local(int port, String database) {
     return new BrokerConfig("127.0.0.1", port, database, null, null, null, null, false,
-        List.of("*"), List.of("http", "https"), 4, Duration.ofSeconds(1), 10L * 1024 * 1024);
+        List.of("*"), List.of("http", "https"), 4, Duration.ofSeconds(1), 10L * 1024 * 1024, "off");
   }
 
   public BrokerConfig withBaseUrl(String url) {
     return new BrokerConfig(host, port, database, url, basicAuth, readOnlyAuth, token, publicRead,
-        webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes);
+        webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes, accessLog);
   }
 
   public BrokerConfig withAuth(String basic, String readOnly, String bearer, boolean anyoneReads) {
     return new BrokerConfig(host, port, database, baseUrl, basic, readOnly, bearer, anyoneReads,
-        webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes);
+        webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes, accessLog);
   }
 
   public BrokerConfig withWebhooks(List<String> hosts, List<String> schemes, int attempts,
       Duration backoff) {
     return new BrokerConfig(host, port, database, baseUrl, basicAuth, readOnlyAuth, token,
-        publicRead, hosts, schemes, attempts, backoff, maxBodyBytes);
+        publicRead, hosts, schemes, attempts, backoff, maxBodyBytes, accessLog);
   }
 
   public BrokerConfig withMaxBodyBytes(long bytes) {
     return new BrokerConfig(host, port, database, baseUrl, basicAuth, readOnlyAuth, token,
-        publicRead, webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, bytes);
+        publicRead, webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, bytes, accessLog);
   }
 
   public BrokerConfig withHost(String bindHost) {
     return new BrokerConfig(bindHost, port, database, baseUrl, basicAuth, readOnlyAuth, token,
-        publicRead, webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes);
+        publicRead, webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes, accessLog);
+  }
+
+  public BrokerConfig withAccessLog(String format) {
+    return new BrokerConfig(host, port, database, baseUrl, basicAuth, readOnlyAuth, token,
+        publicRead, webhookHosts, webhookSchemes, webhookAttempts, webhookBackoff, maxBodyBytes, format);
   }
 }

@@ -6,6 +6,7 @@ import dev.subpact.broker.contract.Contracts;
 import dev.subpact.broker.dashboard.Dashboard;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.matrix.Matrix;
+import dev.subpact.broker.metrics.BrokerMetrics;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.verification.PactsForVerification;
@@ -25,13 +26,14 @@ public final class PactBroker {
     WebhookDispatcher webhooks = new WebhookDispatcher(database, repository,
         new AllowList(config.webhookHosts(), config.webhookSchemes()), config.webhookAttempts(),
         config.webhookBackoff());
-    Contracts contracts = new Contracts(database, repository, webhooks);
+    BrokerMetrics metrics = new BrokerMetrics(webhooks);
+    Contracts contracts = new Contracts(database, repository, webhooks, metrics);
     GraphqlAwareness graphql = new GraphqlAwareness(database, repository, contracts, webhooks);
     ApiContext api = new ApiContext(config, database, repository, contracts, webhooks,
         new Matrix(repository), new PactsForVerification(repository), graphql);
     Javalin server;
     try {
-      server = HttpApi.create(api, app -> {
+      server = HttpApi.create(api, metrics, app -> {
         graphql.register(app, api);
         Dashboard.register(app, api, graphql);
       }).start(config.host(), config.port());

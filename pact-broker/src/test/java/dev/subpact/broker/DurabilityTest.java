@@ -36,8 +36,8 @@ class DurabilityTest {
   void noAcknowledgedPublishIsLostWhenKilled(Engine engine) throws Exception {
     String database = engine.newDatabase();
     Path dir = Files.createTempDirectory("durability");
-    Process first = startBroker(database, dir.resolve("port1"));
-    int port = awaitPort(first, dir.resolve("port1"));
+    Process first = BrokerProcess.start(database, dir.resolve("port1"));
+    int port = BrokerProcess.awaitPort(first, dir.resolve("port1"));
 
     Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     AtomicInteger refused = new AtomicInteger();
@@ -72,9 +72,9 @@ class DurabilityTest {
     System.out.printf("%s: %d of %d publishes acknowledged before kill -9, %d refused%n", engine, acknowledgedBeforeKill.size(), PUBLISHES, refused.get());
     assertThat(acknowledgedBeforeKill.size() + refused.get()).as("every publish was answered or refused").isLessThanOrEqualTo(PUBLISHES);
 
-    Process second = startBroker(database, dir.resolve("port2"));
+    Process second = BrokerProcess.start(database, dir.resolve("port2"));
     try {
-      int secondPort = awaitPort(second, dir.resolve("port2"));
+      int secondPort = BrokerProcess.awaitPort(second, dir.resolve("port2"));
       List<String> lost = new ArrayList<>();
       for (String version : acknowledgedBeforeKill) {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
@@ -95,27 +95,5 @@ class DurabilityTest {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/pacts/provider/backend/consumer/bot/version/" + version))
         .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(Http.pact("bot", "backend", "uses " + version))).build();
-  }
-
-  private static Process startBroker(String database, Path portFile) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-        BrokerProcess.class.getName(), database, portFile.toString())
-        .redirectErrorStream(true).redirectOutput(portFile.resolveSibling(portFile.getFileName() + ".log").toFile()).start();
-  }
-
-  private static int awaitPort(Process process, Path portFile) throws Exception {
-    for (int i = 0; i < 600; i++) {
-      if (Files.exists(portFile)) {
-        return Integer.parseInt(Files.readString(portFile).trim());
-      }
-      if (!process.isAlive()) {
-        throw new AssertionError("The broker process exited with " + process.exitValue() + ": "
-            + Files.readString(portFile.resolveSibling(portFile.getFileName() + ".log")));
-      }
-      Thread.sleep(100);
-    }
-    process.destroyForcibly();
-    throw new AssertionError("The broker process did not start within 60s");
   }
 }

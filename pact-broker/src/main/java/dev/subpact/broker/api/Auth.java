@@ -26,11 +26,11 @@ final class Auth {
     if (config.basicAuth() == null && config.token() == null && config.readOnlyAuth() == null) {
       return;
     }
-    if (ctx.path().equals("/diagnostic/status/heartbeat")) {
-      return;
-    }
     boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
         || ctx.method() == HandlerType.OPTIONS;
+    if (read && DiagnosticResources.OPEN.contains(ctx.path())) {
+      return;
+    }
     Access access = access(ctx.header("Authorization"));
     if (read && (config.publicRead() || access != Access.NONE)) {
       return;

@@ -1,8 +1,10 @@
 package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +16,13 @@ public final class HttpApi {
 
   private HttpApi() {}
 
+  private static final String STARTED = "subpact.started";
+  private static final String REQUEST_ID = "subpact.requestId";
+
   /** Creates (does not start) the server for {@code api}, with {@code extra} routes added. */
-  public static Javalin create(ApiContext api, java.util.function.Consumer<Javalin> extra) {
+  public static Javalin create(ApiContext api, BrokerMetrics metrics, java.util.function.Consumer<Javalin> extra) {
     Auth auth = new Auth(api.config());
+    AccessLog accessLog = new AccessLog(api.config().accessLog(), System.err);
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.maxRequestSize = api.config().maxBodyBytes();
@@ -25,6 +31,10 @@ public final class HttpApi {
       config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
     });
     app.before(ctx -> {
+      ctx.attribute(STARTED, System.nanoTime());
+      String requestId = AccessLog.requestId(ctx.header(AccessLog.HEADER));
+      ctx.attribute(REQUEST_ID, requestId);
+      ctx.header(AccessLog.HEADER, requestId);
       auth.check(ctx);
       String length = ctx.header("Content-Length");
       if (length != null) {
@@ -38,7 +48,16 @@ public final class HttpApi {
         }
       }
     });
+    app.after(ctx -> {
+      Long started = ctx.attribute(STARTED);
+      Duration took = Duration.ofNanos(started == null ? 0 : System.nanoTime() - started);
+      String route = route(ctx);
+      int status = ctx.status().getCode();
+      metrics.request(ctx.method().name(), route, status, took);
+      accessLog.write(ctx.attribute(REQUEST_ID), ctx.method().name(), ctx.path(), route, status, took);
+    });
     extra.accept(app);
+    DiagnosticResources.register(app, api, metrics);
     IndexResource.register(app, api);
     PacticipantResources.register(app, api);
     PactResources.register(app, api);
@@ -51,7 +70,7 @@ public final class HttpApi {
     app.exception(dev.subpact.broker.storage.StorageConflictException.class,
         (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
-      LOG.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+      LOG.error("Unexpected error on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
       ApiContext.send(ctx, 500, errors("The broker failed unexpectedly: " + e.getClass().getSimpleName()
           + ": " + e.getMessage()));
     });
@@ -62,6 +81,16 @@ public final class HttpApi {
     });
     app.error(405, ctx -> ApiContext.send(ctx, 405, errors("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     return app;
+  }
+
+  /** The matched route pattern (bounded label values for metrics), never the raw path. */
+  private static String route(io.javalin.http.Context ctx) {
+    try {
+      String path = ctx.endpointHandlerPath();
+      return path == null || path.isEmpty() ? "unmatched" : path;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
   }
 
   static ObjectNode errors(String message) {

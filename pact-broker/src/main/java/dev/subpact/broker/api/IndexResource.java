@@ -51,11 +51,6 @@ final class IndexResource {
           .put("href", links.template("/doc/{rel}?context=index")).put("templated", true));
       ApiContext.send(ctx, 200, body);
     });
-    app.get("/diagnostic/status/heartbeat", ctx -> {
-      ObjectNode body = Json.object().put("ok", true);
-      body.putObject("_links").set("self", Json.link(api.links(ctx).to("diagnostic", "status", "heartbeat")));
-      ApiContext.send(ctx, 200, body);
-    });
   }
 
   private IndexResource() {}

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiException;
 import dev.subpact.broker.api.Json;
 import dev.subpact.broker.api.Links;
+import dev.subpact.broker.metrics.BrokerMetrics;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Pacticipant;
@@ -33,12 +34,14 @@ public final class Contracts {
 
   private final Database database;
   private final BrokerRepository repository;
+  private final BrokerMetrics metrics;
   private final WebhookDispatcher webhooks;
 
-  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks) {
+  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks, BrokerMetrics metrics) {
     this.database = database;
     this.repository = repository;
     this.webhooks = webhooks;
+    this.metrics = metrics;
   }
 
   /**
@@ -65,9 +68,11 @@ public final class Contracts {
         Pacticipant provider = repository.ensurePacticipant(tx, pacts.get(i).provider());
         published.add(store(tx, links, version, provider, contents.get(i), events));
       }
+      webhooks.enqueue(tx, events);
       return published;
     });
-    webhooks.fire(events);
+    webhooks.nudge();
+    metrics.published(results.size());
     return results;
   }
 
@@ -121,9 +126,11 @@ public final class Contracts {
       Verification stored = repository.addVerification(tx, sha, version, success.asBoolean(),
           Verification.LIVE, Json.text(body, "buildUrl"), results == null ? null : Json.write(results));
       events.addAll(verificationEvents(tx, links, publication, stored));
+      webhooks.enqueue(tx, events);
       return stored;
     });
-    webhooks.fire(events);
+    webhooks.nudge();
+    metrics.verified(verification.success());
     return verification;
   }
 

@@ -141,9 +141,10 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
           results.add(check);
         }
       }
+      webhooks.enqueue(tx, events);
       return results;
     });
-    webhooks.fire(events);
+    webhooks.nudge();
     ObjectNode result = Json.object().put("provider", provider).put("version", number);
     ArrayNode checked = result.putArray("verifiedBySchema");
     for (SchemaCheck c : checks) {
@@ -234,9 +235,10 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
           break;
         }
       }
+      webhooks.enqueue(tx, events);
       return null;
     });
-    webhooks.fire(events);
+    webhooks.nudge();
   }
 
   /** Every consumer version whose contract uses the coordinate, with where it runs. */
