@@ -29,6 +29,10 @@ final class Http {
     this.authorization = authorization;
   }
 
+  String base() {
+    return base;
+  }
+
   static Http of(RunningBroker broker) {
     return new Http(broker.url(), null);
   }
