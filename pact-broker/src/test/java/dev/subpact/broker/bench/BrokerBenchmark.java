@@ -23,21 +23,29 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Latency of {@code /can-i-deploy} and {@code for-verification} on each storage engine, with 100
- * consumers (10,000 consumer versions in all), 1,000 provider versions, ~30,000 verifications and
- * three versions of every consumer deployed in production (and two in staging). Prints p50/p99.
+ * Latency of {@code /can-i-deploy}, {@code for-verification} and the dashboard on each storage
+ * engine, through one broker and (PostgreSQL) through three replicas on the same database taking
+ * requests in turn, then a sustained mixed load (reads and publishes) through the replicas. The data
+ * set: {@code bench.consumers} consumers × {@code bench.versions} versions, {@code bench.providerVersions}
+ * provider versions with {@code bench.verifications} verifications each, three versions of every
+ * consumer deployed in production (and two in staging), loaded in bulk through the storage layer.
+ * Prints p50/p99 per endpoint and the mixed load's requests/s.
  *
  * <pre>./mvnw -q -pl pact-broker test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.subpact.broker.bench.BrokerBenchmark</pre>
+ *     -Dexec.mainClass=dev.subpact.broker.bench.BrokerBenchmark \
+ *     [-Dbench.consumers=1000 -Dbench.versions=100 -Dbench.verifications=1000 -Dbench.engines=postgresql]</pre>
  */
 public final class BrokerBenchmark {
 
-  static final int CONSUMERS = 100;
-  static final int VERSIONS_PER_CONSUMER = 100;
-  static final int PROVIDER_VERSIONS = 1000;
-  static final int VERIFICATIONS_PER_PROVIDER_VERSION = 30;
+  static final int CONSUMERS = Integer.getInteger("bench.consumers", 100);
+  static final int VERSIONS_PER_CONSUMER = Integer.getInteger("bench.versions", 100);
+  static final int PROVIDER_VERSIONS = Integer.getInteger("bench.providerVersions", 1000);
+  static final int VERIFICATIONS_PER_PROVIDER_VERSION = Integer.getInteger("bench.verifications", 30);
+  static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "sqlite,postgresql").split(","));
   static final int WARMUP = 50;
   static final int SAMPLES = 300;
+  static final int MIXED_THREADS = 8;
+  static final int MIXED_SECONDS = Integer.getInteger("bench.mixedSeconds", 30);
 
   private BrokerBenchmark() {}
 
@@ -49,6 +57,9 @@ public final class BrokerBenchmark {
           {"sqlite", "sqlite:" + Files.createTempDirectory("bench").resolve("broker.db")},
           {"postgresql", "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/bench"}};
       for (String[] engine : engines) {
+        if (!ENGINES.contains(engine[0])) {
+          continue;
+        }
         try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, engine[1]))) {
           long started = System.nanoTime();
           String providerVersion = load(broker);
@@ -58,21 +69,95 @@ public final class BrokerBenchmark {
               return null;
             });
           }
-          System.out.printf("%s: loaded in %.1fs%n", engine[0], (System.nanoTime() - started) / 1e9);
-          lines.add(measure(engine[0], "can-i-deploy (provider, production)", broker,
-              "GET", "/can-i-deploy?pacticipant=backend&version=" + providerVersion + "&environment=production", null));
-          lines.add(measure(engine[0], "can-i-deploy (consumer, production)", broker,
-              "GET", "/can-i-deploy?pacticipant=bot-42&version=bot-42-v99&environment=production", null));
-          lines.add(measure(engine[0], "for-verification (mainBranch + deployedOrReleased, pending)", broker,
-              "POST", "/pacts/provider/backend/for-verification",
-              "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
-                  + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}"));
+          System.out.printf("%s: %d consumer versions, %d provider versions, %d verifications loaded in %.1fs%n",
+              engine[0], CONSUMERS * VERSIONS_PER_CONSUMER, PROVIDER_VERSIONS,
+              PROVIDER_VERSIONS * VERIFICATIONS_PER_PROVIDER_VERSION, (System.nanoTime() - started) / 1e9);
+          List<String> one = List.of(broker.url());
+          measureAll(lines, engine[0], "1 replica", one, providerVersion);
+          if (engine[0].equals("postgresql")) {
+            try (RunningBroker second = PactBroker.start(BrokerConfig.local(0, engine[1]));
+                RunningBroker third = PactBroker.start(BrokerConfig.local(0, engine[1]))) {
+              List<String> three = List.of(broker.url(), second.url(), third.url());
+              measureAll(lines, engine[0], "3 replicas", three, providerVersion);
+              lines.add(mixedLoad(engine[0], "3 replicas", three));
+            }
+          } else {
+            lines.add(mixedLoad(engine[0], "1 replica", one));
+          }
         }
       }
     }
     System.out.println();
-    System.out.println("engine      endpoint                                                   p50 ms   p99 ms");
+    System.out.println("engine      through     endpoint                                                   p50 ms   p99 ms");
     lines.forEach(System.out::println);
+  }
+
+  private static void measureAll(List<String> lines, String engine, String through, List<String> replicas,
+      String providerVersion) throws Exception {
+    lines.add(measure(engine, through, "can-i-deploy (provider, production)", replicas,
+        "GET", "/can-i-deploy?pacticipant=backend&version=" + providerVersion + "&environment=production", null));
+    lines.add(measure(engine, through, "can-i-deploy (consumer, production)", replicas,
+        "GET", "/can-i-deploy?pacticipant=bot-" + (CONSUMERS / 2) + "&version=bot-" + (CONSUMERS / 2) + "-v" + (VERSIONS_PER_CONSUMER - 1) + "&environment=production", null));
+    lines.add(measure(engine, through, "for-verification (mainBranch + deployedOrReleased, pending)", replicas,
+        "POST", "/pacts/provider/backend/for-verification", FOR_VERIFICATION));
+    lines.add(measure(engine, through, "dashboard index (HTML)", replicas, "GET", "/dashboard", null));
+    lines.add(measure(engine, through, "dashboard matrix page (HTML)", replicas,
+        "GET", "/dashboard/matrix?pacticipant=bot-" + (CONSUMERS / 2) + "&version=bot-" + (CONSUMERS / 2) + "-v" + (VERSIONS_PER_CONSUMER - 1), null));
+  }
+
+  private static final String FOR_VERIFICATION = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
+      + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}";
+
+  /**
+   * {@value #MIXED_THREADS} clients for {@code bench.mixedSeconds}, each request to the next replica in turn:
+   * 2 of 5 can-i-deploy, 2 for-verification, 1 a publish of a new consumer version.
+   */
+  private static String mixedLoad(String engine, String through, List<String> replicas) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    java.util.concurrent.ConcurrentLinkedQueue<Double> millis = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+    long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(MIXED_SECONDS);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < MIXED_THREADS; t++) {
+      Thread thread = new Thread(() -> {
+        while (System.nanoTime() < end) {
+          int n = counter.getAndIncrement();
+          String base = replicas.get(n % replicas.size());
+          HttpRequest request = switch (n % 5) {
+            case 0, 1 -> HttpRequest.newBuilder(URI.create(base + "/can-i-deploy?pacticipant=bot-" + (n % CONSUMERS)
+                + "&version=bot-" + (n % CONSUMERS) + "-v" + (VERSIONS_PER_CONSUMER - 1) + "&environment=production")).GET().build();
+            case 2, 3 -> HttpRequest.newBuilder(URI.create(base + "/pacts/provider/backend/for-verification"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(FOR_VERIFICATION)).build();
+            default -> HttpRequest.newBuilder(URI.create(base + "/pacts/provider/backend/consumer/bot-" + (n % CONSUMERS)
+                    + "/version/mixed-" + n))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                    "{\"consumer\":{\"name\":\"bot-" + (n % CONSUMERS) + "\"},\"provider\":{\"name\":\"backend\"},"
+                        + "\"interactions\":[{\"description\":\"mixed " + n + "\",\"request\":{\"method\":\"POST\",\"path\":\"/graphql\"}}]}"))
+                .build();
+          };
+          long start = System.nanoTime();
+          try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+              failed.incrementAndGet();
+            }
+          } catch (Exception e) {
+            failed.incrementAndGet();
+          }
+          millis.add((System.nanoTime() - start) / 1e6);
+        }
+      });
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return String.format("%-11s %-11s %-58s %7.1f  %7.1f   (%d requests, %.0f/s, %d failed)", engine, through,
+        "mixed load, " + MIXED_THREADS + " clients", sorted[sorted.length / 2],
+        sorted[(int) Math.ceil(sorted.length * 0.99) - 1], sorted.length, sorted.length / (double) MIXED_SECONDS, failed.get());
   }
 
   /** Loads the data set straight into the database; returns the newest provider version. */
@@ -125,8 +210,8 @@ public final class BrokerBenchmark {
       Version version = repository.version(tx, "backend", verifyAll).orElseThrow();
       repository.recordDeployment(tx, version, repository.environmentNamed(tx, "production").orElseThrow(), null);
       for (Publication pact : pacts) {
-        if (pact.consumerVersion().number().endsWith("-v97") || pact.consumerVersion().number().endsWith("-v98")
-            || pact.consumerVersion().number().endsWith("-v99")) {
+        String number = pact.consumerVersion().number();
+        if (Integer.parseInt(number.substring(number.lastIndexOf("-v") + 2)) >= VERSIONS_PER_CONSUMER - 3) {
           repository.addVerification(tx, pact.sha(), version, true, Verification.LIVE, null, null);
         }
       }
@@ -135,16 +220,16 @@ public final class BrokerBenchmark {
     return newest;
   }
 
-  static String measure(String engine, String name, RunningBroker broker, String method, String path, String body)
-      throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(broker.url() + path))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-        .build();
+  static String measure(String engine, String through, String name, List<String> replicas, String method, String path,
+      String body) throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     double[] millis = new double[SAMPLES];
     String check = "";
     for (int i = 0; i < WARMUP + SAMPLES; i++) {
+      HttpRequest request = HttpRequest.newBuilder(URI.create(replicas.get(i % replicas.size()) + path))
+          .header("Content-Type", "application/json")
+          .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+          .build();
       long start = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       long elapsed = System.nanoTime() - start;
@@ -157,10 +242,11 @@ public final class BrokerBenchmark {
       check = response.body();
     }
     Arrays.sort(millis);
-    String summary = check.contains("\"deployable\"")
+    String summary = check.startsWith("<") ? check.length() / 1024 + " KiB of HTML"
+        : check.contains("\"deployable\"")
         ? "deployable=" + Json.parse(check).path("summary").path("deployable") + ", rows=" + Json.parse(check).path("matrix").size()
         : "pacts=" + Json.parse(check).path("_embedded").path("pacts").size();
-    return String.format("%-11s %-58s %7.1f  %7.1f   (%s)", engine, name, millis[SAMPLES / 2],
+    return String.format("%-11s %-11s %-58s %7.1f  %7.1f   (%s)", engine, through, name, millis[SAMPLES / 2],
         millis[(int) Math.ceil(SAMPLES * 0.99) - 1], summary);
   }
 }
