@@ -37,6 +37,13 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The backend's schema: an SDL file, an introspection-result JSON file, or an http(s) URL to introspect.")
   String schema;
 
+  @Option(names = "--baseline", paramLabel = "<sdl|introspection.json|url>",
+      description = {"The schema the consumers run against today (production): an SDL file, an introspection-result JSON file,",
+          "or an http(s) URL. Each operation also gets what changed from it along the fields it selects: a changed leaf type,",
+          "non-null became nullable, list vs single value, a removed enum value or possible type (errors); an added enum value",
+          "or possible type, a changed default of an omitted argument (warnings). Unused parts of the schema are ignored."})
+  String baseline;
+
   @ArgGroup(exclusive = true, multiplicity = "1")
   Inputs inputs;
 
@@ -63,8 +70,8 @@ public final class CheckCommand implements Callable<Integer> {
     Report report;
     try {
       report = inputs.pacts != null
-          ? StaticGate.checkPacts(schema, inputs.pacts)
-          : StaticGate.checkDocuments(schema, inputs.documents);
+          ? StaticGate.checkPacts(schema, baseline, inputs.pacts)
+          : StaticGate.checkDocuments(schema, baseline, inputs.documents);
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import graphql.language.ArrayValue;
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -29,6 +30,8 @@ import graphql.language.VariableReference;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
@@ -234,6 +237,15 @@ final class CoreRules {
     enter(value);
     if (value instanceof VariableReference variable) {
       usages.add(new Usage(variable, type, hasDefault, coordinate));
+    } else if (value instanceof EnumValue enumValue
+        && (type == null ? null : GraphQLTypeUtil.unwrapNonNull(type)) instanceof GraphQLEnumType enumType) {
+      GraphQLEnumValueDefinition definition = enumType.getValue(enumValue.getName());
+      if (definition != null && definition.isDeprecated()) {
+        warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+            "The enum value '" + enumType.getName() + "." + enumValue.getName() + "' is deprecated. "
+                + definition.getDeprecationReason(),
+            SchemaCoordinate.field(enumType.getName(), enumValue.getName()), null, locations(value), null, null));
+      }
     } else if (value instanceof ArrayValue array) {
       GraphQLType nullable = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
       GraphQLType item = nullable instanceof GraphQLList list ? list.getWrappedType() : nullable;
@@ -244,6 +256,11 @@ final class CoreRules {
         enter(field);
         GraphQLInputObjectField definition =
             named instanceof GraphQLInputObjectType input ? input.getField(field.getName()) : null;
+        if (definition != null && definition.isDeprecated()) {
+          warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+              "The input field " + ((GraphQLInputObjectType) named).getName() + "." + field.getName() + " is deprecated. " + definition.getDeprecationReason(),
+              SchemaCoordinate.field(((GraphQLInputObjectType) named).getName(), field.getName()), null, locations(field), null, null));
+        }
         value(field.getValue(), definition == null ? null : definition.getType(),
             definition != null && definition.hasSetDefaultValue(), coordinate);
         step++;

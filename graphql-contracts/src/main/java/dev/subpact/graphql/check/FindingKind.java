@@ -14,12 +14,28 @@ public enum FindingKind {
   UNKNOWN_TYPE,
   /** The document is not valid GraphQL syntax. */
   SYNTAX,
-  /** A deprecated field or argument the operation still uses (a warning). */
+  /** A deprecated field, argument, input field or enum value the operation still uses (a warning). */
   DEPRECATED_USAGE,
   /** A schema trap: e.g. a required deprecated argument, or a required replacement of a deprecated argument. */
   SCHEMA_LINT,
   /** A message the consumer expects that the provider sent in another shape (live replay). */
   DATA_MISMATCH,
+  /**
+   * {@code check --baseline}: a field the operation selects changed its leaf type, or changed between
+   * a list and a single value.
+   */
+  TYPE_CHANGED,
+  /** {@code check --baseline}: a field (or list item) the operation selects can now be null. */
+  NULLABILITY,
+  /** {@code check --baseline}: an enum value the operation can receive was removed. */
+  ENUM_VALUE_REMOVED,
+  /** {@code check --baseline}: a union member or interface implementation the operation can receive was removed. */
+  POSSIBLE_TYPE_REMOVED,
+  /**
+   * {@code check --baseline}, a warning: an enum value or possible type was added to something the
+   * operation reads, or an argument the operation omits changed its default.
+   */
+  DANGEROUS_CHANGE,
   /** Anything else. */
   OTHER
 }
