@@ -10,6 +10,10 @@ public enum FindingKind {
   MISSING_REQUIRED_ARGUMENT,
   /** A variable whose declared type, or example value, does not fit where it is used. */
   VARIABLE_TYPE_MISMATCH,
+  /** A literal value (argument, input field, list item, variable default) its location's type does not accept. */
+  INVALID_VALUE,
+  /** A fragment spread where its type can never apply ({@code Fragment cannot be spread here ...}). */
+  IMPOSSIBLE_FRAGMENT,
   /** A type name the schema does not define. */
   UNKNOWN_TYPE,
   /** The document is not valid GraphQL syntax. */
