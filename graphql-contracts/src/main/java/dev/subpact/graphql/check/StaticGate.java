@@ -73,7 +73,7 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    return checkPacts(schemaSource, null, pacts);
+    return checkPacts(schemaSource, (String) null, pacts);
   }
 
   /**
@@ -82,10 +82,19 @@ public final class StaticGate {
    * the baseline it can feel along its selections ({@link UsedSchemaChanges}).
    */
   public static Report checkPacts(String schemaSource, String baselineSource, List<Path> pacts) {
-    return check(schemaSource, baselineSource, () -> expand(pacts, ".json", "pact").parallelStream()
+    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readPacts(pacts));
+  }
+
+  /** As {@link #checkPacts(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkPacts(String schemaSource, Schema baseline, List<Path> pacts) {
+    return check(schemaSource, loaded(baseline), readPacts(pacts));
+  }
+
+  private static Supplier<List<Checked>> readPacts(List<Path> pacts) {
+    return () -> expand(pacts, ".json", "pact").parallelStream()
         .map(StaticGate::readPact)
         .flatMap(List::stream)
-        .toList());
+        .toList();
   }
 
   /**
@@ -94,25 +103,42 @@ public final class StaticGate {
    * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
-    return checkDocuments(schemaSource, null, documents);
+    return checkDocuments(schemaSource, (String) null, documents);
   }
 
   /** As {@link #checkDocuments(String, List)}, compared along each document's selections with {@code baselineSource} when not {@code null}. */
   public static Report checkDocuments(String schemaSource, String baselineSource, List<Path> documents) {
+    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readDocuments(documents));
+  }
+
+  /** As {@link #checkDocuments(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkDocuments(String schemaSource, Schema baseline, List<Path> documents) {
+    return check(schemaSource, loaded(baseline), readDocuments(documents));
+  }
+
+  private static Supplier<List<Checked>> readDocuments(List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return check(schemaSource, baselineSource, () -> expand(documents, ".graphql", "document").parallelStream()
+    return () -> expand(documents, ".graphql", "document").parallelStream()
         .map(file -> readDocument(file, parsed))
-        .toList());
+        .toList();
+  }
+
+  private static FutureTask<Schema> loaded(Schema baseline) {
+    if (baseline == null) {
+      return null;
+    }
+    FutureTask<Schema> done = new FutureTask<>(() -> baseline);
+    done.run();
+    return done;
   }
 
   /**
    * Loads the schema on a thread of its own while the operations are read, then checks them. A
    * schema problem is reported before an input problem, whichever is found first.
    */
-  private static Report check(String schemaSource, String baselineSource, Supplier<List<Checked>> readOperations) {
+  private static Report check(String schemaSource, FutureTask<Schema> baselineTask, Supplier<List<Checked>> readOperations) {
     FutureTask<Schema> prefetched = PREFETCHED.remove(schemaSource);
     FutureTask<Schema> schemaTask = prefetched != null ? prefetched : startLoading(schemaSource);
-    FutureTask<Schema> baselineTask = baselineSource == null ? null : startLoadingBaseline(baselineSource);
     List<Checked> operations = null;
     RuntimeException inputProblem = null;
     try {
