@@ -12,6 +12,10 @@
 #   SUBPACT_ENVIRONMENT           where it deploys                       (default: staging)
 #   SUBPACT_SCHEMA                the exported schema: an SDL file, an introspection JSON file or a URL
 #   SUBPACT_SCHEMA_COMMAND        or a command printing the SDL, e.g. "strawberry export-schema app.schema:schema"
+#   SUBPACT_BASELINE              the schema in production for check --baseline: a file, a URL, or "broker" (the schema of
+#                                 the $SUBPACT_PROVIDER version deployed to $SUBPACT_ENVIRONMENT; subpact's broker only) (optional)
+#   SUBPACT_PUBLISH_SCHEMA        "true": publish this build's schema to the broker after the static check, so that it checks
+#                                 every contract against it and keeps it as the next baseline (subpact's broker only) (default: false)
 #   SUBPACT_BACKEND_START_COMMAND how to start the build (optional: a URL may already serve it)
 #   SUBPACT_BACKEND_WS_URL        its WebSocket endpoint, e.g. ws://127.0.0.1:8000/v1/graphql (required)
 #   SUBPACT_BACKEND_HTTP_URL      its HTTP endpoint (default: the WS URL with http://)
@@ -62,8 +66,14 @@ echo "== 2. fetch the contracts to verify (main branches + deployed/released ver
   ${branch:+--provider-branch "$branch"} --out "$work/pacts"
 
 if [ -n "$schema" ]; then
-  echo "== 3. static check against the exported schema"
-  "$SUBPACT" check --schema "$schema" --pacts "$work/pacts" --format "$format"
+  echo "== 3. static check against the exported schema${SUBPACT_BASELINE:+, compared with $SUBPACT_BASELINE along each operation}"
+  check_args=(--schema "$schema" --pacts "$work/pacts" --format "$format")
+  [ -n "${SUBPACT_BASELINE:-}" ] && check_args+=(--baseline "$SUBPACT_BASELINE" --provider "$provider" --environment "$environment")
+  "$SUBPACT" check "${check_args[@]}"
+  if [ "${SUBPACT_PUBLISH_SCHEMA:-false}" = true ]; then
+    echo "== 3b. publish the schema of $provider $version to the broker"
+    "$SUBPACT" schema publish --broker "$PACT_BROKER_BASE_URL" --provider "$provider" --version "$version" --schema "$schema"
+  fi
 fi
 
 if [ -n "${SUBPACT_BACKEND_START_COMMAND:-}" ]; then

@@ -75,6 +75,23 @@ class CiScriptsTest {
   }
 
   @Test
+  void backendVerifyComparesWithTheDeployedSchemaAndPublishesItsOwn() throws Exception {
+    deployTheCrashedBots();
+    client.publishSchema(Incident.PROVIDER, "staging.before-rename", Files.readString(SCHEMAS.resolve("before-rename.graphql")));
+    client.recordDeployment(Incident.PROVIDER, "staging.before-rename", "staging");
+    Map<String, String> baseline = Map.of("SUBPACT_BASELINE", "broker", "SUBPACT_PUBLISH_SCHEMA", "true");
+
+    Script run = backendVerify("aliased", "staging.aliased", baseline);
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("== 3. static check against the exported schema, compared with broker along each operation")
+        .contains("== 3b. publish the schema of flexus-backend staging.aliased")
+        .contains("ok    karen 20045")
+        .contains("Recorded flexus-backend staging.aliased as deployed to staging.");
+    assertThat(client.schema(Incident.PROVIDER, "staging.aliased")).isEqualTo(Files.readString(SCHEMAS.resolve("aliased.graphql")));
+  }
+
+  @Test
   void backendVerifyStopsTheRenamedBuildBeforeItDeploys() throws Exception {
     deployTheCrashedBots();
     Script run = backendVerify("renamed", "staging.renamed");
@@ -87,8 +104,12 @@ class CiScriptsTest {
   }
 
   private Script backendVerify(String build, String version) throws Exception {
+    return backendVerify(build, version, Map.of());
+  }
+
+  private Script backendVerify(String build, String version, Map<String, String> extra) throws Exception {
     int port = freePort();
-    Map<String, String> env = new LinkedHashMap<>();
+    Map<String, String> env = new LinkedHashMap<>(extra);
     env.put("SUBPACT_PROVIDER_VERSION", version);
     env.put("SUBPACT_PROVIDER_BRANCH", "main");
     env.put("SUBPACT_SCHEMA", SCHEMAS.resolve(build + ".graphql").toString());

@@ -1,9 +1,13 @@
 package dev.subpact.cli;
 
+import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.schema.Schema;
+import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +41,22 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--schema", required = true, paramLabel = "<sdl|introspection.json|url>",
       description = "The backend's schema: an SDL file, an introspection-result JSON file, or an http(s) URL to introspect.")
   String schema;
+
+  @Option(names = "--baseline", paramLabel = "<sdl|introspection.json|url|broker>",
+      description = {"The schema the consumers run against today (production): an SDL file, an introspection-result JSON file,",
+          "an http(s) URL, or 'broker': the schema subpact's broker holds for the --provider version deployed to --environment.",
+          "Each operation also gets what changed from it along the fields it selects: a changed leaf type,",
+          "non-null became nullable, list vs single value, a removed enum value or possible type (errors); an added enum value",
+          "or possible type, a changed default of an omitted argument (warnings). Unused parts of the schema are ignored."})
+  String baseline;
+
+  @Option(names = "--provider", paramLabel = "NAME", description = "With --baseline broker: the provider (backend) whose schema to compare with.")
+  String provider;
+
+  @Option(names = "--environment", paramLabel = "ENV", description = "With --baseline broker: the environment whose deployed provider version gives the baseline.")
+  String environment;
+
+  @Mixin BrokerOptions broker;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Inputs inputs;
@@ -62,9 +83,16 @@ public final class CheckCommand implements Callable<Integer> {
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
-      report = inputs.pacts != null
-          ? StaticGate.checkPacts(schema, inputs.pacts)
-          : StaticGate.checkDocuments(schema, inputs.documents);
+      if (BROKER.equals(baseline)) {
+        Schema fromBroker = baselineFromBroker();
+        report = inputs.pacts != null
+            ? StaticGate.checkPacts(schema, fromBroker, inputs.pacts)
+            : StaticGate.checkDocuments(schema, fromBroker, inputs.documents);
+      } else {
+        report = inputs.pacts != null
+            ? StaticGate.checkPacts(schema, baseline, inputs.pacts)
+            : StaticGate.checkDocuments(schema, baseline, inputs.documents);
+      }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
@@ -84,6 +112,26 @@ public final class CheckCommand implements Callable<Integer> {
       }
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
+  }
+
+  private static final String BROKER = "broker";
+
+  /** The schema the broker holds for the provider version deployed to the environment. */
+  private Schema baselineFromBroker() {
+    if (provider == null || environment == null) {
+      throw new UserInputException("--baseline broker needs --provider NAME and --environment ENV: the baseline is the schema"
+          + " of the provider version deployed there.");
+    }
+    BrokerClient client = broker.client();
+    try {
+      String version = client.deployedVersion(provider, environment).orElseThrow(() -> new UserInputException(
+          "No version of " + provider + " is deployed to " + environment + " at " + client.base() + ", so there is no"
+              + " baseline to compare with: record the deployment (subpact record-deployment) or give --baseline a file."));
+      String sdl = client.schema(provider, version);
+      return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + version + " (deployed to " + environment + ")");
+    } catch (BrokerException e) {
+      throw new UserInputException("--baseline broker: " + e.getMessage(), e);
+    }
   }
 
   private ReportFormat reportFormat() {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PactsCommand.class,
       CanIDeployCommand.class,
       RecordDeploymentCommand.class,
+      SchemaCommand.class,
     })
 public final class SubpactCommand implements Runnable {
 

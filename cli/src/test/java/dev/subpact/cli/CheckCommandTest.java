@@ -136,6 +136,51 @@ class CheckCommandTest {
         .contains("PASSED: 1 operation, 0 broken, 0 errors, 0 warnings");
   }
 
+  @ParameterizedTest(name = "--baseline before-rename vs {0}")
+  @ValueSource(strings = {"renamed", "aliased"})
+  void aBaselineAddsNothingSpuriousToTheIncidentsVerdicts(String build) throws IOException {
+    CheckFixtures.Run without = run("check", "--schema", schema(build).toString(), "--pacts", PACTS.toString(), "--format", "json");
+    CheckFixtures.Run with = run("check", "--schema", schema(build).toString(), "--baseline", schema("before-rename").toString(),
+        "--pacts", PACTS.toString(), "--format", "json");
+
+    assertThat(with.err()).isEmpty();
+    assertThat(with.exit()).isEqualTo(without.exit());
+    assertThat(with.out()).isEqualTo(without.out());
+    CheckFixtures.Run text = run("check", "--schema", schema(build).toString(), "--baseline", schema("before-rename").toString(),
+        "--pacts", PACTS.toString());
+    assertThat(text.out()).isEqualTo(golden("incident-pacts-vs-" + build + ".text.txt", text.out()));
+  }
+
+  @Test
+  void aBaselineCatchesWhatStillValidatesButBreaksTheReader() throws IOException {
+    String before = Files.readString(schema("before-rename"), StandardCharsets.UTF_8);
+    Path changed = CheckFixtures.SCHEMAS.resolve("before-rename-changed-outputs.graphql");
+    Files.writeString(changed, before
+        .replace("  emessage_id: String!\n", "  emessage_id: String\n")
+        .replace("  emessage_created_ts: Float!\n", "  emessage_created_ts: String!\n"), StandardCharsets.UTF_8);
+
+    CheckFixtures.Run without = run("check", "--schema", changed.toString(), "--pacts", PACTS.toString());
+    CheckFixtures.Run with = run("check", "--schema", changed.toString(), "--baseline", schema("before-rename").toString(),
+        "--pacts", PACTS.resolve("karen-flexus-backend.json").toString());
+
+    assertThat(without.exit()).as("the documents still validate").isEqualTo(0);
+    assertThat(with.exit()).isEqualTo(1);
+    assertThat(with.out()).isEqualTo(golden("karen-vs-changed-outputs-with-baseline.text.txt", with.out()));
+    assertThat(with.out())
+        .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
+        .contains("Field 'FExternalMessageOutput.emessage_created_ts' changed type ('Float!' became 'String!')");
+  }
+
+  @Test
+  void aBaselineThatDoesNotLoadIsBadInputNamingTheOption() {
+    CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--baseline", "no-such-schema.graphql",
+        "--pacts", PACTS.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).startsWith("subpact check: The baseline schema (--baseline) cannot be used: ")
+        .contains("no-such-schema.graphql");
+  }
+
   @Test
   void theReportGoesToTheOutputFile() throws IOException {
     Path output = CheckFixtures.ROOT.resolve("report.json");

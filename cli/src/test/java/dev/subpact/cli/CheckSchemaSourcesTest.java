@@ -96,6 +96,41 @@ class CheckSchemaSourcesTest {
   }
 
   @Test
+  void aBaselineAsIntrospectionFileOrUrlFindsWhatTheSdlBaselineFinds() throws IOException {
+    Path changed = CheckFixtures.SCHEMAS.resolve("before-rename-nullable-id.graphql");
+    Files.writeString(changed, Files.readString(schema("before-rename"), StandardCharsets.UTF_8)
+        .replace("  emessage_id: String!\n", "  emessage_id: String\n"), StandardCharsets.UTF_8);
+    Path file = CheckFixtures.ROOT.resolve("before-rename.introspection.json");
+    Files.writeString(file, introspection("before-rename"), StandardCharsets.UTF_8);
+    byte[] body = introspection("before-rename").getBytes(StandardCharsets.UTF_8);
+    HttpServer server = graphqlEndpoint(new ArrayList<>(), request -> new Answer(200, body));
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/graphql";
+      for (String baseline : List.of(schema("before-rename").toString(), file.toString(), url)) {
+        CheckFixtures.Run run = run("check", "--schema", changed.toString(), "--baseline", baseline, "--pacts", PACTS.toString(),
+            "--format", "json");
+
+        assertThat(run.exit()).as(baseline + "\n" + run.err()).isEqualTo(1);
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.at("/summary/broken").asInt()).as(baseline).isEqualTo(10);
+        for (JsonNode result : report.get("results")) {
+          if (result.get("operationName").asText().equals("KarenThreads")) {
+            assertThat(result.get("errors")).as(baseline).singleElement().satisfies(e -> {
+              assertThat(e.get("kind").asText()).isEqualTo("NULLABILITY");
+              assertThat(e.get("coordinate").asText()).isEqualTo("FExternalMessageOutput.emessage_id");
+              assertThat(e.get("message").asText()).endsWith("(baseline: " + baseline + ").");
+            });
+          } else {
+            assertThat(result.get("errors")).as(baseline).isEmpty();
+          }
+        }
+      }
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void aServerThatRefusesDeprecatedArgumentsIsAskedWithoutThem() throws IOException {
     byte[] refusal = "{\"errors\":[{\"message\":\"Unknown argument 'includeDeprecated' on field '__Field.args'.\"}]}"
         .getBytes(StandardCharsets.UTF_8);

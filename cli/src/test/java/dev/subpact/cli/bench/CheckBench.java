@@ -245,7 +245,8 @@ public final class CheckBench {
     }
   }
 
-  private static Path repositoryRoot() {
+  /** The repository root: the folder above the working directory that holds the {@code subpact} launcher. */
+  static Path repositoryRoot() {
     Path dir = Path.of("").toAbsolutePath();
     while (dir != null && !Files.isRegularFile(dir.resolve("subpact"))) {
       dir = dir.getParent();

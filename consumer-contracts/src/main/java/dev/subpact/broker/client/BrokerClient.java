@@ -271,6 +271,35 @@ public final class BrokerClient {
         + " (only subpact's broker knows GraphQL)"), "the schema check");
   }
 
+  /**
+   * The version of {@code pacticipant} currently deployed to {@code environment} (the most recent
+   * deployment when several application instances run), or empty when none is.
+   */
+  public Optional<String> deployedVersion(String pacticipant, String environment) {
+    String uuid = environmentUuid(environment).orElseThrow(() -> new BrokerException("The broker at " + base
+        + " has no environment named " + environment + ".", 404));
+    JsonNode answer = json(send("GET", base.resolve("environments/" + segment(uuid)
+        + "/deployed-versions/currently-deployed?pacticipant=" + query(pacticipant)), null, null,
+        "list the versions of " + pacticipant + " deployed to " + environment), "the deployed versions");
+    String latest = null;
+    String latestAt = "";
+    for (JsonNode deployment : answer.path("_embedded").path("deployedVersions")) {
+      String at = deployment.path("createdAt").asText("");
+      if (latest == null || at.compareTo(latestAt) > 0) {
+        latest = deployment.path("_embedded").path("version").path("number").asText(null);
+        latestAt = at;
+      }
+    }
+    return Optional.ofNullable(latest);
+  }
+
+  /** The GraphQL schema (SDL) published for {@code provider} {@code version} (subpact's broker only). */
+  public String schema(String provider, String version) {
+    URI url = base.resolve("pacticipants/" + segment(provider) + "/versions/" + segment(version) + "/graphql-schema");
+    return send("GET", url, null, null, "fetch the GraphQL schema of " + provider + " " + version
+        + " (publish it with subpact schema publish; only subpact's broker knows GraphQL)").body();
+  }
+
   /** Sentences naming deprecated schema coordinates still used by consumer versions, and where they run. */
   public List<String> deprecatedUsage(String provider) {
     JsonNode answer = json(send("GET", base.resolve("graphql/deprecated-usage/" + segment(provider)), null, null,

@@ -7,6 +7,7 @@ import graphql.language.ArrayValue;
 import graphql.language.Definition;
 import graphql.language.Directive;
 import graphql.language.Document;
+import graphql.language.EnumValue;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -29,12 +30,15 @@ import graphql.language.VariableReference;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLCompositeType;
 import graphql.schema.GraphQLDirective;
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.GraphQLEnumValueDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -43,6 +47,7 @@ import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,8 +57,9 @@ import java.util.Set;
 
 /**
  * graphql-core 3.2's validation rules for the breaks subpact words itself — unknown field, unknown
- * argument, missing required argument, variable in a wrong position, unknown type, leaf selections —
- * plus its {@code NoDeprecatedCustomRule}, run as graphql-core runs them: all rules side by side in
+ * argument, missing required argument, variable in a wrong position, unknown type, leaf selections,
+ * literal values of the wrong type ({@code ValuesOfCorrectTypeRule}), fragments spread on impossible
+ * types ({@code PossibleFragmentSpreadsRule}) — plus its {@code NoDeprecatedCustomRule}, run as graphql-core runs them: all rules side by side in
  * one depth-first traversal, each error stamped with the traversal step that raised it, so merging
  * by step gives graphql-core's order.
  */
@@ -71,6 +77,7 @@ final class CoreRules {
   private final Map<String, FragmentDefinition> fragments = new HashMap<>();
   private final boolean report;
   private final boolean recordEntries;
+  private final String text;
   private final List<Raised> errors = new ArrayList<>();
   private final List<Finding> warnings = new ArrayList<>();
   private final Map<SourceLocation, Long> enteredAt = new HashMap<>();
@@ -78,7 +85,8 @@ final class CoreRules {
   private Map<String, VariableDefinition> variables = Map.of();
   private long step;
 
-  private CoreRules(GraphQLSchema schema, boolean report, boolean recordEntries) {
+  private CoreRules(GraphQLSchema schema, String text, boolean report, boolean recordEntries) {
+    this.text = text;
     this.schema = schema;
     this.report = report;
     this.recordEntries = recordEntries;
@@ -88,8 +96,8 @@ final class CoreRules {
    * Runs the rules over {@code document}; {@code recordEntries} also records the step at which each
    * location was entered (needed only to place other errors in the same order).
    */
-  static Result run(GraphQLSchema schema, Document document, boolean recordEntries) {
-    CoreRules rules = new CoreRules(schema, true, recordEntries);
+  static Result run(GraphQLSchema schema, Document document, String text, boolean recordEntries) {
+    CoreRules rules = new CoreRules(schema, text, true, recordEntries);
     rules.document(document);
     return new Result(rules.errors, rules.warnings, rules.enteredAt);
   }
@@ -121,6 +129,11 @@ final class CoreRules {
       enter(definition);
       variables.putIfAbsent(definition.getName(), definition);
       typeNames(definition.getType());
+      if (definition.getDefaultValue() != null) {
+        GraphQLType variableType = InputTypes.fromAst(schema, definition.getType());
+        value(definition.getDefaultValue(), variableType, false,
+            variableType == null ? null : SchemaCoordinate.type(GraphQLTypeUtil.unwrapAll(variableType).getName()));
+      }
       step++;
     }
     directives(operation.getDirectives());
@@ -149,14 +162,21 @@ final class CoreRules {
         enter(inline);
         GraphQLType target = named;
         if (inline.getTypeCondition() != null) {
-          typeCondition(inline.getTypeCondition());
           target = schema.getType(inline.getTypeCondition().getName());
+        }
+        possibleSpread(parent, target, null, inline);
+        if (inline.getTypeCondition() != null) {
+          typeCondition(inline.getTypeCondition());
         }
         directives(inline.getDirectives());
         selectionSet(target, inline.getSelectionSet());
         step++;
       } else if (selection instanceof FragmentSpread spread) {
         enter(spread);
+        FragmentDefinition fragment = fragments.get(spread.getName());
+        if (fragment != null) {
+          possibleSpread(parent, schema.getType(fragment.getTypeCondition().getName()), spread.getName(), spread);
+        }
         directives(spread.getDirectives());
         step++;
       }
@@ -231,25 +251,94 @@ final class CoreRules {
   }
 
   private void value(Value<?> value, GraphQLType type, boolean hasDefault, SchemaCoordinate coordinate) {
+    value(value, type, hasDefault, coordinate, true);
+  }
+
+  /**
+   * Visits a value; {@code checked} is false below a list or object literal that
+   * ValuesOfCorrectTypeRule already rejected as a whole (graphql-core skips it).
+   */
+  private void value(Value<?> value, GraphQLType type, boolean hasDefault, SchemaCoordinate coordinate, boolean checked) {
     enter(value);
     if (value instanceof VariableReference variable) {
       usages.add(new Usage(variable, type, hasDefault, coordinate));
+    } else if (value instanceof NullValue) {
+      if (checked && type instanceof GraphQLNonNull) {
+        invalidValue("Expected value of type '" + InputTypes.print(type) + "', found null.", value, coordinate);
+      }
     } else if (value instanceof ArrayValue array) {
       GraphQLType nullable = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
-      GraphQLType item = nullable instanceof GraphQLList list ? list.getWrappedType() : nullable;
-      array.getValues().forEach(v -> value(v, item, false, coordinate));
+      boolean list = nullable instanceof GraphQLList;
+      if (checked && !list) {
+        invalidValue(LiteralValues.problem(array, type), value, coordinate);
+      }
+      GraphQLType item = list ? ((GraphQLList) nullable).getWrappedType() : nullable;
+      array.getValues().forEach(v -> value(v, item, false, coordinate, checked && list));
     } else if (value instanceof ObjectValue object) {
       GraphQLType named = type == null ? null : GraphQLTypeUtil.unwrapAll(type);
+      GraphQLInputObjectType input = named instanceof GraphQLInputObjectType i ? i : null;
+      if (checked && input == null) {
+        invalidValue(LiteralValues.problem(object, type), value, coordinate);
+      }
+      if (checked && input != null) {
+        requiredInputFields(object, input);
+      }
       for (ObjectField field : object.getObjectFields()) {
         enter(field);
-        GraphQLInputObjectField definition =
-            named instanceof GraphQLInputObjectType input ? input.getField(field.getName()) : null;
+        GraphQLInputObjectField definition = input == null ? null : input.getField(field.getName());
+        if (checked && input != null && definition == null) {
+          List<String> suggestions = Suggestions.list(field.getName(),
+              input.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName).toList());
+          raise(new Finding(FindingKind.INVALID_VALUE, Severity.ERROR,
+              "Field '" + field.getName() + "' is not defined by type '" + input.getName() + "'." + Suggestions.didYouMean(suggestions),
+              SchemaCoordinate.field(input.getName(), field.getName()), first(suggestions), nameLocation(field), null, null));
+        }
+        if (definition != null && definition.isDeprecated()) {
+          warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+              "The input field " + input.getName() + "." + field.getName() + " is deprecated. " + definition.getDeprecationReason(),
+              SchemaCoordinate.field(input.getName(), field.getName()), null, nameLocation(field), null, null));
+        }
         value(field.getValue(), definition == null ? null : definition.getType(),
-            definition != null && definition.hasSetDefaultValue(), coordinate);
+            definition != null && definition.hasSetDefaultValue(), coordinate, checked && input != null);
         step++;
+      }
+    } else {
+      if (checked) {
+        invalidValue(LiteralValues.problem(value, type), value, coordinate);
+      }
+      if (value instanceof EnumValue enumValue
+          && (type == null ? null : GraphQLTypeUtil.unwrapNonNull(type)) instanceof GraphQLEnumType enumType) {
+        GraphQLEnumValueDefinition definition = enumType.getValue(enumValue.getName());
+        if (definition != null && definition.isDeprecated()) {
+          warnings.add(new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING,
+              "The enum value '" + enumType.getName() + "." + enumValue.getName() + "' is deprecated. "
+                  + definition.getDeprecationReason(),
+              SchemaCoordinate.field(enumType.getName(), enumValue.getName()), null, locations(value), null, null));
+        }
       }
     }
     step++;
+  }
+
+  /** ValuesOfCorrectTypeRule: a literal the location's type does not accept ({@code problem} may be null: it fits). */
+  private void invalidValue(String problem, Value<?> value, SchemaCoordinate coordinate) {
+    if (problem != null) {
+      raise(new Finding(FindingKind.INVALID_VALUE, Severity.ERROR, problem, coordinate, null, locations(value), null, null));
+    }
+  }
+
+  /** ValuesOfCorrectTypeRule: the required fields an input object literal leaves out. */
+  private void requiredInputFields(ObjectValue object, GraphQLInputObjectType input) {
+    Set<String> given = new HashSet<>();
+    object.getObjectFields().forEach(f -> given.add(f.getName()));
+    for (GraphQLInputObjectField field : input.getFieldDefinitions()) {
+      if (!given.contains(field.getName()) && field.getType() instanceof GraphQLNonNull && !field.hasSetDefaultValue()) {
+        raise(new Finding(FindingKind.INVALID_VALUE, Severity.ERROR,
+            "Field '" + input.getName() + "." + field.getName() + "' of required type '" + InputTypes.print(field.getType())
+                + "' was not provided.",
+            SchemaCoordinate.field(input.getName(), field.getName()), null, locations(object), null, null));
+      }
+    }
   }
 
   private void typeNames(Type<?> type) {
@@ -296,6 +385,41 @@ final class CoreRules {
               + "' must have a selection of subfields. Did you mean '" + field.getName() + " { ... }'?",
           null, null, locations(field), null, null));
     }
+  }
+
+  /** PossibleFragmentSpreadsRule: a fragment whose type can never apply where it is spread. */
+  private void possibleSpread(GraphQLCompositeType parent, GraphQLType fragmentType, String fragmentName, Node<?> node) {
+    if (parent == null || !(fragmentType instanceof GraphQLCompositeType target) || typesOverlap(target, parent)) {
+      return;
+    }
+    raise(new Finding(FindingKind.IMPOSSIBLE_FRAGMENT, Severity.ERROR,
+        "Fragment " + (fragmentName == null ? "" : "'" + fragmentName + "' ") + "cannot be spread here as objects of type '"
+            + parent.getName() + "' can never be of type '" + target.getName() + "'.",
+        SchemaCoordinate.type(target.getName()), null, locations(node), null, null));
+  }
+
+  /** graphql-core's {@code do_types_overlap}. */
+  private boolean typesOverlap(GraphQLCompositeType a, GraphQLCompositeType b) {
+    if (a.getName().equals(b.getName())) {
+      return true;
+    }
+    List<GraphQLObjectType> possibleA = possibleTypes(a);
+    List<GraphQLObjectType> possibleB = possibleTypes(b);
+    if (possibleA != null && possibleB != null) {
+      return possibleA.stream().anyMatch(t -> possibleB.stream().anyMatch(u -> u.getName().equals(t.getName())));
+    }
+    if (possibleA != null) {
+      return possibleA.stream().anyMatch(t -> t.getName().equals(b.getName()));
+    }
+    return possibleB != null && possibleB.stream().anyMatch(t -> t.getName().equals(a.getName()));
+  }
+
+  /** The object types of an abstract type, or {@code null} for an object type. */
+  private List<GraphQLObjectType> possibleTypes(GraphQLCompositeType type) {
+    if (type instanceof GraphQLUnionType union) {
+      return union.getTypes().stream().filter(GraphQLObjectType.class::isInstance).map(GraphQLObjectType.class::cast).toList();
+    }
+    return type instanceof GraphQLInterfaceType iface ? schema.getImplementations(iface) : null;
   }
 
   /** FieldsOnCorrectTypeRule, with a rename hint when a suggestion fits. */
@@ -433,7 +557,7 @@ final class CoreRules {
   }
 
   private List<Usage> usagesIn(FragmentDefinition fragment) {
-    CoreRules silent = new CoreRules(schema, false, false);
+    CoreRules silent = new CoreRules(schema, text, false, false);
     silent.fragments.putAll(fragments);
     silent.selectionSet(schema.getType(fragment.getTypeCondition().getName()), fragment.getSelectionSet());
     return silent.usages;
@@ -544,6 +668,40 @@ final class CoreRules {
     if (report) {
       errors.add(new Raised(step, finding));
     }
+  }
+
+  /**
+   * Where an input object field's name starts: graphql-java keeps no location for an object field,
+   * only for its value, so the name is found in the text just before the value ({@code name: value}).
+   */
+  private List<Location> nameLocation(ObjectField field) {
+    SourceLocation value = field.getValue().getSourceLocation();
+    if (value == null || text == null) {
+      return List.of();
+    }
+    int offset = 0;
+    for (int line = 1; line < value.getLine() && offset >= 0; line++) {
+      offset = text.indexOf('\n', offset) + 1;
+    }
+    int at = offset + value.getColumn() - 1;
+    int colon = text.lastIndexOf(':', at - 1);
+    int end = colon;
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int start = end - field.getName().length();
+    if (colon < 0 || start < 0 || !text.startsWith(field.getName(), start)) {
+      return locations(field.getValue());
+    }
+    int line = 1;
+    int lineStart = 0;
+    for (int i = 0; i < start; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    return List.of(new Location(line, start - lineStart + 1));
   }
 
   private static List<Location> locations(Node<?> node) {

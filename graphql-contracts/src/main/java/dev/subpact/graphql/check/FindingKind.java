@@ -10,16 +10,36 @@ public enum FindingKind {
   MISSING_REQUIRED_ARGUMENT,
   /** A variable whose declared type, or example value, does not fit where it is used. */
   VARIABLE_TYPE_MISMATCH,
+  /** A literal value (argument, input field, list item, variable default) its location's type does not accept. */
+  INVALID_VALUE,
+  /** A fragment spread where its type can never apply ({@code Fragment cannot be spread here ...}). */
+  IMPOSSIBLE_FRAGMENT,
   /** A type name the schema does not define. */
   UNKNOWN_TYPE,
   /** The document is not valid GraphQL syntax. */
   SYNTAX,
-  /** A deprecated field or argument the operation still uses (a warning). */
+  /** A deprecated field, argument, input field or enum value the operation still uses (a warning). */
   DEPRECATED_USAGE,
   /** A schema trap: e.g. a required deprecated argument, or a required replacement of a deprecated argument. */
   SCHEMA_LINT,
   /** A message the consumer expects that the provider sent in another shape (live replay). */
   DATA_MISMATCH,
+  /**
+   * {@code check --baseline}: a field the operation selects changed its leaf type, or changed between
+   * a list and a single value.
+   */
+  TYPE_CHANGED,
+  /** {@code check --baseline}: a field (or list item) the operation selects can now be null. */
+  NULLABILITY,
+  /** {@code check --baseline}: an enum value the operation can receive was removed. */
+  ENUM_VALUE_REMOVED,
+  /** {@code check --baseline}: a union member or interface implementation the operation can receive was removed. */
+  POSSIBLE_TYPE_REMOVED,
+  /**
+   * {@code check --baseline}, a warning: an enum value or possible type was added to something the
+   * operation reads, or an argument the operation omits changed its default.
+   */
+  DANGEROUS_CHANGE,
   /** Anything else. */
   OTHER
 }

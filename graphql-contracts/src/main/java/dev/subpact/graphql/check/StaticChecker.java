@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * first, worded and ordered as graphql-core 3.2 (what Strawberry runs) would report them, with
  * rename hints, then deprecation warnings. The rules whose errors graphql-core words with "Did you
  * mean" (unknown field, argument and type, missing required argument, variable in a wrong place,
- * leaf selections) run as graphql-core runs them; graphql-java runs all the others. Thread-safe; build one per schema and
+ * leaf selections), literal values (arguments, input fields, variables' defaults) and fragments spread
+ * on impossible types run as graphql-core runs them; graphql-java runs all the others. Thread-safe; build one per schema and
  * reuse it: findings are cached per document text (many bots send the same document).
  */
 public final class StaticChecker {
@@ -39,7 +40,10 @@ public final class StaticChecker {
           OperationValidationRule.PROVIDED_NON_NULL_ARGUMENTS,
           OperationValidationRule.VARIABLE_TYPES_MATCH,
           OperationValidationRule.KNOWN_TYPE_NAMES,
-          OperationValidationRule.SCALAR_LEAVES);
+          OperationValidationRule.SCALAR_LEAVES,
+          OperationValidationRule.ARGUMENTS_OF_CORRECT_TYPE,
+          OperationValidationRule.VARIABLE_DEFAULT_VALUES_OF_CORRECT_TYPE,
+          OperationValidationRule.POSSIBLE_FRAGMENT_SPREADS);
 
   private final Schema schema;
   private final Map<String, DocumentFindings> byDocument = new ConcurrentHashMap<>();
@@ -82,7 +86,7 @@ public final class StaticChecker {
   }
 
   private DocumentFindings documentFindings(Operation operation) {
-    return byDocument.computeIfAbsent(operation.document().text(), text -> checkDocument(operation.document().ast()));
+    return byDocument.computeIfAbsent(operation.document().text(), text -> checkDocument(operation.document().ast(), text));
   }
 
   /**
@@ -121,10 +125,10 @@ public final class StaticChecker {
     return SchemaLint.lint(sdl);
   }
 
-  private DocumentFindings checkDocument(Document document) {
+  private DocumentFindings checkDocument(Document document, String text) {
     List<ValidationError> javaErrors = new Validator().validateDocument(
         schema.graphql(), document, rule -> !RUN_AS_GRAPHQL_CORE.contains(rule), Locale.ENGLISH);
-    CoreRules.Result core = CoreRules.run(schema.graphql(), document, !javaErrors.isEmpty());
+    CoreRules.Result core = CoreRules.run(schema.graphql(), document, text, !javaErrors.isEmpty());
     record Ordered(long step, int tieBreak, Finding finding) {}
     List<Ordered> ordered = new ArrayList<>();
     for (CoreRules.Raised raised : core.errors()) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.change.UsedSchemaChanges;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
 import dev.subpact.graphql.operation.Operation;
@@ -72,10 +73,28 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    return check(schemaSource, () -> expand(pacts, ".json", "pact").parallelStream()
+    return checkPacts(schemaSource, (String) null, pacts);
+  }
+
+  /**
+   * As {@link #checkPacts(String, List)}; with a {@code baselineSource} (the schema the consumers
+   * run against today: SDL, introspection JSON or URL), each operation also gets the changes from
+   * the baseline it can feel along its selections ({@link UsedSchemaChanges}).
+   */
+  public static Report checkPacts(String schemaSource, String baselineSource, List<Path> pacts) {
+    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readPacts(pacts));
+  }
+
+  /** As {@link #checkPacts(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkPacts(String schemaSource, Schema baseline, List<Path> pacts) {
+    return check(schemaSource, loaded(baseline), readPacts(pacts));
+  }
+
+  private static Supplier<List<Checked>> readPacts(List<Path> pacts) {
+    return () -> expand(pacts, ".json", "pact").parallelStream()
         .map(StaticGate::readPact)
         .flatMap(List::stream)
-        .toList());
+        .toList();
   }
 
   /**
@@ -84,17 +103,40 @@ public final class StaticGate {
    * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
+    return checkDocuments(schemaSource, (String) null, documents);
+  }
+
+  /** As {@link #checkDocuments(String, List)}, compared along each document's selections with {@code baselineSource} when not {@code null}. */
+  public static Report checkDocuments(String schemaSource, String baselineSource, List<Path> documents) {
+    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readDocuments(documents));
+  }
+
+  /** As {@link #checkDocuments(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkDocuments(String schemaSource, Schema baseline, List<Path> documents) {
+    return check(schemaSource, loaded(baseline), readDocuments(documents));
+  }
+
+  private static Supplier<List<Checked>> readDocuments(List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return check(schemaSource, () -> expand(documents, ".graphql", "document").parallelStream()
+    return () -> expand(documents, ".graphql", "document").parallelStream()
         .map(file -> readDocument(file, parsed))
-        .toList());
+        .toList();
+  }
+
+  private static FutureTask<Schema> loaded(Schema baseline) {
+    if (baseline == null) {
+      return null;
+    }
+    FutureTask<Schema> done = new FutureTask<>(() -> baseline);
+    done.run();
+    return done;
   }
 
   /**
    * Loads the schema on a thread of its own while the operations are read, then checks them. A
    * schema problem is reported before an input problem, whichever is found first.
    */
-  private static Report check(String schemaSource, Supplier<List<Checked>> readOperations) {
+  private static Report check(String schemaSource, FutureTask<Schema> baselineTask, Supplier<List<Checked>> readOperations) {
     FutureTask<Schema> prefetched = PREFETCHED.remove(schemaSource);
     FutureTask<Schema> schemaTask = prefetched != null ? prefetched : startLoading(schemaSource);
     List<Checked> operations = null;
@@ -108,10 +150,25 @@ public final class StaticGate {
     if (schema == null) {
       return lintOnly(schemaSource);
     }
+    Schema baseline = baselineTask == null ? null : join(baselineTask);
     if (inputProblem != null) {
       throw inputProblem;
     }
-    return report(schema, operations);
+    return report(schema, baseline == null ? null : UsedSchemaChanges.between(baseline, schema), operations);
+  }
+
+  private static FutureTask<Schema> startLoadingBaseline(String source) {
+    FutureTask<Schema> task = new FutureTask<>(() -> {
+      try {
+        return SchemaLoader.load(source);
+      } catch (SchemaLoadException e) {
+        throw new SchemaLoadException("The baseline schema (--baseline) cannot be used: " + e.getMessage(), e);
+      }
+    });
+    Thread loader = new Thread(task, "subpact-baseline-loader");
+    loader.setDaemon(true);
+    loader.start();
+    return task;
   }
 
   private static Schema join(FutureTask<Schema> task) {
@@ -132,10 +189,14 @@ public final class StaticGate {
   private record Checked(
       String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source) {}
 
-  private static Report report(Schema schema, List<Checked> operations) {
+  private static Report report(Schema schema, UsedSchemaChanges changes, List<Checked> operations) {
     StaticChecker checker = StaticChecker.of(schema);
     List<InteractionReport> results = operations.parallelStream().map(c -> {
-      List<Finding> findings = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
+      List<Finding> findings = new ArrayList<>(
+          c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation()));
+      if (changes != null) {
+        findings.addAll(changes.findings(c.operation()));
+      }
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),

@@ -1,5 +1,6 @@
 package dev.subpact.graphql.check;
 
+import dev.subpact.graphql.operation.SchemaCoordinate;
 import graphql.language.AstPrinter;
 import graphql.language.OperationDefinition;
 import graphql.language.SourceLocation;
@@ -33,18 +34,26 @@ final class VariableCoercion {
 
   private final GraphQLSchema schema;
   private final List<Finding> errors = new ArrayList<>();
+  private final List<Finding> warnings = new ArrayList<>();
+  private List<Location> at = List.of();
 
   private VariableCoercion(GraphQLSchema schema) {
     this.schema = schema;
   }
 
-  /** Every variable error of {@code operation} given {@code values}, in the declaration order. */
+  /**
+   * Every variable error of {@code operation} given {@code values}, in the declaration order, then
+   * a warning for each deprecated input field and enum value the values use (worded as
+   * graphql-core's {@code NoDeprecatedCustomRule} words them in a literal, located at the variable).
+   */
   static List<Finding> check(GraphQLSchema schema, OperationDefinition operation, Map<String, Object> values) {
     VariableCoercion coercion = new VariableCoercion(schema);
     for (VariableDefinition definition : operation.getVariableDefinitions()) {
       coercion.variable(definition, values);
     }
-    return coercion.errors;
+    List<Finding> all = new ArrayList<>(coercion.errors);
+    all.addAll(coercion.warnings);
+    return all;
   }
 
   private void variable(VariableDefinition definition, Map<String, Object> values) {
@@ -58,6 +67,7 @@ final class VariableCoercion {
     }
     List<Location> at = List.of(new Location(
         definition.getSourceLocation().getLine(), definition.getSourceLocation().getColumn()));
+    this.at = at;
     if (!values.containsKey(name)) {
       if (definition.getDefaultValue() == null && type instanceof GraphQLNonNull) {
         errors.add(error("Variable '$" + name + "' of required type '" + InputTypes.print(type) + "' was not provided.", at));
@@ -121,6 +131,10 @@ final class VariableCoercion {
           }
           continue;
         }
+        if (field.isDeprecated()) {
+          deprecated("The input field " + object.getName() + "." + field.getName() + " is deprecated. "
+              + field.getDeprecationReason(), SchemaCoordinate.field(object.getName(), field.getName()));
+        }
         coerce(map.get(field.getName()), field.getType(), append(path, field.getName()), onError);
       }
       List<String> names = object.getFieldDefinitions().stream().map(GraphQLInputObjectField::getName).toList();
@@ -135,7 +149,12 @@ final class VariableCoercion {
     if (type instanceof GraphQLEnumType enumType) {
       List<String> names = enumType.getValues().stream().map(GraphQLEnumValueDefinition::getName).toList();
       if (value instanceof String s) {
-        if (enumType.getValue(s) == null) {
+        GraphQLEnumValueDefinition known = enumType.getValue(s);
+        if (known != null && known.isDeprecated()) {
+          deprecated("The enum value '" + enumType.getName() + "." + s + "' is deprecated. " + known.getDeprecationReason(),
+              SchemaCoordinate.field(enumType.getName(), s));
+        }
+        if (known == null) {
           onError.report(path, value, "Value '" + s + "' does not exist in '" + enumType.getName() + "' enum."
               + Suggestions.didYouMean(Suggestions.list(s, names), "the enum value"));
         }
@@ -197,6 +216,13 @@ final class VariableCoercion {
     List<Object> next = new ArrayList<>(path);
     next.add(key);
     return next;
+  }
+
+  private void deprecated(String message, SchemaCoordinate coordinate) {
+    Finding warning = new Finding(FindingKind.DEPRECATED_USAGE, Severity.WARNING, message, coordinate, null, at, null, null);
+    if (!warnings.contains(warning)) {
+      warnings.add(warning);
+    }
   }
 
   private static Finding error(String message, List<Location> locations) {

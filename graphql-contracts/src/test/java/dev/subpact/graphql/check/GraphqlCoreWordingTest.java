@@ -22,9 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * One self-describing case per file under {@code check/cases/}: a schema, an operation, and what
- * graphql-core 3.2.8 itself reported for it (recorded by running graphql-core's {@code validate},
- * {@code coerce_variable_values} and {@code NoDeprecatedCustomRule}). subpact must word and order
- * every error and warning exactly the same.
+ * graphql-core 3.2.8 itself reported for it, recorded by {@code src/test/python/record_core_wording.py}
+ * (graphql-core's {@code validate}, {@code coerce_variable_values} and {@code NoDeprecatedCustomRule}).
+ * subpact must word and order every error and warning exactly the same.
  */
 class GraphqlCoreWordingTest {
 
@@ -59,6 +59,22 @@ class GraphqlCoreWordingTest {
         .containsExactlyElementsOf(expectedErrors);
     assertThat(findings.stream().filter(f -> !f.isError()).map(Finding::message).toList())
         .containsExactlyElementsOf(expectedWarnings);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "literal-values.json", "literal-input-objects.json", "variable-default-values.json", "impossible-fragment-spreads.json",
+      "deprecated-input-values-in-literals.json"})
+  void theRulesGraphqlJavaUsedToWordCarryAKindAndACoordinate(String file) throws IOException {
+    JsonNode c = JSON.readTree(resource("cases/" + file));
+    StaticChecker checker = StaticChecker.of(SchemaLoader.fromSdl(resource(c.get("schema").asText()), c.get("schema").asText()));
+
+    List<Finding> findings = checker.check(Operation.of(c.get("query").asText(), c.get("operationName").asText(), Map.of()));
+
+    assertThat(findings).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.kind()).as(f.message()).isIn(FindingKind.INVALID_VALUE, FindingKind.IMPOSSIBLE_FRAGMENT, FindingKind.DEPRECATED_USAGE);
+      assertThat(f.coordinate()).as(f.message()).isNotNull();
+    });
   }
 
   private static String locations(Finding finding) {
