@@ -5,19 +5,23 @@ import dev.subpact.broker.client.BrokerClient;
 import java.net.URI;
 import picocli.CommandLine.Option;
 
-/** The broker options every broker-facing command shares, with the official Pact environment names. */
+/**
+ * The broker options every broker-facing command shares, with the official Pact CLI's names and
+ * short flags as aliases ({@code -b/--broker-base-url}, {@code -u/-p}, {@code -k/--broker-token}) and
+ * its environment variables.
+ */
 public final class BrokerOptions {
 
-  @Option(names = "--broker", defaultValue = "${env:PACT_BROKER_BASE_URL}", description = "The broker's base URL (env PACT_BROKER_BASE_URL).")
+  @Option(names = {"-b", "--broker", "--broker-base-url"}, paramLabel = "URL", defaultValue = "${env:PACT_BROKER_BASE_URL}", description = "The broker's base URL (env PACT_BROKER_BASE_URL).")
   String broker;
 
-  @Option(names = "--username", defaultValue = "${env:PACT_BROKER_USERNAME}", description = "Basic auth user (env PACT_BROKER_USERNAME).")
+  @Option(names = {"-u", "--username", "--broker-username"}, paramLabel = "USER", defaultValue = "${env:PACT_BROKER_USERNAME}", description = "Basic auth user (env PACT_BROKER_USERNAME).")
   String username;
 
-  @Option(names = "--password", defaultValue = "${env:PACT_BROKER_PASSWORD}", description = "Basic auth password (env PACT_BROKER_PASSWORD).")
+  @Option(names = {"-p", "--password", "--broker-password"}, paramLabel = "PASSWORD", defaultValue = "${env:PACT_BROKER_PASSWORD}", description = "Basic auth password (env PACT_BROKER_PASSWORD).")
   String password;
 
-  @Option(names = "--token", defaultValue = "${env:PACT_BROKER_TOKEN}", description = "Bearer token (env PACT_BROKER_TOKEN).")
+  @Option(names = {"-k", "--token", "--broker-token"}, paramLabel = "TOKEN", defaultValue = "${env:PACT_BROKER_TOKEN}", description = "Bearer token (env PACT_BROKER_TOKEN).")
   String token;
 
   /** Whether a broker URL was given (by option or environment). */

@@ -82,6 +82,8 @@ public final class CaptureCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       throw new UserInputException("--listen '" + listen + "' has no port number, e.g. 127.0.0.1:4000.");
     }
+    Preflight.freePort(listen.substring(0, colon), port, "--listen");
+    Preflight.writableFolder(out, "--out");
     ScriptedResponses scripted;
     try {
       scripted = responses == null ? null : ScriptedResponses.read(responses);

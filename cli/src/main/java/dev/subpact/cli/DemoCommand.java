@@ -30,6 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Preflight.freePort("127.0.0.1", port, "--port");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     try (IncidentDemo demo = IncidentDemo.start(port, out)) {
       DemoResult result = demo.play();

@@ -49,6 +49,7 @@ public final class PactsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Preflight.writableFolder(out, "--out");
     PrintWriter stdout = spec.commandLine().getOut();
     List<ObjectNode> parsed = new ArrayList<>();
     for (String selector : selectors == null ? List.of("mainBranch", "deployedOrReleased") : selectors) {

@@ -28,16 +28,19 @@ public final class PublishCommand implements Callable<Integer> {
 
   @CommandLine.Mixin BrokerOptions broker;
 
-  @Option(names = "--pacts", required = true, arity = "1..*", description = "Pact files or directories of them.")
+  @Option(names = "--pacts", arity = "1..*", description = "Pact files or directories of them.")
   List<Path> pacts;
 
-  @Option(names = "--consumer-version", required = true, description = "The consumer version (git sha, image tag).")
+  @CommandLine.Parameters(arity = "0..*", paramLabel = "PACT", description = "Pact files or directories, named as the official CLI names them (pact-broker publish DIR …).")
+  List<Path> pactArguments;
+
+  @Option(names = {"-a", "--consumer-version", "--consumer-app-version"}, required = true, description = "The consumer version (git sha, image tag).")
   String consumerVersion;
 
   @Option(names = "--branch", description = "The consumer's branch.")
   String branch;
 
-  @Option(names = "--tag", description = "A tag for the consumer version (repeatable).")
+  @Option(names = {"-t", "--tag"}, description = "A tag for the consumer version (repeatable).")
   List<String> tags;
 
   @Option(names = "--build-url", description = "The CI build that produced the pacts.")
@@ -55,6 +58,20 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--fail-on-stale", description = "With --check-stale: exit 1 and publish nothing when the build is stale.")
   boolean failOnStale;
 
+  private List<Path> pactsGiven() {
+    List<Path> given = new java.util.ArrayList<>();
+    if (pacts != null) {
+      given.addAll(pacts);
+    }
+    if (pactArguments != null) {
+      given.addAll(pactArguments);
+    }
+    if (given.isEmpty()) {
+      throw new UserInputException("No pacts to publish: give their files or folders with --pacts DIR (or as arguments, as in pact-broker publish DIR).");
+    }
+    return given;
+  }
+
   @Override
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -62,7 +79,7 @@ public final class PublishCommand implements Callable<Integer> {
     BrokerClient client = broker.client();
     Publication publication = new Publication(consumerVersion, branch, tags, buildUrl, merge);
     try {
-      List<Path> files = Publication.pactFiles(pacts);
+      List<Path> files = Publication.pactFiles(pactsGiven());
       if (checkStale) {
         boolean stale = false;
         for (Publication.StaleCheck check : publication.checkStale(client, files, mainBranch)) {

@@ -2,6 +2,7 @@ package dev.subpact.cli;
 
 import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.websocket.WebSocketSession;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "subpact",
     mixinStandardHelpOptions = true,
-    version = "subpact 0.1.0",
+    versionProvider = BuildVersion.class,
     description = "Consumer-driven contract testing for GraphQL backends whose clients hold subscriptions over WebSocket.",
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -24,6 +25,10 @@ import picocli.CommandLine.Command;
       PactsCommand.class,
       CanIDeployCommand.class,
       RecordDeploymentCommand.class,
+      RecordReleaseCommand.class,
+      RecordSupportEndedCommand.class,
+      CreateEnvironmentCommand.class,
+      ListEnvironmentsCommand.class,
       SchemaCommand.class,
     })
 public final class SubpactCommand implements Runnable {
@@ -51,14 +56,45 @@ public final class SubpactCommand implements Runnable {
   }
 
   private static CommandLine withErrorHandling(CommandLine cli) {
+    cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, SubpactCommand::commandList);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setParameterExceptionHandler(
         (ex, args) -> {
           ex.getCommandLine().getErr().println("subpact: " + ex.getMessage());
+          if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+            CommandLine.UnmatchedArgumentException.printSuggestions(unmatched, ex.getCommandLine().getErr());
+          }
           ex.getCommandLine().getErr().println("Run '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
           return ExitCodes.BAD_INPUT;
         });
     return cli;
+  }
+
+  /**
+   * The command list of {@code --help}: each command with the first whole sentence of its
+   * description (picocli's default takes the first description line, which may stop mid-sentence).
+   */
+  private static String commandList(CommandLine.Help help) {
+    Map<String, CommandLine.Help> commands = help.subcommands();
+    if (commands.isEmpty()) {
+      return "";
+    }
+    int nameWidth = commands.keySet().stream().mapToInt(String::length).max().orElse(0) + 4;
+    int width = help.commandSpec().usageMessage().width();
+    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+        new CommandLine.Help.Column(nameWidth, 2, CommandLine.Help.Column.Overflow.SPAN),
+        new CommandLine.Help.Column(width - nameWidth, 1, CommandLine.Help.Column.Overflow.WRAP));
+    for (Map.Entry<String, CommandLine.Help> command : commands.entrySet()) {
+      table.addRowValues(help.colorScheme().commandText(command.getKey()),
+          help.colorScheme().text(firstSentence(command.getValue().commandSpec().usageMessage().description())));
+    }
+    return table.toString();
+  }
+
+  static String firstSentence(String[] description) {
+    String text = String.join(" ", description).replaceAll("\\s+", " ").strip();
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   public static void main(String[] args) {

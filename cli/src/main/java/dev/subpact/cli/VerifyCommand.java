@@ -121,6 +121,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkBeforeReplay();
     ReportFormat reportFormat = reportFormat();
     ReplayConfig.Builder config = ReplayConfig.builder(websocketUrl())
         .httpUrl(http)
@@ -156,10 +157,20 @@ public final class VerifyCommand implements Callable<Integer> {
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }
 
-  private void publish(Report report) {
-    if (providerVersion == null || providerVersion.isBlank()) {
-      throw new UserInputException("--publish-results needs --provider-version (this build's git sha or image tag).");
+  /** What can be seen wrong before a replay that may take minutes: its results would be lost. */
+  private void checkBeforeReplay() {
+    if (publishResults) {
+      if (providerVersion == null || providerVersion.isBlank()) {
+        throw new UserInputException("--publish-results needs --provider-version (this build's git sha or image tag); nothing was replayed.");
+      }
+      broker.client();
     }
+    if (output != null) {
+      Preflight.writableFile(output, "--output");
+    }
+  }
+
+  private void publish(Report report) {
     try {
       for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
           providerVersion, providerBranch, buildUrl)) {

@@ -221,9 +221,37 @@ public final class BrokerClient {
 
   /** Asks whether {@code pacticipant} {@code version} can be deployed to {@code environment}. */
   public DeployVerdict canIDeploy(String pacticipant, String version, String environment) {
-    URI url = base.resolve("can-i-deploy?pacticipant=" + query(pacticipant) + "&version=" + query(version)
-        + "&environment=" + query(environment));
-    JsonNode answer = json(send("GET", url, null, null, "ask can-i-deploy for " + pacticipant + " " + version), "can-i-deploy");
+    return canIDeploy(List.of(DeploySelector.version(pacticipant, version)), environment);
+  }
+
+  /**
+   * Asks the broker's matrix ({@code GET /matrix?q[][pacticipant]=…&latestby=…&environment=…}, as
+   * the official clients do) whether the selected versions can be deployed to {@code environment}
+   * together.
+   */
+  public DeployVerdict canIDeploy(List<DeploySelector> selectors, String environment) {
+    if (selectors.isEmpty()) {
+      throw new IllegalArgumentException("can-i-deploy needs at least one pacticipant");
+    }
+    StringBuilder q = new StringBuilder("matrix?");
+    for (DeploySelector s : selectors) {
+      q.append("q[][pacticipant]=").append(query(s.pacticipant()));
+      if (s.version() != null) {
+        q.append("&q[][version]=").append(query(s.version()));
+      }
+      if (s.branch() != null) {
+        q.append("&q[][branch]=").append(query(s.branch()));
+      }
+      if (s.latest()) {
+        q.append("&q[][latest]=true");
+      }
+      q.append('&');
+    }
+    q.append("latestby=").append(selectors.size() == 1 ? "cvp" : "cvpv").append("&environment=").append(query(environment));
+    String what = "ask can-i-deploy for " + selectors.stream().map(DeploySelector::toString).collect(java.util.stream.Collectors.joining(", "));
+    URI url = base.resolve(q.toString().replace("[", "%5B").replace("]", "%5D"));
+    HttpResponse<String> response = send("GET", url, null, null, what);
+    JsonNode answer = json(response, "can-i-deploy");
     JsonNode summary = answer.path("summary");
     JsonNode deployable = summary.path("deployable");
     List<String> rows = new ArrayList<>();
@@ -235,7 +263,8 @@ public final class BrokerClient {
           + " → " + row.path("provider").path("name").asText() + " "
           + row.path("provider").path("version").path("number").asText("(none)") + ": " + result);
     }
-    return new DeployVerdict(deployable.isBoolean() ? deployable.asBoolean() : null, summary.path("reason").asText(""), rows);
+    return new DeployVerdict(deployable.isBoolean() ? deployable.asBoolean() : null, summary.path("reason").asText(""), rows,
+        response.body());
   }
 
   /** The uuid of the environment named {@code name}, creating it when the broker has none. */
@@ -244,19 +273,73 @@ public final class BrokerClient {
     if (existing.isPresent()) {
       return existing.get();
     }
-    ObjectNode body = JSON.createObjectNode().put("name", name).put("production", production);
-    return json(send("POST", base.resolve("environments"), body.toString(), null, "create environment " + name), "the environment")
-        .path("uuid").asText();
+    return createEnvironment(new BrokerEnvironment(null, name, null, production)).uuid();
+  }
+
+  /** Creates an environment; refuses (409) when one of that name exists. Returns it as the broker stored it. */
+  public BrokerEnvironment createEnvironment(BrokerEnvironment environment) {
+    if (environmentUuid(environment.name()).isPresent()) {
+      throw new BrokerException("The broker at " + base + " already has an environment named " + environment.name()
+          + ". Pick another --name, or use it as it is (list-environments shows it).", 409);
+    }
+    ObjectNode body = JSON.createObjectNode().put("name", environment.name()).put("production", environment.production());
+    if (environment.displayName() != null) {
+      body.put("displayName", environment.displayName());
+    }
+    return BrokerEnvironment.of(json(send("POST", base.resolve("environments"), body.toString(), null,
+        "create environment " + environment.name()), "the environment"));
+  }
+
+  /** Every environment of the broker, sorted by name. */
+  public List<BrokerEnvironment> environments() {
+    JsonNode list = json(send("GET", base.resolve("environments"), null, null, "list environments"), "the environments");
+    List<BrokerEnvironment> environments = new ArrayList<>();
+    list.path("_embedded").path("environments").forEach(e -> environments.add(BrokerEnvironment.of(e)));
+    environments.sort(java.util.Comparator.comparing(BrokerEnvironment::name));
+    return environments;
   }
 
   /** Records that {@code pacticipant} {@code version} is now deployed to {@code environment} (replacing the previous one). */
   public void recordDeployment(String pacticipant, String version, String environment) {
+    send("POST", placements(pacticipant, version, environment, "deployed-versions"), "{}", null,
+        "record the deployment of " + pacticipant + " " + version + " to " + environment);
+  }
+
+  /** Records that {@code pacticipant} {@code version} is released to {@code environment} (alongside earlier releases). */
+  public void recordRelease(String pacticipant, String version, String environment) {
+    send("POST", placements(pacticipant, version, environment, "released-versions"), "{}", null,
+        "record the release of " + pacticipant + " " + version + " to " + environment);
+  }
+
+  /**
+   * Ends support of {@code pacticipant} {@code version}'s release in {@code environment} (PATCH
+   * {@code currentlySupported: false} on each of its currently supported releases there); returns how
+   * many it ended, refusing when there is none.
+   */
+  public int recordSupportEnded(String pacticipant, String version, String environment) {
+    URI url = placements(pacticipant, version, environment, "released-versions");
+    String what = "end support of " + pacticipant + " " + version + " in " + environment;
+    int ended = 0;
+    for (JsonNode release : json(send("GET", url, null, null, what), "the releases").path("_embedded").path("releasedVersions")) {
+      if (release.path("currentlySupported").asBoolean(false)) {
+        URI self = base.resolve(stripLeadingSlash(release.path("_links").path("self").path("href").asText()));
+        send("PATCH", self, "{\"currentlySupported\":false}", null, what);
+        ended++;
+      }
+    }
+    if (ended == 0) {
+      throw new BrokerException("The broker at " + base + " has no currently supported release of " + pacticipant + " " + version
+          + " in " + environment + ". Record one first (record-release), or check the version and environment names.", 404);
+    }
+    return ended;
+  }
+
+  private URI placements(String pacticipant, String version, String environment, String kind) {
     String uuid = environmentUuid(environment).orElseThrow(() -> new BrokerException("The broker at " + base
-        + " has no environment named " + environment + ". Create it first (pact-broker create-environment --name "
+        + " has no environment named " + environment + ". Create it first (subpact create-environment --name "
         + environment + ").", 404));
-    URI url = base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version)
-        + "/deployed-versions/environment/" + segment(uuid));
-    send("POST", url, "{}", null, "record the deployment of " + pacticipant + " " + version + " to " + environment);
+    return base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version)
+        + "/" + kind + "/environment/" + segment(uuid));
   }
 
   /**

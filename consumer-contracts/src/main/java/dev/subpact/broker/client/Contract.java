@@ -32,8 +32,12 @@ public record Contract(String consumer, String provider, byte[] content, String 
     try {
       bytes = Files.readAllBytes(file);
       root = JSON.readTree(bytes);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("Pact file " + file + " is not valid JSON (line " + e.getLocation().getLineNr()
+          + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")
+          + ". Publish the pact file as the capture or your Pact library wrote it.", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Pact file " + file + " cannot be read as JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("Pact file " + file + " cannot be read: " + e.getMessage(), e);
     }
     String consumer = root == null ? "" : root.path("consumer").path("name").asText("");
     String provider = root == null ? "" : root.path("provider").path("name").asText("");

@@ -1,29 +1,53 @@
 package dev.subpact.graphql.report;
 
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * GitHub Actions workflow commands: one {@code ::error} (or {@code ::warning}) per finding,
- * pointing at the consumer's pact or document file and line, titled with the consumer and
- * interaction; the fix follows the message on the annotation's next lines. Ends with the summary
- * as a {@code ::notice}.
+ * GitHub Actions workflow commands: one {@code ::error} per broken operation (and one
+ * {@code ::warning} per operation with warnings), pointing at the consumer's pact or document file
+ * and line, titled with the consumer, the interaction and its findings by kind; the messages follow,
+ * one a line, then the first fix. GitHub shows about ten annotations per step, so at most
+ * {@value #MAX_ANNOTATIONS} are written (errors first) and a {@code ::notice} counts the rest. Ends
+ * with the summary as a {@code ::notice}.
  */
 final class GithubReport {
+
+  static final int MAX_ANNOTATIONS = 10;
 
   private GithubReport() {}
 
   static String render(Report report) {
-    StringBuilder out = new StringBuilder();
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (InteractionReport r : report.results()) {
       String title = "subpact: " + r.consumerLabel() + " / " + r.interaction();
-      r.errors().forEach(f -> annotation(out, "error", r.source(), title, f));
-      r.warnings().forEach(f -> annotation(out, "warning", r.source(), title, f));
+      if (!r.errors().isEmpty()) {
+        errors.add(annotation("error", r.source(), title, r.errors()));
+      }
+      if (!r.warnings().isEmpty()) {
+        warnings.add(annotation("warning", r.source(), title, r.warnings()));
+      }
     }
     for (Finding f : report.schemaFindings()) {
       String file = report.schema() == null || report.schema().contains("://") ? null : report.schema();
       SourceFile source = file == null ? null
           : new SourceFile(file, f.locations().isEmpty() ? 1 : f.locations().get(0).line(), false);
-      annotation(out, f.isError() ? "error" : "warning", source, "subpact: schema lint", f);
+      (f.isError() ? errors : warnings).add(annotation(f.isError() ? "error" : "warning", source, "subpact: schema lint", List.of(f)));
+    }
+    List<String> all = new ArrayList<>(errors);
+    all.addAll(warnings);
+    StringBuilder out = new StringBuilder();
+    all.stream().limit(MAX_ANNOTATIONS).forEach(out::append);
+    if (all.size() > MAX_ANNOTATIONS) {
+      out.append("::notice title=subpact check::").append(escapeData((all.size() - MAX_ANNOTATIONS) + " more annotations not shown ("
+          + errors.size() + " with errors and " + warnings.size() + " with warnings in all; GitHub shows about "
+          + MAX_ANNOTATIONS + " per step): the whole report is in --format text or json")).append('\n');
     }
     Report.Summary s = report.summary();
     out.append("::notice title=subpact check::")
@@ -33,19 +57,27 @@ final class GithubReport {
     return out.toString();
   }
 
-  private static void annotation(StringBuilder out, String level, SourceFile source, String title, Finding f) {
-    out.append("::").append(level).append(' ');
+  private static String annotation(String level, SourceFile source, String title, List<Finding> findings) {
+    Finding first = findings.get(0);
+    StringBuilder out = new StringBuilder("::").append(level).append(' ');
     if (source != null) {
-      int line = f.locations().isEmpty() ? source.line() : source.lineOf(f.locations().get(0).line());
+      int line = first.locations().isEmpty() ? source.line() : source.lineOf(first.locations().get(0).line());
       out.append("file=").append(escapeProperty(source.path())).append(",line=").append(line);
-      if (source.documentLines() && !f.locations().isEmpty()) {
-        out.append(",col=").append(f.locations().get(0).column());
+      if (source.documentLines() && !first.locations().isEmpty()) {
+        out.append(",col=").append(first.locations().get(0).column());
       }
       out.append(',');
     }
-    out.append("title=").append(escapeProperty(title + " (" + f.kind() + ")")).append("::");
-    String message = f.message() + (f.fix() == null ? "" : "\nFix: " + f.fix());
-    out.append(escapeData(message)).append('\n');
+    Map<FindingKind, Integer> kinds = new TreeMap<>();
+    findings.forEach(f -> kinds.merge(f.kind(), 1, Integer::sum));
+    String counted = kinds.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    out.append("title=").append(escapeProperty(title + " (" + counted + ")")).append("::");
+    StringBuilder message = new StringBuilder();
+    findings.forEach(f -> message.append(f.message()).append('\n'));
+    long fixes = findings.stream().filter(f -> f.fix() != null).count();
+    findings.stream().filter(f -> f.fix() != null).findFirst().ifPresent(f -> message.append("Fix: ").append(f.fix())
+        .append(fixes > 1 ? "\n(" + (fixes - 1) + " more fixes in the text report)" : ""));
+    return out.append(escapeData(message.toString().stripTrailing())).append('\n').toString();
   }
 
   /** GitHub's escaping of a command's message. */

@@ -108,6 +108,12 @@ public final class SchemaLoader {
       throw new SchemaLoadException(
           "Schema " + origin + " is JSON but not an introspection result: expected an object with \"__schema\" (or \"data\".\"__schema\").");
     }
+    JsonNode types = schemaNode.get("__schema").get("types");
+    if (types == null || !types.isArray()) {
+      throw new SchemaLoadException("Schema " + origin + " is an introspection result without \"__schema\".\"types\" (a list of "
+          + "the schema's types): introspect with the full introspection query (graphql-js getIntrospectionQuery(), "
+          + "graphql-java IntrospectionQuery), or export the schema as SDL.");
+    }
     try {
       @SuppressWarnings("unchecked")
       Map<String, Object> introspection = Lazy.JSON.convertValue(schemaNode, Map.class);

@@ -39,6 +39,9 @@ final class PactResources {
     app.delete(PACT + "/version/{version}", r::deletePact);
     app.get(PACT + "/latest", ctx -> r.latest(ctx, null));
     app.get(PACT + "/latest/{tag}", ctx -> r.latest(ctx, ctx.pathParam("tag")));
+    app.get(PACT + "/branch", ctx -> r.branchPacts(ctx, ctx.pathParam("consumer"), null, false));
+    app.get(PACT + "/branch/latest", ctx -> r.branchPacts(ctx, ctx.pathParam("consumer"), null, true));
+    app.get(PACT + "/branch/{branch}", ctx -> r.branchPacts(ctx, ctx.pathParam("consumer"), ctx.pathParam("branch"), false));
     app.get(PACT + "/branch/{branch}/latest", r::latestOnBranch);
     app.get(PACT + "/versions", r::pactVersions);
     app.get(PACT + "/pact-version/{sha}", r::bySha);
@@ -52,6 +55,10 @@ final class PactResources {
     app.get("/pacts/latest", r::allLatest);
     app.get("/pacts/provider/{provider}", ctx -> r.providerPacts(ctx, null));
     app.get("/pacts/provider/{provider}/tag/{tag}", ctx -> r.providerPacts(ctx, ctx.pathParam("tag")));
+    app.get("/pacts/provider/{provider}/branch", ctx -> r.branchPacts(ctx, null, null, false));
+    app.get("/pacts/provider/{provider}/branch/latest", ctx -> r.branchPacts(ctx, null, null, true));
+    app.get("/pacts/provider/{provider}/branch/{branch}", ctx -> r.branchPacts(ctx, null, ctx.pathParam("branch"), false));
+    app.get("/pacts/provider/{provider}/branch/{branch}/latest", ctx -> r.branchPacts(ctx, null, ctx.pathParam("branch"), true));
     app.get(PACT + "/tag/{tag}", r::taggedPactVersions);
     app.get("/integrations", r::integrations);
     app.get("/pacts/provider/{provider}/for-verification", r::forVerificationIndex);
@@ -231,6 +238,41 @@ final class PactResources {
       List<Publication> all = tag == null ? api.repository().publicationsForProvider(tx, provider)
           : api.repository().publicationsWithTag(tx, provider, tag);
       all.forEach(p -> pacts.add(hal.pactSummary(links, p)));
+      return node;
+    });
+    ApiContext.send(ctx, 200, body);
+  }
+
+  /**
+   * The provider's pacts from a branch ({@code null}: each consumer's main branch), all versions or
+   * the latest per consumer, optionally of one consumer: what the official CLI's {@code get-pacts} reads.
+   */
+  private void branchPacts(Context ctx, String consumer, String branch, boolean latest) {
+    Links links = api.links(ctx);
+    String provider = ctx.pathParam("provider");
+    ObjectNode body = api.database().read(tx -> {
+      api.pacticipantOr404(tx, provider);
+      List<Publication> found = new ArrayList<>();
+      if (branch != null) {
+        found.addAll(latest ? api.repository().latestPublicationsOnBranch(tx, provider, branch)
+            : api.repository().publicationsOnBranch(tx, provider, branch));
+      } else if (latest) {
+        found.addAll(api.repository().latestPublicationsOnMainBranches(tx, provider));
+      } else {
+        for (String c : api.repository().consumersOf(tx, provider)) {
+          String main = api.pacticipantOr404(tx, c).mainBranch();
+          if (main != null) {
+            api.repository().publicationsOnBranch(tx, provider, main).stream().filter(p -> p.consumer().equals(c)).forEach(found::add);
+          }
+        }
+      }
+      ObjectNode node = Json.object();
+      ObjectNode l = node.putObject("_links");
+      l.set("self", Json.link(ctx.url(), (latest ? "Latest pacts" : "Pacts") + " of " + (consumer == null ? "every consumer" : consumer)
+          + " with " + provider + " from " + (branch == null ? "the main branch" : "branch " + branch)));
+      l.set("pb:provider", Json.link(links.pacticipant(provider), provider).put("name", provider));
+      ArrayNode pacts = l.putArray("pb:pacts");
+      found.stream().filter(p -> consumer == null || p.consumer().equals(consumer)).forEach(p -> pacts.add(hal.pactSummary(links, p)));
       return node;
     });
     ApiContext.send(ctx, 200, body);

@@ -25,7 +25,7 @@ final class Representations {
   ObjectNode pacticipant(Tx tx, Links links, Pacticipant p) throws SQLException {
     ObjectNode node = Json.object();
     node.put("name", p.name());
-    putIfPresent(node, "displayName", p.displayName());
+    node.put("displayName", DisplayName.of(p.name(), p.displayName()));
     putIfPresent(node, "repositoryUrl", p.repositoryUrl());
     putIfPresent(node, "mainBranch", p.mainBranch());
     node.put("createdAt", p.createdAt());
@@ -104,7 +104,7 @@ final class Representations {
     ObjectNode node = Json.object();
     node.put("uuid", e.uuid());
     node.put("name", e.name());
-    putIfPresent(node, "displayName", e.displayName());
+    node.put("displayName", DisplayName.of(e.name(), e.displayName()));
     node.put("production", e.production());
     if (e.contacts() != null) {
       node.set("contacts", Json.parse(e.contacts()));
