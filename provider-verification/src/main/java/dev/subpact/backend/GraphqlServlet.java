@@ -66,10 +66,19 @@ final class GraphqlServlet extends JettyWebSocketServlet {
   /**
    * A query or mutation, answered as Strawberry's HTTP view answers: a request that parses but does
    * not validate (or does not parse) is {@code 200 {"data": null, "errors": [...]}}; a body that is
-   * not JSON, has no query or names no operation of its document is a plain-text 400.
+   * not JSON, has no query or names no operation of its document is a plain-text 400. When the
+   * backend requires an API key, a request without {@code Authorization: Bearer KEY} is a 401.
    */
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!options.authorisedHttp(request.getHeader(BackendOptions.HTTP_HEADER))) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Bearer");
+      response.setContentType("text/plain");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("Unauthorized: send the API key as the header '" + BackendOptions.HTTP_HEADER + ": Bearer <key>'.");
+      return;
+    }
     JsonNode body;
     try {
       body = JSON.readTree(request.getInputStream());

@@ -73,6 +73,23 @@ class ReferenceBackendTest {
   }
 
   @Test
+  void a_backend_with_an_api_key_wants_it_on_http_too_as_a_bearer_token() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), "127.0.0.1", 0, BackendOptions.DEFAULTS.withApiKey("k"))) {
+      String query = "{\"query\":\"query P { persona_get(persona_id: \\\"p\\\") { persona_id } }\"}";
+      HttpResponse<String> without = send(backend.httpUrl(), query);
+      assertThat(without.statusCode()).isEqualTo(401);
+      assertThat(without.body()).contains("Authorization: Bearer <key>");
+      HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(backend.httpUrl()).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer nope").POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      HttpResponse<String> right = http.send(HttpRequest.newBuilder(backend.httpUrl()).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer k").POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(right.statusCode()).isEqualTo(200);
+      assertThat(right.body()).isEqualTo("{\"data\":{\"persona_get\":{\"persona_id\":\"p\"}}}");
+    }
+  }
+
+  @Test
   void the_state_endpoint_seeds_and_refuses_unknown_states_saying_which_it_knows() throws Exception {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
       post(backend.stateUrl(), "{\"state\":\"external messages exist\",\"params\":{\"ids\":[\"emsg_a\"]},\"action\":\"setup\"}");

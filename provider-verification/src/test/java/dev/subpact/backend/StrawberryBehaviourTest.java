@@ -149,7 +149,7 @@ class StrawberryBehaviourTest {
   }
 
   @Test
-  void a_wrong_api_key_closes_4403_and_no_init_in_time_closes_4408() throws Exception {
+  void a_wrong_api_key_closes_4403_no_init_in_time_closes_4408_and_the_bots_apikey_passes() throws Exception {
     try (ReferenceBackend guarded = ReferenceBackend.start(Build.named("renamed"), "127.0.0.1", 0,
         BackendOptions.DEFAULTS.withApiKey("k").withInitTimeout(Duration.ofMillis(300)))) {
       try (WebSocketSession session = WebSocketSession.connect(HTTP, guarded.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
@@ -158,6 +158,15 @@ class StrawberryBehaviourTest {
       }
       try (WebSocketSession session = WebSocketSession.connect(HTTP, guarded.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
         assertThat(((Event.Closed) next(session)).code()).isEqualTo(4408);
+      }
+    }
+    // the key the way the client kit's bots send it, and the camel-case spelling, both pass
+    try (ReferenceBackend guarded = ReferenceBackend.start(Build.named("renamed"), "127.0.0.1", 0, BackendOptions.DEFAULTS.withApiKey("k"))) {
+      for (String payload : List.of("{\"apikey\":\"k\"}", "{\"apiKey\":\"k\"}")) {
+        try (WebSocketSession session = WebSocketSession.connect(HTTP, guarded.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
+          session.send("{\"type\":\"connection_init\",\"payload\":" + payload + "}");
+          assertThat(message(session)).as(payload).isInstanceOf(ServerMessage.Ack.class);
+        }
       }
     }
   }
