@@ -41,7 +41,7 @@ class NodeClientsTest {
   void a_foreign_client_receives_the_triggered_event(String protocol) throws Exception {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
       assertThat(client(protocol, backend, ALIASED_QUERY)).isEqualTo(
-          "NEXT {\"data\":{\"bot_threads_calls_tasks\":{\"news_action\":\"INSERT\",\"news_about\":\"flexus_external_message\","
+          "NEXT {\"data\":{\"bot_threads_calls_tasks\":{\"news_action\":\"EMESSAGE\",\"news_about\":\"flexus_persona_external_message\","
               + "\"news_payload_emessage\":{\"emsg_id\":\"emsg_node_1\",\"emessage_type\":\"TELEGRAM\"}}}}");
     }
   }
