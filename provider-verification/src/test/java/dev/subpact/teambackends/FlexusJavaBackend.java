@@ -1,4 +1,4 @@
-package dev.subpact.javabackend;
+package dev.subpact.teambackends;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

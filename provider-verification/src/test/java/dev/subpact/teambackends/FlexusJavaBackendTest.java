@@ -1,4 +1,4 @@
-package dev.subpact.javabackend;
+package dev.subpact.teambackends;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
