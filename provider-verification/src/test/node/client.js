@@ -9,6 +9,8 @@ function done(code) {
   setTimeout(() => process.exit(code), 50);
 }
 
+// Triggered once the connection is acknowledged and the subscription sent (plus 300 ms for the
+// server to register it): a trigger that arrives before the subscription reaches nobody.
 async function trigger() {
   await new Promise((r) => setTimeout(r, 300));
   await fetch(stateUrl, {
@@ -34,19 +36,23 @@ const sink = {
   complete: () => {},
 };
 
+function triggerOnce() {
+  trigger().catch((e) => {
+    console.log('TRIGGER-FAILED ' + e.message);
+    done(1);
+  });
+}
+
 if (protocol === 'graphql-transport-ws') {
   const { createClient } = require('graphql-ws');
-  const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0 });
+  const client = createClient({ url, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, on: { connected: triggerOnce } });
   client.subscribe({ query }, sink);
 } else {
   const { SubscriptionClient } = require('subscriptions-transport-ws');
   const client = new SubscriptionClient(url, { reconnect: false }, WebSocket);
+  client.onConnected(triggerOnce);
   client.request({ query }).subscribe(sink);
 }
-trigger().catch((e) => {
-  console.log('TRIGGER-FAILED ' + e.message);
-  done(1);
-});
 setTimeout(() => {
   console.log('TIMEOUT');
   done(2);

@@ -83,7 +83,7 @@ class LauncherTest {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
       Run launcher = run(List.of("bash", ROOT.resolve("subpact").toString(), "verify",
           "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
-          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts"), Map.of());
+          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts", "--settle", "2s"), Map.of());
 
       assertThat(launcher.exit()).as(launcher.output()).isEqualTo(1);
       assertThat(launcher.output()).contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")

@@ -36,11 +36,12 @@ public final class BackendCommand implements Callable<Integer> {
   String host;
 
   @Option(names = "--api-key", paramLabel = "KEY",
-      description = "Require connection_init {\"apiKey\": KEY} (default: accept any payload).")
+      description = {"Require the key: connection_init {\"apikey\": KEY} (as the bots send it; \"apiKey\" accepted too)",
+          "and the header 'Authorization: Bearer KEY' on HTTP (default: no key)."})
   String apiKey;
 
   @Option(names = "--keep-alive", converter = DurationConverter.class, paramLabel = "D",
-      description = "Send the legacy protocol's ka every D (default: once, right after connection_ack).")
+      description = "The legacy protocol's ka: one right after connection_ack, then every D; 0s sends none (default: 1s, as Strawberry).")
   Duration keepAlive;
 
   @Option(names = "--duration", converter = DurationConverter.class, paramLabel = "D",

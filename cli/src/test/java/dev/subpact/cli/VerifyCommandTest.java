@@ -49,7 +49,9 @@ class VerifyCommandTest {
   void renamed_build_breaks_every_bot_exit_1_with_outcomes_in_json() throws Exception {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
       Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
-          "--init-payload", "{\"apiKey\":\"s3cret-key\"}", "--pacts", pacts.toString(), "--format", "json");
+          "--init-payload", "{\"apiKey\":\"s3cret-key\"}", "--pacts", pacts.toString(), "--format", "json",
+          // above graphql-java's validation time on a loaded machine, so no rejection is read as silence (issue 10, item 8)
+          "--settle", "2s");
       assertThat(run.exit()).as(run.err()).isEqualTo(1);
       JsonNode report = JSON.readTree(run.out());
       assertThat(report.path("ok").asBoolean()).isFalse();

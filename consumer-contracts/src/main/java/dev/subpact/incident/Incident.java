@@ -154,13 +154,22 @@ public final class Incident {
     return "emsg_" + bot.name().replace('-', '_') + "_1";
   }
 
-  /** The event the bot waits for: an external message pushed on its subscription. */
+  /** What the client kit's bot loop reads to dispatch an external message ({@code news_about}). */
+  public static final String NEWS_ABOUT_EXTERNAL_MESSAGE = "flexus_persona_external_message";
+
+  /** The {@code news_action} the client kit handles for an external message. */
+  public static final String NEWS_ACTION_EXTERNAL_MESSAGE = "EMESSAGE";
+
+  /**
+   * The event the bot waits for: an external message pushed on its subscription, with the
+   * {@code news_about}/{@code news_action} values the client kit dispatches on (issue 11, item 14).
+   */
   private static ExpectedMessage externalMessageEvent(IncidentBot bot, ClientKit kit) {
     String p = kit.prefix;
     ObjectNode content = JSON.createObjectNode();
     ObjectNode news = content.putObject("data").putObject("bot_threads_calls_tasks");
-    news.put("news_action", "INSERT");
-    news.put("news_about", "flexus_external_message");
+    news.put("news_action", NEWS_ACTION_EXTERNAL_MESSAGE);
+    news.put("news_about", NEWS_ABOUT_EXTERNAL_MESSAGE);
     news.put("news_payload_id", messageId(bot));
     for (String empty :
         List.of("news_payload_thread_message", "news_payload_thread", "news_payload_persona",

@@ -1,25 +1,21 @@
 package dev.subpact.backend;
 
-import dev.subpact.graphql.check.Finding;
-import dev.subpact.graphql.check.Location;
-import dev.subpact.graphql.check.StaticChecker;
-import dev.subpact.graphql.operation.DocumentSyntaxException;
-import dev.subpact.graphql.operation.GraphqlDocument;
-import dev.subpact.graphql.operation.Operation;
-import dev.subpact.graphql.operation.OperationType;
-import dev.subpact.graphql.schema.Schema;
-import dev.subpact.graphql.schema.SchemaLoader;
 import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
+import graphql.ParseAndValidate;
+import graphql.ParseAndValidateResult;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.introspection.IntrospectionQuery;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
+import graphql.language.Document;
 import graphql.language.FloatValue;
 import graphql.language.IntValue;
 import graphql.language.NullValue;
 import graphql.language.ObjectValue;
+import graphql.language.OperationDefinition;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
@@ -31,71 +27,115 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.validation.ValidationError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
- * A {@link Build} made executable with graphql-java: resolvers read the {@link NewsStore}; requests
- * are checked first with subpact's {@link StaticChecker}, so errors carry graphql-core's wording as
- * Strawberry would send them.
+ * A {@link Build} made executable with graphql-java, the way a real server runs a request: parse,
+ * find the operation, validate, execute — each step with graphql-java's own rules and wording, as
+ * Strawberry runs the same steps with graphql-core. Nothing of subpact's static checker is used, so a
+ * live verdict against the reference backend is evidence independent of {@code subpact check}.
+ * Resolvers read the {@link NewsStore}.
  */
 final class ExecutableBuild {
 
   /** The GraphQL context key holding the replayed interaction id of a connection, if any. */
   static final String INTERACTION = "subpact.interaction";
 
+  /** The GraphQL context key holding the document {@link #prepare} parsed and validated. */
+  private static final String DOCUMENT = "subpact.document";
+
   private final Build build;
   private final NewsStore store;
+  private final GraphQLSchema schema;
   private final GraphQL graphql;
-  private final StaticChecker checker;
 
   ExecutableBuild(Build build, NewsStore store) {
     this.build = build;
     this.store = store;
-    GraphQLSchema schema =
-        new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(build.sdl()), wiring());
-    this.graphql = GraphQL.newGraphQL(schema).preparsedDocumentProvider(ExecutableBuild::validated).build();
-    Schema loaded = SchemaLoader.fromSdl(build.sdl(), "build " + build.name());
-    this.checker = StaticChecker.of(loaded);
+    this.schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(build.sdl()), wiring());
+    this.graphql = GraphQL.newGraphQL(schema).preparsedDocumentProvider(ExecutableBuild::prepared).build();
+    warmUp();
+  }
+
+  /**
+   * Runs graphql-java's parser, validation and execution once on the introspection query before
+   * serving, as a server's readiness probe would: the first request's class loading otherwise costs
+   * hundreds of milliseconds on a loaded machine.
+   */
+  private void warmUp() {
+    if (prepare(IntrospectionQuery.INTROSPECTION_QUERY, null) instanceof Ready ready) {
+      execute(ready, IntrospectionQuery.INTROSPECTION_QUERY, null, Map.of(), null);
+    }
   }
 
   Build build() {
     return build;
   }
 
-  /** A request that could not run: a syntax error, or the validation errors (all of them). */
-  record Refusal(boolean syntax, List<Map<String, Object>> errors) {}
-
-  /** Parses and validates; {@code null} when the request may run. */
-  Refusal refuse(String query, String operationName, Map<String, Object> variables) {
-    Operation operation;
-    try {
-      operation = new Operation(GraphqlDocument.parse(query), operationName, variables);
-    } catch (DocumentSyntaxException e) {
-      return new Refusal(true, List.of(error(e.getMessage(), List.of(new Location(e.line(), e.column())))));
-    }
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (Finding finding : checker.check(operation)) {
-      if (finding.isError()) {
-        errors.add(error(finding.message(), finding.locations()));
-      }
-    }
-    return errors.isEmpty() ? null : new Refusal(false, errors);
+  /** The step of Strawberry's pipeline at which a request was refused. */
+  enum Stage {
+    /** The document does not parse (Strawberry: {@code GraphQLSyntaxError}). */
+    SYNTAX,
+    /** The document has no operation of the requested name (Strawberry: {@code CannotGetOperationTypeError}). */
+    OPERATION,
+    /** The operation does not validate against the build's schema. */
+    VALIDATION
   }
 
-  /** The operation type of a valid request. */
-  OperationType typeOf(String query, String operationName) {
-    return new Operation(GraphqlDocument.parse(query), operationName, Map.of()).type();
+  /** What {@link #prepare} made of a request: refused at one stage, or ready to execute. */
+  sealed interface Preparation permits Refused, Ready {}
+
+  /** A request that cannot run: the stage that refused it and graphql-java's errors, formatted for the wire. */
+  record Refused(Stage stage, List<Map<String, Object>> errors) implements Preparation {
+    String firstMessage() {
+      return String.valueOf(errors.get(0).get("message"));
+    }
   }
 
-  /** Executes a request {@link #refuse} let through; for a subscription the result's data is a publisher of results. */
-  ExecutionResult execute(String query, String operationName, Map<String, Object> variables, String interaction) {
+  /** A parsed and validated request and its operation type. */
+  record Ready(Document document, OperationDefinition.Operation type) implements Preparation {}
+
+  /**
+   * Parses the request, finds its operation as Strawberry does (the named one, else the first) and
+   * validates it with graphql-java's rules.
+   */
+  Preparation prepare(String query, String operationName) {
+    ParseAndValidateResult parsed = ParseAndValidate.parse(
+        ExecutionInput.newExecutionInput(query).operationName(operationName).locale(Locale.ENGLISH).build());
+    if (parsed.isFailure()) {
+      return new Refused(Stage.SYNTAX, List.of(parsed.getSyntaxException().toInvalidSyntaxError().toSpecification()));
+    }
+    Document document = parsed.getDocument();
+    Optional<OperationDefinition> operation = document.getDefinitionsOfType(OperationDefinition.class).stream()
+        .filter(o -> operationName == null || operationName.equals(o.getName()))
+        .findFirst();
+    if (operation.isEmpty()) {
+      return new Refused(Stage.OPERATION, List.of(error(unknownOperation(operationName))));
+    }
+    List<ValidationError> invalid = ParseAndValidate.validate(schema, document, Locale.ENGLISH);
+    if (!invalid.isEmpty()) {
+      return new Refused(Stage.VALIDATION, invalid.stream().map(GraphQLError::toSpecification).toList());
+    }
+    return new Ready(document, operation.get().getOperation());
+  }
+
+  /** Strawberry's words for a document without the requested operation ({@code CannotGetOperationTypeError}). */
+  static String unknownOperation(String operationName) {
+    return operationName == null ? "Can't get GraphQL operation type" : "Unknown operation named \"" + operationName + "\".";
+  }
+
+  /** Executes a request {@link #prepare} made ready; for a subscription the result's data is a publisher of results. */
+  ExecutionResult execute(Ready ready, String query, String operationName, Map<String, Object> variables, String interaction) {
     Map<Object, Object> context = new LinkedHashMap<>();
+    context.put(DOCUMENT, ready.document());
     if (interaction != null) {
       context.put(INTERACTION, interaction);
     }
@@ -108,45 +148,24 @@ final class ExecutableBuild {
             .build());
   }
 
-  /**
-   * The document of a request {@link #refuse} let through: the parse it already made (parses are
-   * cached per text), and no second validation, since {@code refuse} ran graphql-java's rules.
-   */
-  private static CompletableFuture<PreparsedDocumentEntry> validated(ExecutionInput input,
+  /** The document {@link #prepare} already parsed and validated: graphql-java does not validate it twice. */
+  private static CompletableFuture<PreparsedDocumentEntry> prepared(ExecutionInput input,
       Function<ExecutionInput, PreparsedDocumentEntry> parseAndValidate) {
-    return CompletableFuture.completedFuture(new PreparsedDocumentEntry(GraphqlDocument.parse(input.getQuery()).ast()));
+    Document document = input.getGraphQLContext().get(DOCUMENT);
+    return CompletableFuture.completedFuture(document != null ? new PreparsedDocumentEntry(document) : parseAndValidate.apply(input));
   }
 
-  /** An error as graphql-core formats it: message, then locations when known. */
-  static Map<String, Object> error(String message, List<Location> locations) {
+  /** An error with only a message, as Strawberry formats one it raises itself. */
+  static Map<String, Object> error(String message) {
     Map<String, Object> error = new LinkedHashMap<>();
     error.put("message", message);
-    if (!locations.isEmpty()) {
-      List<Map<String, Object>> at = new ArrayList<>();
-      for (Location l : locations) {
-        Map<String, Object> location = new LinkedHashMap<>();
-        location.put("line", l.line());
-        location.put("column", l.column());
-        at.add(location);
-      }
-      error.put("locations", at);
-    }
     return error;
   }
 
+  /** graphql-java's errors as they travel: each one's specification (message, locations, path, extensions). */
   static List<Map<String, Object>> errors(List<GraphQLError> errors) {
     List<Map<String, Object>> formatted = new ArrayList<>();
-    for (GraphQLError e : errors) {
-      Map<String, Object> error = new LinkedHashMap<>();
-      error.put("message", e.getMessage());
-      if (e.getLocations() != null && !e.getLocations().isEmpty()) {
-        error.put("locations", e.getLocations().stream().map(l -> Map.of("line", l.getLine(), "column", l.getColumn())).toList());
-      }
-      if (e.getPath() != null) {
-        error.put("path", e.getPath());
-      }
-      formatted.add(error);
-    }
+    errors.forEach(e -> formatted.add(e.toSpecification()));
     return formatted;
   }
 

@@ -2,9 +2,9 @@ package dev.subpact.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.subpact.graphql.operation.OperationType;
 import dev.subpact.replay.InteractionReplayer;
 import graphql.ExecutionResult;
+import graphql.language.OperationDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
 
@@ -43,13 +45,8 @@ final class GraphqlServlet extends JettyWebSocketServlet {
           String chosen = request.getSubProtocols().stream().filter(SUPPORTED::contains).findFirst().orElse(null);
           String interaction = request.getHeader(InteractionReplayer.INTERACTION_HEADER);
           if (chosen == null) {
-            try {
-              response.sendError(HttpServletResponse.SC_BAD_REQUEST,
-                  "Subprotocol not acceptable: offer graphql-transport-ws or graphql-ws");
-            } catch (IOException e) {
-              // the client went away
-            }
-            return null;
+            // Strawberry accepts the upgrade, then closes: 4406 Subprotocol not acceptable.
+            return new NotAcceptable();
           }
           response.setAcceptedSubProtocol(chosen);
           return chosen.equals(TransportWsConnection.SUBPROTOCOL)
@@ -58,33 +55,75 @@ final class GraphqlServlet extends JettyWebSocketServlet {
         });
   }
 
+  /** A connection that offered no subprotocol the server speaks. */
+  private static final class NotAcceptable implements WebSocketListener {
+    @Override
+    public void onWebSocketConnect(Session session) {
+      session.close(4406, "Subprotocol not acceptable");
+    }
+  }
+
+  /**
+   * A query or mutation, answered as Strawberry's HTTP view answers: a request that parses but does
+   * not validate (or does not parse) is {@code 200 {"data": null, "errors": [...]}}; a body that is
+   * not JSON, has no query or names no operation of its document is a plain-text 400. When the
+   * backend requires an API key, a request without {@code Authorization: Bearer KEY} is a 401.
+   */
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    if (!options.authorisedHttp(request.getHeader(BackendOptions.HTTP_HEADER))) {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Bearer");
+      response.setContentType("text/plain");
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write("Unauthorized: send the API key as the header '" + BackendOptions.HTTP_HEADER + ": Bearer <key>'.");
+      return;
+    }
     JsonNode body;
     try {
       body = JSON.readTree(request.getInputStream());
     } catch (IOException e) {
-      answer(response, 400, Map.of("errors", List.of(Map.of("message", "Request body is not JSON: " + e.getMessage()))));
+      refuse(response, "Unable to parse request body as JSON");
       return;
     }
     if (body == null || !body.path("query").isTextual()) {
-      answer(response, 400, Map.of("errors", List.of(Map.of("message", "No GraphQL query found in the request"))));
+      refuse(response, "No GraphQL query found in the request");
       return;
     }
     String query = body.get("query").asText();
     String operationName = ServerConnection.text(body.get("operationName"));
-    Map<String, Object> variables = ServerConnection.variables(body);
-    ExecutableBuild.Refusal refusal = build.refuse(query, operationName, variables);
-    if (refusal != null) {
-      answer(response, refusal.syntax() ? 400 : 200, Map.of("errors", refusal.errors()));
+    ExecutableBuild.Preparation prepared = build.prepare(query, operationName);
+    if (prepared instanceof ExecutableBuild.Refused refused) {
+      if (refused.stage() == ExecutableBuild.Stage.OPERATION) {
+        refuse(response, refused.firstMessage());
+      } else {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("data", null);
+        answer.put("errors", refused.errors());
+        answer(response, 200, answer);
+      }
       return;
     }
-    if (build.typeOf(query, operationName) == OperationType.SUBSCRIPTION) {
-      answer(response, 400, Map.of("errors", List.of(Map.of("message", "Subscriptions are not allowed over HTTP; use the WebSocket endpoint"))));
+    ExecutableBuild.Ready ready = (ExecutableBuild.Ready) prepared;
+    if (ready.type() == OperationDefinition.Operation.SUBSCRIPTION) {
+      refuse(response, "Subscriptions are not served over HTTP here: subscribe over the WebSocket endpoint.");
       return;
     }
-    ExecutionResult result = build.execute(query, operationName, variables, null);
-    answer(response, 200, new LinkedHashMap<>(result.toSpecification()));
+    ExecutionResult result = build.execute(ready, query, operationName, ServerConnection.variables(body), null);
+    Map<String, Object> answer = new LinkedHashMap<>();
+    answer.put("data", result.getData());
+    if (!result.getErrors().isEmpty()) {
+      answer.put("errors", ExecutableBuild.errors(result.getErrors()));
+    }
+    answer(response, 200, answer);
+  }
+
+  /** Strawberry's {@code HTTPException}: status 400, the reason as plain text. */
+  private static void refuse(HttpServletResponse response, String reason) throws IOException {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    response.setContentType("text/plain");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(reason);
   }
 
   static void answer(HttpServletResponse response, int status, Object body) throws IOException {

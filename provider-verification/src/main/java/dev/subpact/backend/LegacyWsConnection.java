@@ -9,8 +9,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The legacy Apollo {@code graphql-ws} protocol (subscriptions-transport-ws) as Strawberry speaks
- * it: {@code connection_ack} then {@code ka}; an operation that does not validate gets an
+ * The legacy Apollo {@code graphql-ws} protocol (subscriptions-transport-ws) as Strawberry 0.275
+ * speaks it: {@code connection_ack}, then {@code ka} at once and every keep-alive interval
+ * (Strawberry's {@code keep_alive_interval}, 1 s by default); a {@code connection_init} payload that
+ * is neither an object nor {@code null} gets a bare {@code connection_error} and close 1000; an
+ * operation that does not parse, names no operation of the document or does not validate gets an
  * {@code error} carrying only the <em>first</em> error; {@code data} per result; {@code complete}.
  */
 final class LegacyWsConnection extends ServerConnection {
@@ -48,8 +51,8 @@ final class LegacyWsConnection extends ServerConnection {
 
   private void init(JsonNode payload) {
     if (payload != null && !payload.isNull() && !payload.isObject()) {
-      send(frame("connection_error", null, Map.of("message", "Invalid connection init payload")));
-      close(1011, "");
+      send(frame("connection_error", null, null));
+      close(1000, "");
       return;
     }
     if (!options.authorised(payload == null ? JSON.createObjectNode() : payload)) {
@@ -58,10 +61,9 @@ final class LegacyWsConnection extends ServerConnection {
       return;
     }
     send(frame("connection_ack", null, null));
-    send(frame("ka", null, null));
     long every = options.keepAlive().toMillis();
     if (every > 0) {
-      keepAlive = timer.scheduleAtFixedRate(() -> send(frame("ka", null, null)), every, every, TimeUnit.MILLISECONDS);
+      keepAlive = timer.scheduleAtFixedRate(() -> send(frame("ka", null, null)), 0, every, TimeUnit.MILLISECONDS);
     }
   }
 
@@ -83,13 +85,12 @@ final class LegacyWsConnection extends ServerConnection {
     stop(id); // subscriptions-transport-ws: a start with a running id replaces that operation
     String query = payload.get("query").asText();
     String operationName = text(payload.get("operationName"));
-    Map<String, Object> variables = variables(payload);
-    ExecutableBuild.Refusal refusal = build.refuse(query, operationName, variables);
-    if (refusal != null) {
-      sendErrors(id, refusal.errors());
+    ExecutableBuild.Preparation prepared = build.prepare(query, operationName);
+    if (prepared instanceof ExecutableBuild.Refused refused) {
+      sendErrors(id, refused.errors());
       return;
     }
-    run(id, query, operationName, variables);
+    run(id, (ExecutableBuild.Ready) prepared, query, operationName, variables(payload));
   }
 
   @Override

@@ -23,9 +23,12 @@ public record NewsEvent(String marketableName, String emsgType, Map<String, Obje
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
   }
 
-  /** An external message arriving for a bot: {@code INSERT flexus_external_message}. */
+  /**
+   * An external message arriving for a bot: {@code news_action} {@code EMESSAGE} about
+   * {@code flexus_persona_external_message}, the values the client kit's bot loop dispatches on.
+   */
   public static NewsEvent externalMessage(String marketableName, Map<String, Object> message) {
-    return news(marketableName, (String) message.get("emsg_type"), "INSERT", "flexus_external_message",
+    return news(marketableName, (String) message.get("emsg_type"), "EMESSAGE", "flexus_persona_external_message",
         String.valueOf(message.get("emsg_id")), "news_payload_emessage", message);
   }
 

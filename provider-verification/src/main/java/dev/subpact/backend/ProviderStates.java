@@ -13,7 +13,7 @@ import java.util.Map;
  *   <li>{@value #BOT_INSTALLED} ({@code marketable_name}, {@code marketable_version}): the bot may subscribe;
  *   <li>{@value #EXTERNAL_MESSAGE} ({@code marketable_name}, {@code emsg_id}, {@code emsg_type}, any
  *       other {@code emsg_*}): setup stores the message, {@code trigger} pushes it as an
- *       {@code INSERT flexus_external_message} event to the bot's live subscriptions;
+ *       {@code EMESSAGE flexus_persona_external_message} event to the bot's live subscriptions;
  *   <li>{@value #THREAD_UPDATED} ({@code marketable_name}, {@code ft_id}, any other {@code ft_*}):
  *       {@code trigger} pushes an {@code UPDATE flexus_thread} event;
  *   <li>{@value #MESSAGES_EXIST} ({@code ids}): the messages exist and may be deleted;

@@ -91,9 +91,9 @@ abstract class ServerConnection implements WebSocketListener {
 
   abstract void sendErrors(String id, List<Map<String, Object>> errors);
 
-  /** Runs a validated operation: a query or mutation answers once, a subscription streams. */
-  void run(String id, String query, String operationName, Map<String, Object> variables) {
-    ExecutionResult result = build.execute(query, operationName, variables, interaction);
+  /** Runs a prepared operation: a query or mutation answers once, a subscription streams. */
+  void run(String id, ExecutableBuild.Ready ready, String query, String operationName, Map<String, Object> variables) {
+    ExecutionResult result = build.execute(ready, query, operationName, variables, interaction);
     if (!(result.getData() instanceof Publisher<?> publisher)) {
       if (result.getData() == null && !result.getErrors().isEmpty()) {
         sendErrors(id, ExecutableBuild.errors(result.getErrors()));
@@ -122,7 +122,7 @@ abstract class ServerConnection implements WebSocketListener {
           @Override
           public void onError(Throwable t) {
             operations.remove(id);
-            sendErrors(id, List.of(ExecutableBuild.error(String.valueOf(t.getMessage()), List.of())));
+            sendErrors(id, List.of(ExecutableBuild.error(String.valueOf(t.getMessage()))));
           }
 
           @Override
@@ -186,10 +186,19 @@ abstract class ServerConnection implements WebSocketListener {
     return frame;
   }
 
+  /** Closes the connection; a reason longer than a close frame allows (123 bytes) is cut at a character boundary. */
   void close(int code, String reason) {
     Session s = session;
     if (s != null && s.isOpen()) {
-      s.close(code, reason);
+      s.close(code, fitCloseFrame(reason));
     }
+  }
+
+  static String fitCloseFrame(String reason) {
+    String fitted = reason;
+    while (fitted.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 123) {
+      fitted = fitted.substring(0, fitted.offsetByCodePoints(fitted.length(), -1));
+    }
+    return fitted;
   }
 }

@@ -10,9 +10,10 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Session;
 
 /**
- * {@code graphql-transport-ws} (the graphql-ws library's protocol) as Strawberry speaks it: all
- * validation errors in one {@code error} message and the socket stays open; a syntax error closes
- * 4400; {@code subscribe} before {@code connection_ack} closes 4401; a duplicate id closes 4409; a
+ * {@code graphql-transport-ws} (the graphql-ws library's protocol) as Strawberry 0.275 speaks it:
+ * all validation errors in one {@code error} message and the socket stays open; a syntax error or an
+ * unknown {@code operationName} closes 4400 (as does a {@code connection_init} payload that is not
+ * an object, {@code null} included); {@code subscribe} before {@code connection_ack} closes 4401; a duplicate id closes 4409; a
  * second {@code connection_init} closes 4429; no {@code connection_init} in time closes 4408.
  */
 final class TransportWsConnection extends ServerConnection {
@@ -70,7 +71,8 @@ final class TransportWsConnection extends ServerConnection {
       return;
     }
     initReceived = true;
-    if (payload != null && !payload.isNull() && !payload.isObject()) {
+    // Strawberry reads message.get("payload", {}): absent is {}, but null (like any non-object) closes 4400.
+    if (payload != null && !payload.isObject()) {
       close(4400, "Invalid connection init payload");
       return;
     }
@@ -99,17 +101,16 @@ final class TransportWsConnection extends ServerConnection {
     }
     String query = payload.get("query").asText();
     String operationName = text(payload.get("operationName"));
-    Map<String, Object> variables = variables(payload);
-    ExecutableBuild.Refusal refusal = build.refuse(query, operationName, variables);
-    if (refusal != null && refusal.syntax()) {
-      close(4400, String.valueOf(refusal.errors().get(0).get("message")));
+    ExecutableBuild.Preparation prepared = build.prepare(query, operationName);
+    if (prepared instanceof ExecutableBuild.Refused refused) {
+      if (refused.stage() == ExecutableBuild.Stage.VALIDATION) {
+        sendErrors(id, refused.errors());
+      } else {
+        close(4400, refused.firstMessage());
+      }
       return;
     }
-    if (refusal != null) {
-      sendErrors(id, refusal.errors());
-      return;
-    }
-    run(id, query, operationName, variables);
+    run(id, (ExecutableBuild.Ready) prepared, query, operationName, variables(payload));
   }
 
   @Override

@@ -17,10 +17,13 @@ class ReferenceBackendTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
 
-  private JsonNode post(java.net.URI url, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+  private HttpResponse<String> send(java.net.URI url, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body());
+  }
+
+  private JsonNode post(java.net.URI url, String body) throws Exception {
+    return JSON.readTree(send(url, body).body());
   }
 
   @Test
@@ -33,13 +36,56 @@ class ReferenceBackendTest {
   }
 
   @Test
-  void mutation_over_http_answers_data_and_validation_errors_in_graphql_core_wording() throws Exception {
+  void mutation_over_http_answers_data_and_graphql_javas_own_validation_errors_with_null_data_and_200() throws Exception {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
-      JsonNode ok = post(backend.httpUrl(), "{\"query\":\"mutation D($ids: [String!]!) { emessages_delete(emsg_ids: $ids) }\",\"variables\":{\"ids\":[\"x\"]}}");
-      assertThat(ok.toString()).isEqualTo("{\"data\":{\"emessages_delete\":true}}");
-      JsonNode refused = post(backend.httpUrl(), "{\"query\":\"mutation D($ids: [String!]!) { emessages_delete(emessage_ids: $ids) }\",\"variables\":{\"ids\":[\"x\"]}}");
-      assertThat(refused.path("errors").get(0).path("message").asText())
-          .startsWith("Unknown argument 'emessage_ids' on field 'Mutation.emessages_delete'. Did you mean 'emsg_ids'");
+      HttpResponse<String> ok = send(backend.httpUrl(), "{\"query\":\"mutation D($ids: [String!]!) { emessages_delete(emsg_ids: $ids) }\",\"variables\":{\"ids\":[\"x\"]}}");
+      assertThat(ok.statusCode()).isEqualTo(200);
+      assertThat(ok.body()).isEqualTo("{\"data\":{\"emessages_delete\":true}}");
+      // Validated by graphql-java, not by subpact's checker: its rules, its order, its words (as a Java backend sends them).
+      HttpResponse<String> refused = send(backend.httpUrl(), "{\"query\":\"mutation D($ids: [String!]!) { emessages_delete(emessage_ids: $ids) }\",\"variables\":{\"ids\":[\"x\"]}}");
+      assertThat(refused.statusCode()).isEqualTo(200);
+      JsonNode body = JSON.readTree(refused.body());
+      assertThat(body.has("data")).isTrue();
+      assertThat(body.get("data").isNull()).isTrue();
+      assertThat(body.path("errors").findValuesAsText("message")).containsExactly(
+          "Validation error (MissingFieldArgument@[emessages_delete]) : Missing field argument 'emsg_ids'",
+          "Validation error (UnknownArgument@[emessages_delete]) : Unknown field argument 'emessage_ids'");
+      assertThat(body.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("ValidationError");
+    }
+  }
+
+  @Test
+  void http_requests_strawberry_refuses_before_execution_are_plain_text_400s() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
+      HttpResponse<String> unknown = send(backend.httpUrl(), "{\"query\":\"query P { persona_get(persona_id: \\\"p\\\") { persona_id } }\",\"operationName\":\"Q\"}");
+      assertThat(unknown.statusCode()).isEqualTo(400);
+      assertThat(unknown.body()).isEqualTo("Unknown operation named \"Q\".");
+      HttpResponse<String> notJson = send(backend.httpUrl(), "{query");
+      assertThat(notJson.statusCode()).isEqualTo(400);
+      assertThat(notJson.body()).isEqualTo("Unable to parse request body as JSON");
+      HttpResponse<String> noQuery = send(backend.httpUrl(), "{}");
+      assertThat(noQuery.statusCode()).isEqualTo(400);
+      assertThat(noQuery.body()).isEqualTo("No GraphQL query found in the request");
+      HttpResponse<String> syntax = send(backend.httpUrl(), "{\"query\":\"mutation {\"}");
+      assertThat(syntax.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(syntax.body()).path("errors").get(0).path("message").asText()).startsWith("Invalid syntax");
+    }
+  }
+
+  @Test
+  void a_backend_with_an_api_key_wants_it_on_http_too_as_a_bearer_token() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), "127.0.0.1", 0, BackendOptions.DEFAULTS.withApiKey("k"))) {
+      String query = "{\"query\":\"query P { persona_get(persona_id: \\\"p\\\") { persona_id } }\"}";
+      HttpResponse<String> without = send(backend.httpUrl(), query);
+      assertThat(without.statusCode()).isEqualTo(401);
+      assertThat(without.body()).contains("Authorization: Bearer <key>");
+      HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(backend.httpUrl()).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer nope").POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      HttpResponse<String> right = http.send(HttpRequest.newBuilder(backend.httpUrl()).header("Content-Type", "application/json")
+          .header("Authorization", "Bearer k").POST(HttpRequest.BodyPublishers.ofString(query)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(right.statusCode()).isEqualTo(200);
+      assertThat(right.body()).isEqualTo("{\"data\":{\"persona_get\":{\"persona_id\":\"p\"}}}");
     }
   }
 

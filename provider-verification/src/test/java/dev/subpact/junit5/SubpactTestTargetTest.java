@@ -15,6 +15,7 @@ import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;
 import dev.subpact.replay.ReplayConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +45,7 @@ class SubpactTestTargetTest {
   /** The provider test as a backend team writes it; subclasses choose the build and the pact source. */
   abstract static class BackendContract {
     static ReferenceBackend backend;
+    static Duration settle = ReplayConfig.DEFAULT_SETTLE;
 
     @AfterAll
     static void stop() {
@@ -52,7 +54,8 @@ class SubpactTestTargetTest {
 
     @BeforeEach
     void target(PactVerificationContext context) {
-      context.setTarget(new SubpactTestTarget(ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl()).build()));
+      context.setTarget(new SubpactTestTarget(
+          ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl()).settle(settle).build()));
     }
 
     @TestTemplate
@@ -73,6 +76,7 @@ class SubpactTestTargetTest {
     @BeforeAll
     static void start() {
       backend = ReferenceBackend.start(Build.named("aliased"), 0);
+      settle = ReplayConfig.DEFAULT_SETTLE;
     }
   }
 
@@ -82,6 +86,10 @@ class SubpactTestTargetTest {
     @BeforeAll
     static void start() {
       backend = ReferenceBackend.start(Build.named("renamed"), 0);
+      // graphql-java validates the 120-field KarenThreads document in 30-350 ms on a loaded 2-core machine:
+      // within the default 250 ms settle, silence would read as acceptance (issue 10, item 8; the replay's
+      // evidence-based acceptance is what closes that trap, not this test).
+      settle = Duration.ofSeconds(2);
     }
   }
 
@@ -100,13 +108,14 @@ class SubpactTestTargetTest {
   void the_renamed_build_fails_every_interaction_with_its_errors() {
     Events events = run(RenamedBuild.class);
     assertThat(events.started().count()).isEqualTo(20);
-    assertThat(events.failed().count()).isEqualTo(20);
+    assertThat(events.failed().count()).as(events.succeeded().list().toString()).isEqualTo(20);
     List<String> messages = events.failed().stream()
         .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow().getMessage())
         .toList();
+    // the backend's own (graphql-java) errors; over the bots' legacy protocol only the first one travels
     assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("karen - KarenThreads subscription: rejected")
-        .contains("Unknown argument 'want_emessage_types'"));
+        .contains("Missing field argument 'want_emsg_types'"));
     assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("frog - DeleteEmessages mutation: rejected")
-        .contains("Unknown argument 'emessage_ids'"));
+        .contains("Unknown field argument 'emessage_ids'"));
   }
 }

@@ -9,6 +9,7 @@ import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.schema.SchemaLoader;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +19,10 @@ class IncidentReplayTest {
 
   private static Report replay(Build build, List<dev.subpact.graphql.pact.GraphqlPact> pacts, boolean withSchema) {
     try (ReferenceBackend backend = ReferenceBackend.start(build, 0)) {
-      ReplayConfig.Builder config = ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl());
+      // graphql-java validates KarenThreads in 30-350 ms on a loaded 2-core machine: a settle above that, so a
+      // rejection is never read as silence (issue 10, item 8 is the replay's own fix for that trap)
+      ReplayConfig.Builder config = ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl())
+          .settle(Duration.ofSeconds(2));
       if (withSchema) {
         config.schema(SchemaLoader.fromSdl(build.sdl(), build.name() + ".graphql"));
       }
@@ -49,12 +53,16 @@ class IncidentReplayTest {
     InteractionReport frog = report.results().stream()
         .filter(r -> r.consumer().equals("frog") && r.interaction().startsWith("KarenThreads")).findFirst().orElseThrow();
     List<String> messages = frog.errors().stream().map(Finding::message).toList();
-    assertThat(messages.get(0)).startsWith(
-        "Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emsg_types'");
+    // the backend's own verdict, from graphql-java's validation (independent of subpact's checker) ...
+    assertThat(messages.get(0)).contains("want_emsg_types");
+    // ... and the static list names every break with its fix
     assertThat(messages).contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?");
     // every renamed field, whichever protocol: the legacy server sent one error, the static list adds the rest
     assertThat(frog.errors().stream().filter(f -> f.kind() == FindingKind.UNKNOWN_FIELD)).hasSize(8);
-    assertThat(frog.errors().get(0).suggestion()).isEqualTo("want_emsg_types");
+    assertThat(frog.errors()).anySatisfy(f -> {
+      assertThat(f.kind()).isEqualTo(FindingKind.UNKNOWN_ARGUMENT);
+      assertThat(f.suggestion()).isEqualTo("want_emsg_types");
+    });
   }
 
   @ParameterizedTest
