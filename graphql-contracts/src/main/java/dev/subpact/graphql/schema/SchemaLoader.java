@@ -7,6 +7,7 @@ import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.introspection.IntrospectionResultToSchema;
 import dev.subpact.graphql.operation.ParseLimits;
+import dev.subpact.graphql.pact.JsonErrors;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
@@ -101,9 +102,7 @@ public final class SchemaLoader {
     try {
       root = Lazy.JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      String at = e.getLocation() == null ? "" // Jackson's StreamConstraintsException (too deep, too long) has none
-          : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-      throw new SchemaLoadException("Schema " + origin + " is not valid JSON" + at + ": " + e.getOriginalMessage(), e);
+      throw new SchemaLoadException("Schema " + origin + " is not valid JSON" + JsonErrors.at(e) + ": " + e.getOriginalMessage(), e);
     }
     JsonNode schemaNode = root.has("data") ? root.get("data") : root;
     if (schemaNode == null || !schemaNode.has("__schema")) {

@@ -2,6 +2,9 @@ package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
 import org.eclipse.jetty.http.UriCompliance;
 import org.slf4j.Logger;
@@ -23,6 +26,8 @@ public final class HttpApi {
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
+      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+          new FilterHolder(new BodyLimit(api.config().maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
     });
     app.before(ctx -> {
       auth.check(ctx);
@@ -30,8 +35,7 @@ public final class HttpApi {
       if (length != null) {
         try {
           if (Long.parseLong(length.trim()) > api.config().maxBodyBytes()) {
-            throw new Auth.Refusal(413, "The request body has " + length + " bytes; the broker accepts at most "
-                + api.config().maxBodyBytes() + ".");
+            throw BodyLimit.tooLarge(length, api.config().maxBodyBytes());
           }
         } catch (NumberFormatException e) {
           throw ApiException.badRequest("Content-Length '" + length + "' is not a number.");
