@@ -51,7 +51,7 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--public-read", description = "Let anyone read; writes still need credentials.")
   boolean publicRead;
 
-  @Option(names = "--webhook-host", description = "Host webhooks may call: name, *.suffix or * (repeatable; default: any).")
+  @Option(names = "--webhook-host", description = "Host webhooks may call: name, *.suffix, host:port, address, CIDR range, or * for any public host (repeatable; default: *). Loopback, link-local and private addresses need an explicit entry.")
   List<String> webhookHosts;
 
   @Option(names = "--webhook-scheme", description = "URL scheme webhooks may use (repeatable; default: https and http).")
@@ -67,6 +67,10 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--max-body", defaultValue = "10485760", description = "Largest request body in bytes (default ${DEFAULT-VALUE}).")
   long maxBody;
 
+  @Option(names = "--allow-contract-modification", description = "Let a consumer version be published again with different"
+      + " content, replacing its pact (the official broker's allow_dangerous_contract_modification); otherwise 409.")
+  boolean allowContractModification;
+
   @Override
   public Integer call() throws InterruptedException {
     for (String[] credential : new String[][] {{"--basic-auth", basicAuth}, {"--read-only-auth", readOnlyAuth}}) {
@@ -81,7 +85,8 @@ public final class BrokerCommand implements Callable<Integer> {
         .withAuth(basicAuth, readOnlyAuth, token, publicRead)
         .withWebhooks(webhookHosts == null ? List.of("*") : webhookHosts,
             webhookSchemes == null ? List.of("https", "http") : webhookSchemes, webhookAttempts, webhookBackoff)
-        .withMaxBodyBytes(maxBody);
+        .withMaxBodyBytes(maxBody)
+        .withContractModification(allowContractModification);
     RunningBroker broker;
     try {
       broker = PactBroker.start(config);

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +23,9 @@ import java.util.concurrent.TimeUnit;
  * and records every execution with its log.
  */
 public final class WebhookDispatcher implements AutoCloseable {
+
+  /** How much of a webhook response is read (and dropped) before the connection is closed. */
+  static final int RESPONSE_CAP = 4096;
 
   /** The outcome of one delivery. */
   public record Execution(boolean success, int attempts, String log) {}
@@ -94,25 +96,46 @@ public final class WebhookDispatcher implements AutoCloseable {
     return execution;
   }
 
+  /**
+   * Delivers with retries. The log holds what readers may see: the URL with its secrets masked
+   * ({@link Redaction}) and each response's status — never the response body, which an allowed
+   * internal host would otherwise make readable; the body is read up to {@value #RESPONSE_CAP} bytes
+   * and dropped, so a huge answer costs the broker nothing.
+   */
   private Execution deliver(Webhook webhook, BrokerEvent event) {
-    JsonNode template = Json.parse(webhook.request());
-    WebhookRequest request = WebhookRequest.render(template, event);
     StringBuilder log = new StringBuilder();
     log.append("Webhook ").append(webhook.uuid()).append(" triggered by ").append(event.name())
         .append(" (").append(event.consumer()).append(" -> ").append(event.provider()).append(")\n");
-    var refusal = allowList.refusal(request.url());
-    if (refusal.isPresent()) {
-      log.append("Refused: ").append(refusal.get()).append('\n');
+    WebhookRequest request;
+    HttpRequest httpRequest;
+    try {
+      JsonNode template = Json.parse(webhook.request());
+      java.util.List<String> problems = WebhookRequest.headerProblems(template);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      request = WebhookRequest.render(template, event);
+      var refusal = allowList.refusalToDeliver(request.url());
+      if (refusal.isPresent()) {
+        log.append("Refused: ").append(refusal.get()).append('\n');
+        return new Execution(false, 0, log.toString());
+      }
+      httpRequest = build(request);
+    } catch (RuntimeException e) {
+      log.append("Refused: the stored request cannot be sent: ").append(e.getMessage())
+          .append(". Update the webhook with PUT /webhooks/").append(webhook.uuid()).append('\n');
       return new Execution(false, 0, log.toString());
     }
     Duration delay = backoff;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       log.append("Attempt ").append(attempt).append(": ").append(request.method()).append(' ')
-          .append(request.url()).append('\n');
+          .append(Redaction.url(request.url())).append('\n');
       try {
-        HttpResponse<String> response = http.send(build(request), HttpResponse.BodyHandlers.ofString());
-        log.append("Response ").append(response.statusCode()).append(": ")
-            .append(abbreviate(response.body())).append('\n');
+        HttpResponse<java.io.InputStream> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream body = response.body()) {
+          body.readNBytes(RESPONSE_CAP);
+        }
+        log.append("Response ").append(response.statusCode()).append('\n');
         if (response.statusCode() < 500) {
           boolean success = response.statusCode() < 300;
           return new Execution(success, attempt, log.toString());
@@ -143,12 +166,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private static HttpRequest build(WebhookRequest request) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
         .timeout(Duration.ofSeconds(10));
-    request.headers().forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.equals("content-length") && !lower.equals("host") && !lower.equals("connection")) {
-        builder.header(name, value);
-      }
-    });
+    request.headers().forEach(builder::header);
     if (request.username() != null) {
       String credentials = request.username() + ":" + (request.password() == null ? "" : request.password());
       builder.header("Authorization", "Basic "
@@ -158,11 +176,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
     return builder.method(request.method(), body).build();
-  }
-
-  private static String abbreviate(String body) {
-    String flat = body == null ? "" : body.replace('\n', ' ');
-    return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
   }
 
   /** Waits for queued deliveries (bounded) and stops the worker threads. */
