@@ -41,6 +41,7 @@ public final class HttpApi {
           throw ApiException.badRequest("Content-Length '" + length + "' is not a number.");
         }
       }
+      requireJson(ctx, length);
     });
     extra.accept(app);
     IndexResource.register(app, api);
@@ -52,6 +53,8 @@ public final class HttpApi {
     app.exception(ApiException.class, (e, ctx) -> ApiContext.send(ctx, e.status(), e.body()));
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
+    app.exception(dev.subpact.broker.storage.InvalidNameException.class,
+        (e, ctx) -> ApiContext.send(ctx, 400, errors(e.getMessage())));
     app.exception(dev.subpact.broker.storage.StorageConflictException.class,
         (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
@@ -66,6 +69,29 @@ public final class HttpApi {
     });
     app.error(405, ctx -> ApiContext.send(ctx, 405, errors("Method " + ctx.method() + " is not allowed on " + ctx.path() + ".")));
     return app;
+  }
+
+  /**
+   * A write with a body must say it is JSON ({@code application/json}, {@code application/hal+json},
+   * any {@code +json}; a GraphQL schema may also be {@code application/graphql}): otherwise 415. A
+   * plain HTML form (text/plain, urlencoded, multipart) can be sent cross-site with a browser's cached
+   * credentials; JSON cannot without the broker's consent.
+   */
+  private static void requireJson(io.javalin.http.Context ctx, String length) {
+    String method = ctx.method().name();
+    boolean hasBody = (length != null && !length.trim().equals("0")) || ctx.header("Transfer-Encoding") != null;
+    if (!hasBody || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      return;
+    }
+    String type = ctx.header("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    boolean json = media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    boolean schema = media.equals("application/graphql") && ctx.path().endsWith("/graphql-schema");
+    if (!json && !schema) {
+      throw new Auth.Refusal(415, "The broker takes JSON: send the body with Content-Type: application/json"
+          + (ctx.path().endsWith("/graphql-schema") ? " ({\"sdl\": …}) or application/graphql" : "")
+          + (type == null ? " (the request had no Content-Type)." : " (the request had '" + type + "')."));
+    }
   }
 
   static ObjectNode errors(String message) {

@@ -122,7 +122,10 @@ public final class WebhookDispatcher implements AutoCloseable {
       }
       httpRequest = build(request);
     } catch (RuntimeException e) {
-      log.append("Refused: the stored request cannot be sent: ").append(e.getMessage())
+      // the message may quote the URL (URI syntax errors do): shown with its secrets masked, like every URL here
+      String why = java.util.regex.Pattern.compile("\\S+://\\S+").matcher(String.valueOf(e.getMessage()))
+          .replaceAll(url -> java.util.regex.Matcher.quoteReplacement(Redaction.url(url.group())));
+      log.append("Refused: the stored request cannot be sent: ").append(why)
           .append(". Update the webhook with PUT /webhooks/").append(webhook.uuid()).append('\n');
       return new Execution(false, 0, log.toString());
     }
