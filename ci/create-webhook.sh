@@ -12,6 +12,12 @@
 #   GITHUB_REPOSITORY + SUBPACT_WEBHOOK_TOKEN_REF   for github: owner/repo, and how the broker
 #                                 refers to the token (e.g. ${user.githubToken} in the official broker)
 #   SUBPACT_WEBHOOK_URL           for gitlab (or anything else): the trigger URL to POST to
+#
+# subpact's broker stores the token but shows it to no one: header values (except Content-Type,
+# Accept and a few other harmless ones), URL query values and passwords read back as **********,
+# for writers too, and execution logs hold only each response's status. Start it with
+# --webhook-host api.github.com (or your GitLab host); a host on a loopback, link-local or private
+# address needs an explicit entry (its name, host:port, or a CIDR range such as 10.0.0.0/8).
 set -euo pipefail
 : "${PACT_BROKER_BASE_URL:?create-webhook: set PACT_BROKER_BASE_URL}"
 provider="${SUBPACT_PROVIDER:-flexus-backend}"

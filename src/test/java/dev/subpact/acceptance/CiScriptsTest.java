@@ -181,7 +181,7 @@ class CiScriptsTest {
   void createWebhookSavesTheVerificationTriggerAndRunningItAgainUpdatesIt() throws Exception {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SUBPACT_WEBHOOK_TARGET", "gitlab");
-    env.put("SUBPACT_WEBHOOK_URL", "http://127.0.0.1:9/api/v4/projects/1/trigger/pipeline");
+    env.put("SUBPACT_WEBHOOK_URL", "https://gitlab.example/api/v4/projects/1/trigger/pipeline");
 
     Script first = script("ci/create-webhook.sh", env);
     Script second = script("ci/create-webhook.sh", env);

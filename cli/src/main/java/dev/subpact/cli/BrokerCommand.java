@@ -51,7 +51,7 @@ public final class BrokerCommand implements Callable<Integer> {
   @Option(names = "--public-read", description = "Let anyone read; writes still need credentials.")
   boolean publicRead;
 
-  @Option(names = "--webhook-host", description = "Host webhooks may call: name, *.suffix or * (repeatable; default: any).")
+  @Option(names = "--webhook-host", description = "Host webhooks may call: name, *.suffix, host:port, address, CIDR range, or * for any public host (repeatable; default: *). Loopback, link-local and private addresses need an explicit entry.")
   List<String> webhookHosts;
 
   @Option(names = "--webhook-scheme", description = "URL scheme webhooks may use (repeatable; default: https and http).")
@@ -71,6 +71,10 @@ public final class BrokerCommand implements Callable<Integer> {
       description = "One line per request on stderr, with its request id (X-Request-Id): off, text or json (default ${DEFAULT-VALUE}).")
   String accessLog;
 
+  @Option(names = "--allow-contract-modification", description = "Let a consumer version be published again with different"
+      + " content, replacing its pact (the official broker's allow_dangerous_contract_modification); otherwise 409.")
+  boolean allowContractModification;
+
   @Override
   public Integer call() throws InterruptedException {
     if (!BrokerConfig.ACCESS_LOGS.contains(accessLog)) {
@@ -89,6 +93,7 @@ public final class BrokerCommand implements Callable<Integer> {
         .withWebhooks(webhookHosts == null ? List.of("*") : webhookHosts,
             webhookSchemes == null ? List.of("https", "http") : webhookSchemes, webhookAttempts, webhookBackoff)
         .withMaxBodyBytes(maxBody)
+        .withContractModification(allowContractModification)
         .withAccessLog(accessLog);
     RunningBroker broker;
     try {

@@ -21,13 +21,18 @@ public final class PactBroker {
 
   /** Opens (and migrates) the database and serves the API; close the result to stop. */
   public static RunningBroker start(BrokerConfig config) {
+    AllowList allowList;
+    try {
+      allowList = new AllowList(config.webhookHosts(), config.webhookSchemes());
+    } catch (IllegalArgumentException e) {
+      throw new BrokerStartException(e.getMessage(), e);
+    }
     Database database = Database.open(config.database());
     BrokerRepository repository = new BrokerRepository();
-    WebhookDispatcher webhooks = new WebhookDispatcher(database, repository,
-        new AllowList(config.webhookHosts(), config.webhookSchemes()), config.webhookAttempts(),
+    WebhookDispatcher webhooks = new WebhookDispatcher(database, repository, allowList, config.webhookAttempts(),
         config.webhookBackoff());
     BrokerMetrics metrics = new BrokerMetrics(webhooks);
-    Contracts contracts = new Contracts(database, repository, webhooks, metrics);
+    Contracts contracts = new Contracts(database, repository, webhooks, metrics, config.allowContractModification());
     GraphqlAwareness graphql = new GraphqlAwareness(database, repository, contracts, webhooks);
     ApiContext api = new ApiContext(config, database, repository, contracts, webhooks,
         new Matrix(repository), new PactsForVerification(repository), graphql);

@@ -111,12 +111,17 @@ public final class Fixtures {
 
   /** A webhook stored as is, without the API's validation (as if created under another allow-list). */
   public void webhook(String uuid, String consumer, String provider, String url, String event) {
+    webhookWithRequest(uuid, consumer, provider, "{\"method\":\"POST\",\"url\":\"" + url + "\"}", event);
+  }
+
+  /** A webhook whose request template is stored verbatim. */
+  public void webhookWithRequest(String uuid, String consumer, String provider, String request, String event) {
     database.write(tx -> {
       repository.ensurePacticipant(tx, consumer);
       repository.ensurePacticipant(tx, provider);
       String now = BrokerRepository.now();
       repository.saveWebhook(tx, new Webhook(uuid, "a webhook", consumer, null, provider, null,
-          List.of(event), "{\"method\":\"POST\",\"url\":\"" + url + "\"}", true, now, now));
+          List.of(event), request, true, now, now));
       return null;
     });
   }

@@ -143,7 +143,7 @@ class SecurityAndBadInputTest {
       assertThat(http.send("POST", "/pacts/provider/Nobody/for-verification", "{\"consumerVersionSelectors\": 3}").status()).isEqualTo(400);
       assertThat(http.send("POST", "/pacts/provider/Nobody/for-verification", "{\"consumerVersionSelectors\": [{\"unknown\": 1}]}").status()).isIn(400, 404);
       assertThat(http.send("PATCH", "/deployed-versions/nope", "{\"currentlyDeployed\":true}").status()).isEqualTo(400);
-      assertThat(http.send("PUT", "/pacticipants/Bar/versions/1/graphql-schema", "type Query {", "text/plain").status()).isEqualTo(400);
+      assertThat(http.send("PUT", "/pacticipants/Bar/versions/1/graphql-schema", "type Query {", "application/graphql").status()).isEqualTo(400);
     }
   }
 

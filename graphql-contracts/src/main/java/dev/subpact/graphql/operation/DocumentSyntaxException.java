@@ -2,10 +2,14 @@ package dev.subpact.graphql.operation;
 
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.exceptions.ParseCancelledTooDeepException;
+import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
 
 /**
  * A document that is not valid GraphQL syntax. The message follows graphql-core's wording
- * ({@code Syntax Error: ...}) so it reads the way the backend would report it.
+ * ({@code Syntax Error: ...}) so it reads the way the backend would report it; a document over one of
+ * {@link ParseLimits} is one too, its message naming the limit.
  */
 public final class DocumentSyntaxException extends RuntimeException {
 
@@ -22,7 +26,23 @@ public final class DocumentSyntaxException extends RuntimeException {
     SourceLocation location = e.getLocation();
     int line = location == null ? 1 : location.getLine();
     int column = location == null ? 1 : location.getColumn();
+    if (e instanceof ParseCancelledTooManyCharsException) {
+      return new DocumentSyntaxException("Document has more than " + thousands(ParseLimits.MAX_DOCUMENT_CHARACTERS)
+          + " characters, the most subpact reads in one operation: send operations one by one.", line, column);
+    }
+    if (e instanceof ParseCancelledException) {
+      return new DocumentSyntaxException("Document has more than " + thousands(ParseLimits.MAX_DOCUMENT_TOKENS)
+          + " tokens, the most subpact reads in one operation: send operations one by one.", line, column);
+    }
+    if (e instanceof ParseCancelledTooDeepException) {
+      return new DocumentSyntaxException("Document nests more than " + ParseLimits.MAX_RULE_DEPTH
+          + " grammar rules deep, the most subpact reads: send a flatter document.", line, column);
+    }
     return new DocumentSyntaxException(SyntaxErrorWording.describe(e, text), line, column);
+  }
+
+  private static String thousands(int n) {
+    return String.format(java.util.Locale.ROOT, "%,d", n);
   }
 
   public int line() {

@@ -6,23 +6,11 @@ import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
-import graphql.parser.ParserOptions;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The only implementation of {@link GraphqlDocument}; the canonical form is computed lazily once. */
 final class ParsedDocument implements GraphqlDocument {
-
-  private static final ParserOptions OPTIONS =
-      ParserOptions.newParserOptions()
-          .captureIgnoredChars(false)
-          .captureSourceLocation(true)
-          .captureLineComments(false)
-          .maxTokens(Integer.MAX_VALUE)
-          .maxWhitespaceTokens(Integer.MAX_VALUE)
-          .maxCharacters(Integer.MAX_VALUE)
-          .maxRuleDepth(Integer.MAX_VALUE)
-          .build();
 
   private final String text;
   private final Document ast;
@@ -57,13 +45,18 @@ final class ParsedDocument implements GraphqlDocument {
     return parsed;
   }
 
+  /** Parses within {@link ParseLimits}: a document over a limit is a {@link DocumentSyntaxException} naming it. */
   private static ParsedDocument parseUncached(String text) {
+    ParseLimits.TooDeep tooDeep = ParseLimits.tooDeep(text);
+    if (tooDeep != null) {
+      throw new DocumentSyntaxException("Document " + tooDeep.describe() + ".", tooDeep.line(), tooDeep.column());
+    }
     try {
       Document document =
           Parser.parse(
               ParserEnvironment.newParserEnvironment()
                   .document(text)
-                  .parserOptions(OPTIONS)
+                  .parserOptions(ParseLimits.OPERATIONS)
                   .build());
       return new ParsedDocument(text, document);
     } catch (InvalidSyntaxException e) {

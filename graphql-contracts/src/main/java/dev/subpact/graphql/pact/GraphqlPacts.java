@@ -251,8 +251,7 @@ public final class GraphqlPacts {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new PactFormatException(
-          "Pact file " + origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+          "Pact file " + origin + " is not valid JSON" + JsonErrors.at(e) + ": " + e.getOriginalMessage(), e);
     }
     if (root == null || !root.isObject()) {
       throw new PactFormatException("Pact file " + origin + " is not a JSON object.");

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.introspection.IntrospectionResultToSchema;
+import dev.subpact.graphql.operation.ParseLimits;
+import dev.subpact.graphql.pact.JsonErrors;
 import graphql.language.Document;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
@@ -75,8 +77,12 @@ public final class SchemaLoader {
     if (sdl.isBlank()) {
       throw new SchemaLoadException("Schema " + origin + " is empty: expected GraphQL SDL or an introspection result.");
     }
+    ParseLimits.TooDeep tooDeep = ParseLimits.tooDeep(sdl);
+    if (tooDeep != null) {
+      throw new SchemaLoadException("Schema " + origin + " is not valid GraphQL SDL: it " + tooDeep.describe() + ".");
+    }
     try {
-      TypeDefinitionRegistry registry = new SchemaParser().parse(sdl);
+      TypeDefinitionRegistry registry = new SchemaParser().parse(new java.io.StringReader(sdl), ParseLimits.SDL);
       // Validation needs no resolvers: mocked wiring, and graphql-java's faster generator (start-up matters for `check`).
       GraphQLSchema schema = new FastSchemaGenerator()
           .makeExecutableSchema(SchemaGenerator.Options.defaultOptions(), registry, RuntimeWiring.MOCKED_WIRING);
@@ -96,9 +102,7 @@ public final class SchemaLoader {
     try {
       root = Lazy.JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new SchemaLoadException(
-          "Schema " + origin + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage(), e);
+      throw new SchemaLoadException("Schema " + origin + " is not valid JSON" + JsonErrors.at(e) + ": " + e.getOriginalMessage(), e);
     }
     JsonNode schemaNode = root.has("data") ? root.get("data") : root;
     if (schemaNode == null || !schemaNode.has("__schema")) {

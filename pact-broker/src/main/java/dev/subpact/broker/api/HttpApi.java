@@ -3,6 +3,9 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
+import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
 import java.time.Duration;
 import org.eclipse.jetty.http.UriCompliance;
@@ -29,6 +32,8 @@ public final class HttpApi {
       config.router.ignoreTrailingSlashes = true;
       config.http.prefer405over404 = true;
       config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));
+      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+          new FilterHolder(new BodyLimit(api.config().maxBodyBytes())), "/*", EnumSet.of(DispatcherType.REQUEST)));
     });
     app.before(ctx -> {
       ctx.attribute(STARTED, System.nanoTime());
@@ -40,13 +45,13 @@ public final class HttpApi {
       if (length != null) {
         try {
           if (Long.parseLong(length.trim()) > api.config().maxBodyBytes()) {
-            throw new Auth.Refusal(413, "The request body has " + length + " bytes; the broker accepts at most "
-                + api.config().maxBodyBytes() + ".");
+            throw BodyLimit.tooLarge(length, api.config().maxBodyBytes());
           }
         } catch (NumberFormatException e) {
           throw ApiException.badRequest("Content-Length '" + length + "' is not a number.");
         }
       }
+      requireJson(ctx, length);
     });
     app.after(ctx -> {
       Long started = ctx.attribute(STARTED);
@@ -67,6 +72,8 @@ public final class HttpApi {
     app.exception(ApiException.class, (e, ctx) -> ApiContext.send(ctx, e.status(), e.body()));
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
+    app.exception(dev.subpact.broker.storage.InvalidNameException.class,
+        (e, ctx) -> ApiContext.send(ctx, 400, errors(e.getMessage())));
     app.exception(dev.subpact.broker.storage.StorageConflictException.class,
         (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
@@ -90,6 +97,29 @@ public final class HttpApi {
       return path == null || path.isEmpty() ? "unmatched" : path;
     } catch (RuntimeException e) {
       return "unmatched";
+    }
+  }
+
+  /**
+   * A write with a body must say it is JSON ({@code application/json}, {@code application/hal+json},
+   * any {@code +json}; a GraphQL schema may also be {@code application/graphql}): otherwise 415. A
+   * plain HTML form (text/plain, urlencoded, multipart) can be sent cross-site with a browser's cached
+   * credentials; JSON cannot without the broker's consent.
+   */
+  private static void requireJson(io.javalin.http.Context ctx, String length) {
+    String method = ctx.method().name();
+    boolean hasBody = (length != null && !length.trim().equals("0")) || ctx.header("Transfer-Encoding") != null;
+    if (!hasBody || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH"))) {
+      return;
+    }
+    String type = ctx.header("Content-Type");
+    String media = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+    boolean json = media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    boolean schema = media.equals("application/graphql") && ctx.path().endsWith("/graphql-schema");
+    if (!json && !schema) {
+      throw new Auth.Refusal(415, "The broker takes JSON: send the body with Content-Type: application/json"
+          + (ctx.path().endsWith("/graphql-schema") ? " ({\"sdl\": …}) or application/graphql" : "")
+          + (type == null ? " (the request had no Content-Type)." : " (the request had '" + type + "')."));
     }
   }
 

@@ -13,12 +13,19 @@ public final class Links {
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
+  /**
+   * Links start with {@code --base-url} when set (behind a reverse proxy: the public URL), otherwise
+   * with the address the request arrived on — never with the request's {@code Host} header, which
+   * the client chooses (a publish sent with {@code Host: attacker.example} would otherwise make
+   * webhooks deliver {@code pactUrl}s pointing there).
+   */
   public static Links of(Context ctx, String configuredBaseUrl) {
     if (configuredBaseUrl != null) {
       return new Links(configuredBaseUrl);
     }
-    String host = ctx.header("Host");
-    return new Links(ctx.scheme() + "://" + (host == null ? ctx.host() : host));
+    String address = ctx.req().getLocalAddr();
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    return new Links(ctx.scheme() + "://" + host + ":" + ctx.req().getLocalPort());
   }
 
   public String base() {

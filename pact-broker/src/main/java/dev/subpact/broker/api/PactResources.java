@@ -522,7 +522,7 @@ final class PactResources {
         }
         ArrayNode interactions = merged.putArray("interactions");
         byKey.values().forEach(interactions::add);
-        result.add(new Contracts.PactToPublish(pact.provider(), merged));
+        result.add(new Contracts.PactToPublish(pact.provider(), merged, true));
       }
       return result;
     });

@@ -9,6 +9,7 @@ import dev.subpact.broker.storage.Webhook;
 import dev.subpact.broker.storage.WebhookExecution;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
+import dev.subpact.broker.webhook.Redaction;
 import dev.subpact.broker.webhook.WebhookRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -128,6 +129,10 @@ final class WebhookResources {
         String probe = url.replaceAll("\\$\\{pactbroker\\.[A-Za-z]+}", "x");
         api.webhooks().allowList().refusal(probe).ifPresent(why -> errors.put("request.url", List.of(why)));
       }
+      List<String> headerProblems = WebhookRequest.headerProblems(request);
+      if (!headerProblems.isEmpty()) {
+        errors.put("request.headers", headerProblems);
+      }
       String method = Json.text(request, "method");
       if (method == null) {
         errors.put("request.method", List.of("is required"));
@@ -161,7 +166,7 @@ final class WebhookResources {
     }
     ArrayNode events = node.putArray("events");
     w.events().forEach(e -> events.addObject().put("name", e));
-    node.set("request", WebhookRequest.redacted(Json.parse(w.request())));
+    node.set("request", Redaction.template(Json.parse(w.request())));
     node.put("enabled", w.enabled());
     node.put("createdAt", w.createdAt());
     node.put("updatedAt", w.updatedAt());

@@ -26,8 +26,19 @@ import java.util.Map;
  */
 public final class Contracts {
 
-  /** A pact to publish for one consumer version. */
-  public record PactToPublish(String provider, JsonNode content) {}
+  /**
+   * A pact to publish for one consumer version.
+   *
+   * @param merged true when {@code content} is the version's published pact with interactions added
+   *     ({@code onConflict=merge}): a change the publisher asked for, allowed without
+   *     {@code --allow-contract-modification}
+   */
+  public record PactToPublish(String provider, JsonNode content, boolean merged) {
+
+    public PactToPublish(String provider, JsonNode content) {
+      this(provider, content, false);
+    }
+  }
 
   /** What a publish stored, and whether the content differs from the previous version's. */
   public record Published(Publication publication, boolean contentChanged, boolean newPublication) {}
@@ -36,12 +47,15 @@ public final class Contracts {
   private final BrokerRepository repository;
   private final BrokerMetrics metrics;
   private final WebhookDispatcher webhooks;
+  private final boolean allowModification;
 
-  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks, BrokerMetrics metrics) {
+  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks, BrokerMetrics metrics,
+      boolean allowModification) {
     this.database = database;
     this.repository = repository;
     this.webhooks = webhooks;
     this.metrics = metrics;
+    this.allowModification = allowModification;
   }
 
   /**
@@ -66,7 +80,7 @@ public final class Contracts {
       List<Published> published = new ArrayList<>();
       for (int i = 0; i < pacts.size(); i++) {
         Pacticipant provider = repository.ensurePacticipant(tx, pacts.get(i).provider());
-        published.add(store(tx, links, version, provider, contents.get(i), events));
+        published.add(store(tx, links, version, provider, contents.get(i), pacts.get(i).merged(), events));
       }
       webhooks.enqueue(tx, events);
       return published;
@@ -77,8 +91,17 @@ public final class Contracts {
   }
 
   private Published store(Tx tx, Links links, Version version, Pacticipant provider,
-      PactContent content, List<BrokerEvent> events) throws SQLException {
+      PactContent content, boolean merged, List<BrokerEvent> events) throws SQLException {
     var previousOfVersion = repository.publication(tx, version, provider.name());
+    if (previousOfVersion.isPresent() && !previousOfVersion.get().sha().equals(content.sha()) && !merged
+        && !allowModification) {
+      throw ApiException.conflict("Cannot change the pact between " + version.pacticipant() + " " + version.number()
+          + " and " + provider.name() + ": that version already has a pact with other content (" 
+          + previousOfVersion.get().sha().substring(0, 12) + "), and a published contract does not change, so that"
+          + " verification results and can-i-deploy stay true for it. Publish the changed contract as a new consumer"
+          + " version (e.g. the new git sha), or add interactions with onConflict=merge. A broker operator can allow"
+          + " changes with --allow-contract-modification (the official broker's allow_dangerous_contract_modification).");
+    }
     var previousLatest = repository.latestPublication(tx, provider.name(), version.pacticipant())
         .filter(p -> p.consumerVersion().id() != version.id());
     Publication publication = repository.publish(tx, version, provider, content.sha(), content.canonical());

@@ -114,6 +114,10 @@ public final class Dashboard {
         body.append("</section>");
       }
     } catch (PactFormatException | IllegalArgumentException e) {
+      String unreadable = GraphqlAwareness.unreadableGraphql(e);
+      if (unreadable != null) {
+        body.append("<p class=\"failed\">").append(Html.text(unreadable)).append("</p>");
+      }
       JsonNode json = Json.parse(content);
       for (JsonNode interaction : json.path("interactions")) {
         body.append("<section class=\"op\"><h2>").append(Html.text(interaction.path("description").asText()))

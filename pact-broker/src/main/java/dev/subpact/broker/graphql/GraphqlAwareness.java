@@ -20,6 +20,7 @@ import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.Severity;
 import dev.subpact.graphql.check.StaticChecker;
+import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.OperationCoordinates;
 import dev.subpact.graphql.operation.SchemaCoordinate;
 import dev.subpact.graphql.pact.GraphqlInteraction;
@@ -185,7 +186,8 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       graphqlPact = GraphqlPacts.parse(repository.pactContent(tx, pact.sha()).orElseThrow(),
           pact.consumer() + " " + pact.consumerVersion().number());
     } catch (PactFormatException | IllegalArgumentException e) {
-      return null;
+      String unreadable = unreadableGraphql(e);
+      return unreadable == null ? null : record(tx, links, pact, providerVersion, Json.array(), List.of(unreadable), events);
     }
     StaticChecker checker = StaticChecker.of(schema);
     List<String> errors = new ArrayList<>();
@@ -211,12 +213,27 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
         // an operation the schema cannot resolve has no coordinates to index; its errors are recorded above
       }
     }
+    return record(tx, links, pact, providerVersion, results, errors, events);
+  }
+
+  private SchemaCheck record(Tx tx, Links links, Publication pact, Version providerVersion, ArrayNode results,
+      List<String> errors, List<BrokerEvent> events) throws SQLException {
     ObjectNode testResults = Json.object();
     testResults.set("tests", results);
     Verification verification = repository.addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
         Verification.SCHEMA, null, Json.write(testResults));
     events.addAll(contracts.verificationEvents(tx, links, pact, verification));
     return new SchemaCheck(pact, errors.isEmpty(), errors);
+  }
+
+  /**
+   * Why a GraphQL contract cannot be read (a query with a syntax error or beyond
+   * {@link dev.subpact.graphql.operation.ParseLimits}), or null when {@code e} says it is no GraphQL
+   * contract at all (a REST pact of the same provider). An unreadable GraphQL contract is recorded
+   * as failing every schema check: it never blocks the provider's other contracts, and never passes.
+   */
+  public static String unreadableGraphql(RuntimeException e) {
+    return e.getCause() instanceof DocumentSyntaxException ? "The contract cannot be read: " + e.getMessage() : null;
   }
 
   @Override

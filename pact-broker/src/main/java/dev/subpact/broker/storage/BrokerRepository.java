@@ -50,6 +50,7 @@ public final class BrokerRepository {
 
   /** Returns the pacticipant, creating it when missing (safe under concurrent callers). */
   public Pacticipant ensurePacticipant(Tx tx, String name) throws SQLException {
+    Names.check("pacticipant name", name);
     String now = now();
     tx.update("INSERT INTO pacticipants (name, created_at, updated_at) VALUES (?, ?, ?)"
         + " ON CONFLICT (name) DO NOTHING", name, now, now);
@@ -58,6 +59,8 @@ public final class BrokerRepository {
 
   public Pacticipant updatePacticipant(Tx tx, String name, String displayName,
       String repositoryUrl, String mainBranch) throws SQLException {
+    Names.check("display name", displayName);
+    Names.check("main branch", mainBranch);
     Pacticipant existing = ensurePacticipant(tx, name);
     tx.update("UPDATE pacticipants SET display_name = ?, repository_url = ?, main_branch = ?,"
             + " updated_at = ? WHERE id = ?",
@@ -90,6 +93,7 @@ public final class BrokerRepository {
 
   public Version ensureVersion(Tx tx, String pacticipant, String number, String buildUrl)
       throws SQLException {
+    Names.check("version number", number);
     Pacticipant owner = ensurePacticipant(tx, pacticipant);
     tx.update("INSERT INTO versions (pacticipant_id, number, build_url, created_at) VALUES (?, ?, ?, ?)"
         + " ON CONFLICT (pacticipant_id, number) DO NOTHING", owner.id(), number, buildUrl, now());
@@ -141,6 +145,7 @@ public final class BrokerRepository {
 
   /** Adds a tag; returns false when the version already had it. */
   public boolean tag(Tx tx, Version version, String tag) throws SQLException {
+    Names.check("tag", tag);
     return tx.update("INSERT INTO tags (version_id, name, created_at) VALUES (?, ?, ?)"
         + " ON CONFLICT (version_id, name) DO NOTHING", version.id(), tag, now()) == 1;
   }
@@ -163,6 +168,7 @@ public final class BrokerRepository {
    * on becomes its main branch when it has none, so {@code mainBranch} selectors work without setup.
    */
   public boolean addToBranch(Tx tx, Version version, String branch) throws SQLException {
+    Names.check("branch", branch);
     boolean added = tx.update("INSERT INTO branch_versions (pacticipant_id, branch, version_id, created_at)"
             + " VALUES (?, ?, ?, ?) ON CONFLICT (pacticipant_id, branch, version_id) DO NOTHING",
         version.pacticipantId(), branch, version.id(), now()) == 1;
@@ -416,6 +422,8 @@ public final class BrokerRepository {
 
   public Environment createEnvironment(Tx tx, String uuid, String name, String displayName,
       boolean production, String contacts) throws SQLException {
+    Names.check("environment name", name);
+    Names.check("environment display name", displayName);
     tx.update("INSERT INTO environments (uuid, name, display_name, production, contacts, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?)", uuid, name, displayName, production ? 1 : 0, contacts, now());
     return environment(tx, uuid).orElseThrow();
@@ -423,6 +431,8 @@ public final class BrokerRepository {
 
   public Environment updateEnvironment(Tx tx, String uuid, String name, String displayName,
       boolean production, String contacts) throws SQLException {
+    Names.check("environment name", name);
+    Names.check("environment display name", displayName);
     tx.update("UPDATE environments SET name = ?, display_name = ?, production = ?, contacts = ?"
         + " WHERE uuid = ?", name, displayName, production ? 1 : 0, contacts, uuid);
     return environment(tx, uuid).orElseThrow();

@@ -142,19 +142,28 @@ public final class Database implements AutoCloseable {
     return transaction(work);
   }
 
+  /**
+   * All or nothing: whatever {@code work} fails with — an exception or an {@link Error} such as a
+   * {@code StackOverflowError} — is rolled back before the connection goes back to the pool (where
+   * {@code setAutoCommit(true)} would otherwise commit the half-done work).
+   */
   private <T> T transaction(Work<T> work) {
     try (Connection connection = pool.getConnection()) {
       connection.setAutoCommit(false);
+      T result;
       try {
-        T result = work.run(new Tx(connection));
+        result = work.run(new Tx(connection));
         connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
+      } catch (Throwable failure) {
+        try {
+          connection.rollback();
+        } catch (SQLException | RuntimeException rollback) {
+          failure.addSuppressed(rollback);
+        }
+        throw failure;
       }
+      connection.setAutoCommit(true);
+      return result;
     } catch (SQLException e) {
       if (isConstraintViolation(e)) {
         throw new StorageConflictException("The change conflicts with existing data: " + e.getMessage(), e);

@@ -59,6 +59,12 @@ public final class Tx {
   private PreparedStatement prepare(String sql, Object... args) throws SQLException {
     PreparedStatement statement = connection.prepareStatement(sql);
     for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof String text && text.indexOf('\u0000') >= 0) {
+        statement.close();
+        // PostgreSQL refuses NUL in text and SQLite would store what no URL can carry: one answer on both engines
+        throw new InvalidNameException("'" + text.replace('\u0000', '?') + "' holds a NUL character, which the broker"
+            + " neither stores nor looks up; remove it.");
+      }
       statement.setObject(i + 1, args[i]);
     }
     return statement;

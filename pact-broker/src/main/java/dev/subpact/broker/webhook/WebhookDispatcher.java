@@ -8,6 +8,7 @@ import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Tx;
 import dev.subpact.broker.storage.Webhook;
 import dev.subpact.broker.storage.WebhookDeliveries;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * {@value #DELIVERY_HEADER} so that a receiver can drop the one duplicate such a crash can cause.
  */
 public final class WebhookDispatcher implements AutoCloseable {
+
+  /** How much of a webhook response is read (and dropped) before the connection is closed. */
+  static final int RESPONSE_CAP = 4096;
 
   /** The header naming the delivery, the same on every attempt. */
   public static final String DELIVERY_HEADER = "X-Subpact-Delivery";
@@ -237,20 +240,45 @@ public final class WebhookDispatcher implements AutoCloseable {
         .append(" (").append(event.consumer()).append(" -> ").append(event.provider()).append(")\n");
   }
 
-  /** One attempt: the request rendered, refused off the allow-list, sent, its answer logged. */
+  /**
+   * One attempt: the request rendered, refused when the stored request cannot be sent or its URL is
+   * off the allow-list, sent, its status logged. The log holds what readers may see: the URL with its
+   * secrets masked ({@link Redaction}) and the status — never the response body, which an allowed
+   * internal host would otherwise make readable; the body is read up to {@value #RESPONSE_CAP} bytes
+   * and dropped, so a huge answer costs the broker nothing.
+   */
   private Attempt attempt(Webhook webhook, BrokerEvent event, int number, String deliveryId, StringBuilder log) {
-    WebhookRequest request = WebhookRequest.render(Json.parse(webhook.request()), event);
-    var refusal = allowList.refusal(request.url());
-    if (refusal.isPresent()) {
-      log.append("Refused: ").append(refusal.get()).append('\n');
+    WebhookRequest request;
+    HttpRequest httpRequest;
+    try {
+      JsonNode template = Json.parse(webhook.request());
+      List<String> problems = WebhookRequest.headerProblems(template);
+      if (!problems.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", problems));
+      }
+      request = WebhookRequest.render(template, event);
+      var refusal = allowList.refusalToDeliver(request.url());
+      if (refusal.isPresent()) {
+        log.append("Refused: ").append(refusal.get()).append('\n');
+        return Attempt.REFUSED;
+      }
+      httpRequest = build(request, deliveryId);
+    } catch (RuntimeException e) {
+      // the message may quote the URL (URI syntax errors do): shown with its secrets masked, like every URL here
+      String why = java.util.regex.Pattern.compile("\\S+://\\S+").matcher(String.valueOf(e.getMessage()))
+          .replaceAll(url -> java.util.regex.Matcher.quoteReplacement(Redaction.url(url.group())));
+      log.append("Refused: the stored request cannot be sent: ").append(why)
+          .append(". Update the webhook with PUT /webhooks/").append(webhook.uuid()).append('\n');
       return Attempt.REFUSED;
     }
     log.append("Attempt ").append(number).append(": ").append(request.method()).append(' ')
-        .append(request.url()).append('\n');
+        .append(Redaction.url(request.url())).append('\n');
     try {
-      HttpResponse<String> response = http.send(build(request, deliveryId), HttpResponse.BodyHandlers.ofString());
-      log.append("Response ").append(response.statusCode()).append(": ")
-          .append(abbreviate(response.body())).append('\n');
+      HttpResponse<InputStream> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream body = response.body()) {
+        body.readNBytes(RESPONSE_CAP);
+      }
+      log.append("Response ").append(response.statusCode()).append('\n');
       return new Attempt(true, response.statusCode() < 300, response.statusCode() >= 500);
     } catch (java.io.IOException e) {
       log.append("Error: ").append(e.getClass().getSimpleName()).append(' ')
@@ -283,12 +311,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(request.url()))
         .timeout(Duration.ofSeconds(10))
         .header(DELIVERY_HEADER, deliveryId);
-    request.headers().forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!lower.equals("content-length") && !lower.equals("host") && !lower.equals("connection")) {
-        builder.header(name, value);
-      }
-    });
+    request.headers().forEach(builder::header);
     if (request.username() != null) {
       String credentials = request.username() + ":" + (request.password() == null ? "" : request.password());
       builder.header("Authorization", "Basic "
@@ -298,11 +321,6 @@ public final class WebhookDispatcher implements AutoCloseable {
         ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8);
     return builder.method(request.method(), body).build();
-  }
-
-  private static String abbreviate(String body) {
-    String flat = body == null ? "" : body.replace('\n', ' ');
-    return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
   }
 
   /** Stops this replica's worker; deliveries it did not make stay queued for the other replicas (or the next start). */

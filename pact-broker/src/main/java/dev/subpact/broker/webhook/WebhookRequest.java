@@ -52,12 +52,40 @@ public record WebhookRequest(String method, String url, Map<String, String> head
     return out.toString();
   }
 
-  /** The template as shown back to clients: passwords are never returned. */
-  public static ObjectNode redacted(JsonNode template) {
-    ObjectNode copy = ((ObjectNode) template).deepCopy();
-    if (copy.has("password")) {
-      copy.put("password", "**********");
+  /** Headers a webhook may not set: the broker's HTTP client frames the request itself (RFC 9110 §7.6.1, §10.1.1). */
+  private static final java.util.Set<String> FRAMING_HEADERS = java.util.Set.of("host", "content-length",
+      "transfer-encoding", "connection", "keep-alive", "proxy-connection", "te", "trailer", "upgrade", "expect");
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /**
+   * What is wrong with a template's headers, each problem naming the header and how to fix it: names
+   * must be RFC 9110 tokens, values free of control characters (CR, LF, NUL…), framing and hop-by-hop
+   * headers are set by the broker's HTTP client and cannot be chosen.
+   */
+  public static java.util.List<String> headerProblems(JsonNode template) {
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    JsonNode headers = template.get("headers");
+    if (headers == null || headers.isNull()) {
+      return problems;
     }
-    return copy;
+    if (!headers.isObject()) {
+      problems.add("must be an object of header names to values, like {\"Content-Type\": \"application/json\"}");
+      return problems;
+    }
+    headers.fields().forEachRemaining(header -> {
+      String name = header.getKey();
+      String shown = "'" + name.replaceAll("\\p{Cntrl}", "?") + "'";
+      if (!TOKEN.matcher(name).matches()) {
+        problems.add("header name " + shown + " is not a valid HTTP header name (letters, digits and !#$%&'*+.^_`|~- only)");
+      } else if (FRAMING_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+        problems.add("header " + shown + " frames the HTTP request and is set by the broker; remove it");
+      }
+      if (!header.getValue().isValueNode() || header.getValue().isNull()) {
+        problems.add("header " + shown + " must have a text value");
+      } else if (header.getValue().asText().chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+        problems.add("header " + shown + " has a control character (CR, LF, NUL…) in its value; remove it");
+      }
+    });
+    return problems;
   }
 }

@@ -1,0 +1,51 @@
+package dev.subpact.broker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Pacticipant;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** A write is all or nothing, whatever it fails with — on both engines. */
+class TransactionTest {
+
+  private final BrokerRepository repository = new BrokerRepository();
+
+  private boolean exists(Database database, String name) {
+    Optional<Pacticipant> found = database.read(tx -> repository.pacticipant(tx, name));
+    return found.isPresent();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void aWriteThatFailsWithAnErrorLeavesNothingBehind(Engine engine) {
+    try (Database database = Database.open(engine.newDatabase())) {
+      assertThatThrownBy(() -> database.write(tx -> {
+        repository.ensurePacticipant(tx, "half-done");
+        throw new StackOverflowError("deep recursion halfway through the write");
+      })).isInstanceOf(StackOverflowError.class);
+      assertThat(exists(database, "half-done")).isFalse();
+
+      // the pooled connection the failed write used is clean for the next one
+      database.write(tx -> repository.ensurePacticipant(tx, "whole"));
+      assertThat(exists(database, "whole")).isTrue();
+      assertThat(exists(database, "half-done")).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void anAssertionErrorMidWriteLeavesNothingBehind(Engine engine) {
+    try (Database database = Database.open(engine.newDatabase())) {
+      assertThatThrownBy(() -> database.write(tx -> {
+        repository.ensurePacticipant(tx, "half-done");
+        throw new AssertionError("an Error, not an Exception");
+      })).isInstanceOf(AssertionError.class);
+      assertThat(exists(database, "half-done")).isFalse();
+    }
+  }
+}
