@@ -95,7 +95,7 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "The whole run ends by then, whatever happens (default: ${DEFAULT-VALUE}).")
   Duration runTimeout;
 
-  @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N deterministic slices (for parallel CI jobs).")
+  @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N shards (parallel CI jobs): whole pacts, balanced by interaction count, the same on every machine.")
   String shard;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
@@ -122,6 +122,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
+    Shard runShard = shard();
     ReplayConfig.Builder config = ReplayConfig.builder(websocketUrl())
         .httpUrl(http)
         .stateUrl(stateUrl)
@@ -129,7 +130,7 @@ public final class VerifyCommand implements Callable<Integer> {
         .timeout(timeout)
         .settle(settle)
         .runTimeout(runTimeout)
-        .shard(shard());
+        .shard(runShard);
     if (concurrency < 1) {
       throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
     }
@@ -138,6 +139,10 @@ public final class VerifyCommand implements Callable<Integer> {
       config.schema(SchemaLoader.load(schema));
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
+    if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
+      spec.commandLine().getErr().println("shard " + runShard + " holds none of the " + contracts.size()
+          + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
+    }
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
     String rendered = reportFormat.render(report);
     if (output == null) {
@@ -163,8 +168,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
           providerVersion, providerBranch, buildUrl)) {
-        spec.commandLine().getErr().println("published: " + p.consumer() + " " + p.consumerVersion() + " "
-            + (p.success() ? "verified" : "failed") + " by " + providerVersion);
+        spec.commandLine().getErr().println(p.describe(providerVersion));
       }
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);

@@ -1,7 +1,12 @@
 package dev.subpact.graphql.report;
 
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.pact.GraphqlPact;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The result of a {@code check} or {@code verify} run: one entry per interaction (in a stable order)
@@ -30,13 +35,50 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
   }
 
   /**
-   * Whether every interaction of one consumer version passed: the verification result to publish
-   * for that consumer version's pact. {@code consumerVersion} may be {@code null} (unversioned pacts).
+   * Whether this report holds at least one interaction of one consumer version and every one of
+   * them passed. {@code consumerVersion} may be {@code null} (unversioned pacts). A report that holds
+   * none of its interactions says nothing about it: not passed.
    */
   public boolean passed(String consumer, String consumerVersion) {
-    return results.stream()
-        .filter(r -> r.consumer().equals(consumer) && java.util.Objects.equals(r.consumerVersion(), consumerVersion))
-        .allMatch(InteractionReport::ok);
+    List<InteractionReport> of = resultsOf(consumer, consumerVersion).toList();
+    return !of.isEmpty() && of.stream().allMatch(InteractionReport::ok);
+  }
+
+  /**
+   * The verification result this report supports for one pact: {@link PactVerdict#VERIFIED} only
+   * when every interaction of the pact is in the report and passed.
+   */
+  public PactVerdict verdictOf(GraphqlPact pact) {
+    if (pact.interactions().isEmpty()) {
+      return PactVerdict.EMPTY;
+    }
+    Set<String> expected = new TreeSet<>();
+    pact.interactions().forEach(i -> expected.add(i.description()));
+    List<InteractionReport> of = resultsOf(pact.consumer(), pact.consumerVersion())
+        .filter(r -> expected.contains(r.interaction()))
+        .toList();
+    Set<String> replayed = new TreeSet<>();
+    of.forEach(r -> replayed.add(r.interaction()));
+    if (!replayed.equals(expected)) {
+      return PactVerdict.NOT_REPLAYED;
+    }
+    return of.stream().allMatch(InteractionReport::ok) ? PactVerdict.VERIFIED : PactVerdict.FAILED;
+  }
+
+  private Stream<InteractionReport> resultsOf(String consumer, String consumerVersion) {
+    return results.stream().filter(r -> r.consumer().equals(consumer) && Objects.equals(r.consumerVersion(), consumerVersion));
+  }
+
+  /** What a report can say about one pact: the verification result to publish for it, if any. */
+  public enum PactVerdict {
+    /** Every interaction of the pact was replayed and passed: publish success. */
+    VERIFIED,
+    /** Every interaction was replayed and at least one broke: publish failure. */
+    FAILED,
+    /** Some interaction of the pact is not in this report (another shard's pact): publish nothing. */
+    NOT_REPLAYED,
+    /** The pact has no interactions, so nothing was verified: publish nothing. */
+    EMPTY
   }
 
   public Summary summary() {
