@@ -57,13 +57,17 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
+          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
+  boolean enablePending;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
       report = inputs.pacts != null
-          ? StaticGate.checkPacts(schema, inputs.pacts)
+          ? StaticGate.checkPacts(schema, inputs.pacts, enablePending)
           : StaticGate.checkDocuments(schema, inputs.documents);
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);

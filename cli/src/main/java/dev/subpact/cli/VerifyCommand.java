@@ -105,6 +105,10 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
+          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
+  boolean enablePending;
+
   @Option(names = "--publish-results", description = "Publish one verification result per pact to the broker it came from (pacts fetched with `subpact pacts`).")
   boolean publishResults;
 
@@ -144,6 +148,9 @@ public final class VerifyCommand implements Callable<Integer> {
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
     }
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    if (enablePending) {
+      report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
+    }
     String rendered = reportFormat.render(report);
     if (output == null) {
       spec.commandLine().getOut().print(rendered);

@@ -5,7 +5,8 @@ import dev.subpact.graphql.check.Finding;
 /**
  * GitHub Actions workflow commands: one {@code ::error} (or {@code ::warning}) per finding,
  * pointing at the consumer's pact or document file and line, titled with the consumer and
- * interaction; the fix follows the message on the annotation's next lines. Ends with the summary
+ * interaction (a pending pact's errors are warnings titled "(pending)": they do not fail the run);
+ * the fix follows the message on the annotation's next lines. Ends with the summary
  * as a {@code ::notice}.
  */
 final class GithubReport {
@@ -15,8 +16,8 @@ final class GithubReport {
   static String render(Report report) {
     StringBuilder out = new StringBuilder();
     for (InteractionReport r : report.results()) {
-      String title = "subpact: " + r.consumerLabel() + " / " + r.interaction();
-      r.errors().forEach(f -> annotation(out, "error", r.source(), title, f));
+      String title = "subpact: " + r.consumerLabel() + " / " + r.interaction() + (r.pending() ? " (pending)" : "");
+      r.errors().forEach(f -> annotation(out, r.pending() ? "warning" : "error", r.source(), title, f));
       r.warnings().forEach(f -> annotation(out, "warning", r.source(), title, f));
     }
     for (Finding f : report.schemaFindings()) {
@@ -28,7 +29,7 @@ final class GithubReport {
     Report.Summary s = report.summary();
     out.append("::notice title=subpact check::")
         .append(escapeData((report.ok() ? "PASSED: " : "FAILED: ") + s.operations() + " operations, " + s.broken()
-            + " broken, " + s.errors() + " errors, " + s.warnings() + " warnings"))
+            + " broken" + (s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "") + ", " + s.errors() + " errors, " + s.warnings() + " warnings"))
         .append('\n');
     return out.toString();
   }

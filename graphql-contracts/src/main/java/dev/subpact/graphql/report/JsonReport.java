@@ -17,9 +17,9 @@ import java.util.Map;
 /**
  * The machine report, one JSON object (fields in a fixed order), streamed:
  * <pre>
- * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings"},
+ * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings", "pendingBroken"?},
  *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source": {"file", "line"},
- *               "ok", "outcome"?, "errors": [finding…], "warnings": [finding…]}],
+ *               "ok", "pending"?, "outcome"?, "errors": [finding…], "warnings": [finding…]}],
  *  "schemaFindings": [finding…]}
  * finding = {"kind", "severity", "message", "coordinate", "suggestion", "locations": [{"line", "column"}],
  *            "fix", "path"?}
@@ -67,6 +67,9 @@ final class JsonReport {
     json.writeNumberField("broken", s.broken());
     json.writeNumberField("errors", s.errors());
     json.writeNumberField("warnings", s.warnings());
+    if (s.pendingBroken() > 0) {
+      json.writeNumberField("pendingBroken", s.pendingBroken());
+    }
     json.writeEndObject();
     json.writeArrayFieldStart("results");
     for (InteractionReport r : report.results()) {
@@ -84,6 +87,9 @@ final class JsonReport {
         json.writeEndObject();
       }
       json.writeBooleanField("ok", r.ok());
+      if (r.pending()) {
+        json.writeBooleanField("pending", true);
+      }
       if (r.outcome() != null) {
         json.writeStringField("outcome", r.outcome());
       }

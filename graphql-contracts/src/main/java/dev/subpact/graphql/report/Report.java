@@ -28,10 +28,29 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
     this(null, results, schemaFindings);
   }
 
-  /** True when no interaction breaks and the schema has no error-level finding. */
+  /**
+   * True when no interaction breaks (a pending pact's failures do not count) and the schema has no
+   * error-level finding.
+   */
   public boolean ok() {
-    return results.stream().allMatch(InteractionReport::ok)
+    return results.stream().noneMatch(InteractionReport::blocks)
         && schemaFindings.stream().noneMatch(Finding::isError);
+  }
+
+  /**
+   * This report with the interactions of the given pending pacts marked pending (Pact's pending
+   * pacts, with {@code --enable-pending}): their failures are still reported and published as
+   * failed, but no longer fail the run.
+   */
+  public Report withPending(List<GraphqlPact> pending) {
+    if (pending.isEmpty()) {
+      return this;
+    }
+    List<InteractionReport> marked = results.stream()
+        .map(r -> pending.stream().anyMatch(p -> p.consumer().equals(r.consumer()) && Objects.equals(p.consumerVersion(), r.consumerVersion()))
+            ? r.asPending() : r)
+        .toList();
+    return new Report(schema, marked, schemaFindings);
   }
 
   /**
@@ -83,13 +102,17 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
 
   public Summary summary() {
     int broken = (int) results.stream().filter(r -> !r.ok()).count();
+    int pending = (int) results.stream().filter(r -> !r.ok() && r.pending()).count();
     int errors = results.stream().mapToInt(r -> r.errors().size()).sum()
         + (int) schemaFindings.stream().filter(Finding::isError).count();
     int warnings = results.stream().mapToInt(r -> r.warnings().size()).sum()
         + (int) schemaFindings.stream().filter(f -> !f.isError()).count();
-    return new Summary(results.size(), broken, errors, warnings);
+    return new Summary(results.size(), broken, errors, warnings, pending);
   }
 
-  /** Counts for the report's header and the JSON {@code summary} object. */
-  public record Summary(int operations, int broken, int errors, int warnings) {}
+  /**
+   * Counts for the report's header and the JSON {@code summary} object; {@code pendingBroken} of
+   * the {@code broken} interactions belong to pending pacts and do not fail the run.
+   */
+  public record Summary(int operations, int broken, int errors, int warnings, int pendingBroken) {}
 }
