@@ -49,7 +49,12 @@ public final class SubpactCommand implements Runnable {
     return withErrorHandling(root);
   }
 
+  /**
+   * Every command, however it is built: the shared exit codes in its {@code --help} footer, the
+   * {@code --debug} option, user errors as exit 2 with one line, internal errors as exit 3.
+   */
   private static CommandLine withErrorHandling(CommandLine cli) {
+    withSharedOptions(cli);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setParameterExceptionHandler(
         (ex, args) -> {
@@ -58,6 +63,16 @@ public final class SubpactCommand implements Runnable {
           return ExitCodes.BAD_INPUT;
         });
     return cli;
+  }
+
+  private static void withSharedOptions(CommandLine cli) {
+    CommandLine.Model.CommandSpec command = cli.getCommandSpec();
+    command.usageMessage().footer(ExitCodes.FOOTER);
+    if (command.findOption(UserErrorHandler.DEBUG) == null) {
+      command.addOption(CommandLine.Model.OptionSpec.builder(UserErrorHandler.DEBUG)
+          .description("On an internal error (exit 3), print the stack trace on stderr.").build());
+    }
+    cli.getSubcommands().values().forEach(SubpactCommand::withSharedOptions);
   }
 
   public static void main(String[] args) {

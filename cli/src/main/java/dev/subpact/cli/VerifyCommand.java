@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
       "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
       "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules.",
-      "Exit 0: all pass; 1: something breaks; 2: bad input."
+      "Exit 0: all pass; 1: something breaks; 2: bad input; 3: internal error."
     })
 public final class VerifyCommand implements Callable<Integer> {
 
