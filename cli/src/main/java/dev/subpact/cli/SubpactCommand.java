@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       PactsCommand.class,
       CanIDeployCommand.class,
       RecordDeploymentCommand.class,
+      ReportCommand.class,
     })
 public final class SubpactCommand implements Runnable {
 

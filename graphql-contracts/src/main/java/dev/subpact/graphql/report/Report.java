@@ -2,9 +2,14 @@ package dev.subpact.graphql.report;
 
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.pact.GraphqlPact;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -82,6 +87,52 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
       return PactVerdict.NOT_REPLAYED;
     }
     return of.stream().allMatch(InteractionReport::ok) ? PactVerdict.VERIFIED : PactVerdict.FAILED;
+  }
+
+  /**
+   * Reads a report written with {@code --format json} back ({@code origin} names it in messages).
+   *
+   * @throws IllegalArgumentException when the text is not such a report, saying where and why
+   */
+  public static Report readJson(String json, String origin) {
+    return JsonReport.read(json, origin);
+  }
+
+  /**
+   * The shards' reports as one, the same as one unsharded run's: results in the run's order
+   * (consumer, interaction, consumer version), the schema's findings once each.
+   *
+   * @throws IllegalArgumentException when the reports name different schemas or share an interaction
+   */
+  public static Report merge(List<Report> shards) {
+    TreeSet<String> schemas = new TreeSet<>();
+    shards.forEach(r -> {
+      if (r.schema() != null) {
+        schemas.add(r.schema());
+      }
+    });
+    if (schemas.size() > 1) {
+      throw new IllegalArgumentException("The reports were made against different schemas " + schemas
+          + ": merge only the shards of one run.");
+    }
+    Map<String, InteractionReport> byInteraction = new TreeMap<>();
+    List<InteractionReport> results = new ArrayList<>();
+    for (Report shard : shards) {
+      for (InteractionReport r : shard.results()) {
+        String key = r.consumerLabel() + " / " + r.interaction();
+        if (byInteraction.put(key, r) != null) {
+          throw new IllegalArgumentException(key + " is in two of the reports: merge the reports of distinct shards of one run"
+              + " (--shard 1/N … N/N), each once.");
+        }
+        results.add(r);
+      }
+    }
+    results.sort(Comparator.comparing(InteractionReport::consumer)
+        .thenComparing(InteractionReport::interaction)
+        .thenComparing(r -> String.valueOf(r.consumerVersion())));
+    Set<Finding> lint = new LinkedHashSet<>();
+    shards.forEach(r -> lint.addAll(r.schemaFindings()));
+    return new Report(schemas.isEmpty() ? null : schemas.first(), results, List.copyOf(lint));
   }
 
   private Stream<InteractionReport> resultsOf(String consumer, String consumerVersion) {
