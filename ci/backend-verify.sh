@@ -23,6 +23,9 @@
 #   SUBPACT_INIT_PAYLOAD_ENV      name of the variable holding the connection_init JSON (optional; never printed)
 #   SUBPACT_DEPLOY_COMMAND        how to deploy once can-i-deploy says yes (optional; without it nothing is deployed or recorded)
 #   SUBPACT_FORMAT                report format: text, json, junit or github (default: text; github on GitHub Actions)
+#   SUBPACT_SHARD                 I/N: one of N parallel jobs; verifies only its shard (whole pacts), writes its JSON
+#                                 report to SUBPACT_REPORT (default: subpact-shard-I.json) and stops after publishing;
+#                                 a final job merges the reports and asks can-i-deploy (ci/github/backend-verify-sharded.yml)
 #   SUBPACT                       the subpact command (default: subpact on PATH, else ./subpact)
 set -euo pipefail
 
@@ -88,8 +91,14 @@ if [ -n "${SUBPACT_BACKEND_START_COMMAND:-}" ]; then
 fi
 
 echo "== 5. live replay over WebSocket, results published to the broker"
-verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts" --format "$format"
+verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts"
   --publish-results --broker "$PACT_BROKER_BASE_URL" --provider-version "$version")
+if [ -n "${SUBPACT_SHARD:-}" ]; then
+  report="${SUBPACT_REPORT:-subpact-shard-${SUBPACT_SHARD%%/*}.json}"
+  verify_args+=(--shard "$SUBPACT_SHARD" --format json --output "$report")
+else
+  verify_args+=(--format "$format")
+fi
 [ -n "$branch" ] && verify_args+=(--provider-branch "$branch")
 [ -n "${SUBPACT_STATE_URL:-}" ] && verify_args+=(--state-url "$SUBPACT_STATE_URL")
 [ -n "${SUBPACT_INIT_PAYLOAD_ENV:-}" ] && verify_args+=(--init-payload-env "$SUBPACT_INIT_PAYLOAD_ENV")
@@ -97,6 +106,10 @@ verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts" --form
 verify_status=0
 "$SUBPACT" verify "${verify_args[@]}" || verify_status=$?
 [ "$verify_status" -le 1 ] || exit "$verify_status"
+if [ -n "${SUBPACT_SHARD:-}" ]; then
+  echo "shard $SUBPACT_SHARD verified (exit $verify_status), report in $report: the final job merges the shards' reports and asks can-i-deploy"
+  exit "$verify_status"
+fi
 
 echo "== 6. can-i-deploy $provider $version to $environment"
 "$SUBPACT" can-i-deploy --broker "$PACT_BROKER_BASE_URL" --pacticipant "$provider" --version "$version" \

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Validates every operation the consumers send (their pacts, or .graphql documents) against the backend's schema,",
       "worded as graphql-core 3.2 (Strawberry) words it, with rename fixes, deprecation warnings and schema lint.",
-      "Exit 0: all pass; 1: something breaks; 2: bad input."
+      "Exit 0: all pass; 1: something breaks; 2: bad input; 3: internal error."
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -78,6 +78,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
+          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
+  boolean enablePending;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
@@ -86,11 +90,11 @@ public final class CheckCommand implements Callable<Integer> {
       if (BROKER.equals(baseline)) {
         Schema fromBroker = baselineFromBroker();
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, fromBroker, inputs.pacts)
+            ? StaticGate.checkPacts(schema, fromBroker, inputs.pacts, enablePending)
             : StaticGate.checkDocuments(schema, fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, baseline, inputs.pacts)
+            ? StaticGate.checkPacts(schema, baseline, inputs.pacts, enablePending)
             : StaticGate.checkDocuments(schema, baseline, inputs.documents);
       }
     } catch (CheckInputException e) {

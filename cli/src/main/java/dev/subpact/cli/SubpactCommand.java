@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       CreateEnvironmentCommand.class,
       ListEnvironmentsCommand.class,
       SchemaCommand.class,
+      ReportCommand.class,
     })
 public final class SubpactCommand implements Runnable {
 
@@ -55,8 +56,13 @@ public final class SubpactCommand implements Runnable {
     return withErrorHandling(root);
   }
 
+  /**
+   * Every command, however it is built: the shared exit codes in its {@code --help} footer, the
+   * {@code --debug} option, user errors as exit 2 with one line, internal errors as exit 3.
+   */
   private static CommandLine withErrorHandling(CommandLine cli) {
     cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, SubpactCommand::commandList);
+    withSharedOptions(cli);
     cli.setExecutionExceptionHandler(new UserErrorHandler());
     cli.setParameterExceptionHandler(
         (ex, args) -> {
@@ -95,6 +101,16 @@ public final class SubpactCommand implements Runnable {
     String text = String.join(" ", description).replaceAll("\\s+", " ").strip();
     int end = text.indexOf(". ");
     return end < 0 ? text : text.substring(0, end + 1);
+  }
+
+  private static void withSharedOptions(CommandLine cli) {
+    CommandLine.Model.CommandSpec command = cli.getCommandSpec();
+    command.usageMessage().footer(ExitCodes.FOOTER);
+    if (command.findOption(UserErrorHandler.DEBUG) == null) {
+      command.addOption(CommandLine.Model.OptionSpec.builder(UserErrorHandler.DEBUG)
+          .description("On an internal error (exit 3), print the stack trace on stderr.").build());
+    }
+    cli.getSubcommands().values().forEach(SubpactCommand::withSharedOptions);
   }
 
   public static void main(String[] args) {

@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
       "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
       "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules.",
-      "Exit 0: all pass; 1: something breaks; 2: bad input."
+      "Exit 0: all pass; 1: something breaks; 2: bad input; 3: internal error."
     })
 public final class VerifyCommand implements Callable<Integer> {
 
@@ -95,7 +95,7 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "The whole run ends by then, whatever happens (default: ${DEFAULT-VALUE}).")
   Duration runTimeout;
 
-  @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N deterministic slices (for parallel CI jobs).")
+  @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N shards (parallel CI jobs): whole pacts, balanced by interaction count, the same on every machine.")
   String shard;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
@@ -104,6 +104,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
+          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
+  boolean enablePending;
 
   @Option(names = "--publish-results", description = "Publish one verification result per pact to the broker it came from (pacts fetched with `subpact pacts`).")
   boolean publishResults;
@@ -123,6 +127,7 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     checkBeforeReplay();
     ReportFormat reportFormat = reportFormat();
+    Shard runShard = shard();
     ReplayConfig.Builder config = ReplayConfig.builder(websocketUrl())
         .httpUrl(http)
         .stateUrl(stateUrl)
@@ -130,7 +135,7 @@ public final class VerifyCommand implements Callable<Integer> {
         .timeout(timeout)
         .settle(settle)
         .runTimeout(runTimeout)
-        .shard(shard());
+        .shard(runShard);
     if (concurrency < 1) {
       throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
     }
@@ -139,7 +144,14 @@ public final class VerifyCommand implements Callable<Integer> {
       config.schema(SchemaLoader.load(schema));
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
+    if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
+      spec.commandLine().getErr().println("shard " + runShard + " holds none of the " + contracts.size()
+          + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
+    }
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    if (enablePending) {
+      report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
+    }
     String rendered = reportFormat.render(report);
     if (output == null) {
       spec.commandLine().getOut().print(rendered);
@@ -174,8 +186,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
           providerVersion, providerBranch, buildUrl)) {
-        spec.commandLine().getErr().println("published: " + p.consumer() + " " + p.consumerVersion() + " "
-            + (p.success() ? "verified" : "failed") + " by " + providerVersion);
+        spec.commandLine().getErr().println(p.describe(providerVersion));
       }
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param timeout how long one interaction may take
  * @param settle how long an interaction with no expected messages listens for an error
  * @param runTimeout the whole run ends by then, whatever happens
- * @param shard the slice of interactions to replay
+ * @param shard the shard of the run: which whole pacts to replay
  * @param schema the backend's schema, for the full static error list of a rejected operation;
  *     {@code null}: introspect the backend when needed
  */

@@ -82,13 +82,7 @@ public final class ReplayEngine {
   }
 
   private Report runAll(List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
-    List<Item> all = order(pacts);
-    List<Item> items = new ArrayList<>();
-    for (int k = 0; k < all.size(); k++) {
-      if (config.shard().includes(k)) {
-        items.add(all.get(k));
-      }
-    }
+    List<Item> items = order(config.shard().select(pacts));
     Instant runDeadline = Instant.now().plus(config.runTimeout());
     ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
       Thread t = new Thread(r, "subpact-replay");

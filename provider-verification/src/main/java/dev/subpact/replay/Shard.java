@@ -1,13 +1,34 @@
 package dev.subpact.replay;
 
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
 /**
- * One of {@code count} deterministic slices of a run ({@code --shard I/N}, 1-based): interaction
- * number k of the sorted list belongs to shard {@code k mod N + 1}, so N parallel CI jobs cover
- * every interaction exactly once.
+ * One of {@code count} deterministic slices of a run ({@code --shard I/N}, 1-based). A shard holds
+ * <em>whole pacts</em>, never part of one, so that the verification result it publishes for a pact
+ * comes from replaying every interaction of that pact.
+ *
+ * <p>Assignment: the pacts are sorted by interaction count (largest first), then by consumer,
+ * consumer version, provider and interaction descriptions; each in turn goes to the shard with the
+ * fewest interactions so far (the lowest-numbered on a tie). The result depends only on the pacts'
+ * contents, never on the order they were read in, so N CI jobs on N machines agree on it and
+ * together cover every pact exactly once.
  */
 public record Shard(int index, int count) {
 
   public static final Shard ALL = new Shard(1, 1);
+
+  /** The order pacts are assigned in: biggest first, then by identity, then by content. */
+  private static final Comparator<GraphqlPact> ASSIGNMENT_ORDER =
+      Comparator.comparingInt((GraphqlPact p) -> -p.interactions().size())
+          .thenComparing(GraphqlPact::consumer)
+          .thenComparing(p -> Objects.toString(p.consumerVersion(), ""))
+          .thenComparing(GraphqlPact::provider)
+          .thenComparing(p -> p.interactions().stream().map(GraphqlInteraction::description).toList(), Shard::lexicographic);
 
   public Shard {
     if (count < 1 || index < 1 || index > count) {
@@ -29,8 +50,34 @@ public record Shard(int index, int count) {
     }
   }
 
-  public boolean includes(int position) {
-    return position % count == index - 1;
+  /** The pacts this shard replays, whole, in assignment order; possibly none (more shards than pacts). */
+  public List<GraphqlPact> select(List<GraphqlPact> pacts) {
+    List<GraphqlPact> ordered = pacts.stream().sorted(ASSIGNMENT_ORDER).toList();
+    long[] load = new long[count];
+    List<GraphqlPact> mine = new ArrayList<>();
+    for (GraphqlPact pact : ordered) {
+      int lightest = 0;
+      for (int s = 1; s < count; s++) {
+        if (load[s] < load[lightest]) {
+          lightest = s;
+        }
+      }
+      load[lightest] += pact.interactions().size();
+      if (lightest == index - 1) {
+        mine.add(pact);
+      }
+    }
+    return mine;
+  }
+
+  private static int lexicographic(List<String> a, List<String> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = a.get(i).compareTo(b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   @Override

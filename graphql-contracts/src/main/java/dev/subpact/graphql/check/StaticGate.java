@@ -73,26 +73,36 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    return checkPacts(schemaSource, (String) null, pacts);
+    return checkPacts(schemaSource, pacts, false);
   }
 
   /**
-   * As {@link #checkPacts(String, List)}; with a {@code baselineSource} (the schema the consumers
-   * run against today: SDL, introspection JSON or URL), each operation also gets the changes from
-   * the baseline it can feel along its selections ({@link UsedSchemaChanges}).
+   * Checks every interaction of the pacts in {@code pacts}; with {@code enablePending}, the
+   * interactions of pacts marked pending ({@link GraphqlPact#pending()}) are reported pending: their
+   * failures do not fail the run.
    */
-  public static Report checkPacts(String schemaSource, String baselineSource, List<Path> pacts) {
-    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readPacts(pacts));
+  public static Report checkPacts(String schemaSource, List<Path> pacts, boolean enablePending) {
+    return checkPacts(schemaSource, (String) null, pacts, enablePending);
   }
 
-  /** As {@link #checkPacts(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
-  public static Report checkPacts(String schemaSource, Schema baseline, List<Path> pacts) {
-    return check(schemaSource, loaded(baseline), readPacts(pacts));
+  /**
+   * As {@link #checkPacts(String, List, boolean)}; with a {@code baselineSource} (the schema the
+   * consumers run against today: SDL, introspection JSON or URL), each operation also gets the
+   * changes from the baseline it can feel along its selections ({@link UsedSchemaChanges}).
+   */
+  public static Report checkPacts(String schemaSource, String baselineSource, List<Path> pacts, boolean enablePending) {
+    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource),
+        readPacts(pacts, enablePending));
   }
 
-  private static Supplier<List<Checked>> readPacts(List<Path> pacts) {
+  /** As {@link #checkPacts(String, String, List, boolean)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkPacts(String schemaSource, Schema baseline, List<Path> pacts, boolean enablePending) {
+    return check(schemaSource, loaded(baseline), readPacts(pacts, enablePending));
+  }
+
+  private static Supplier<List<Checked>> readPacts(List<Path> pacts, boolean enablePending) {
     return () -> expand(pacts, ".json", "pact").parallelStream()
-        .map(StaticGate::readPact)
+        .map(file -> readPact(file, enablePending))
         .flatMap(List::stream)
         .toList();
   }
@@ -187,7 +197,8 @@ public final class StaticGate {
 
   /** An operation to check, whether its example variables are known, and how to report it. */
   private record Checked(
-      String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source) {}
+      String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source,
+      boolean pending) {}
 
   private static Report report(Schema schema, UsedSchemaChanges changes, List<Checked> operations) {
     StaticChecker checker = StaticChecker.of(schema);
@@ -200,7 +211,7 @@ public final class StaticGate {
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
-          c.source());
+          c.source(), c.pending());
     }).toList();
     return new Report(schema.origin(), results, checker.lintSchema());
   }
@@ -234,13 +245,13 @@ public final class StaticGate {
 
   // ------------------------------------------------------------------ pacts
 
-  private static List<Checked> readPact(Path file) {
+  private static List<Checked> readPact(Path file, boolean enablePending) {
     String text = read(file, "Pact file");
     GraphqlPact pact = GraphqlPacts.parse(text, file.toString());
     List<Checked> out = new ArrayList<>();
     for (GraphqlInteraction interaction : pact.interactions()) {
       out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(), true,
-          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false)));
+          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false), enablePending && pact.pending()));
     }
     return out;
   }
@@ -294,7 +305,7 @@ public final class StaticGate {
     }
     Operation operation = new Operation(document, operationName, variables);
     return new Checked(name, null, interactionName(operation, name), operation, variables != null,
-        new SourceFile(file.toString(), 1, true));
+        new SourceFile(file.toString(), 1, true), false);
   }
 
   /** {@code KarenThreads subscription}, as pacts name interactions; the file name when the document holds no single operation. */

@@ -266,8 +266,10 @@ public final class GraphqlPacts {
     for (int i = 0; i < interactions.size(); i++) {
       parsed.add(parseInteraction(interactions.get(i), origin + " interaction #" + (i + 1)));
     }
-    JsonNode version = root.path("metadata").path("subpact").path("consumerVersion");
-    return new GraphqlPact(consumer, provider, version.isTextual() ? version.asText() : null, parsed);
+    JsonNode subpact = root.path("metadata").path("subpact");
+    JsonNode version = subpact.path("consumerVersion");
+    return new GraphqlPact(consumer, provider, version.isTextual() ? version.asText() : null, parsed,
+        subpact.path("pending").asBoolean(false));
   }
 
   private static GraphqlInteraction parseInteraction(JsonNode node, String where) {

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * GitHub Actions workflow commands: one {@code ::error} per broken operation (and one
  * {@code ::warning} per operation with warnings), pointing at the consumer's pact or document file
- * and line, titled with the consumer, the interaction and its findings by kind; the messages follow,
+ * and line, titled with the consumer, the interaction and its findings by kind (a pending pact's
+ * errors are warnings titled "(pending)": they do not fail the run); the messages follow,
  * one a line, then the first fix. GitHub shows about ten annotations per step, so at most
  * {@value #MAX_ANNOTATIONS} are written (errors first) and a {@code ::notice} counts the rest. Ends
  * with the summary as a {@code ::notice}.
@@ -26,9 +27,9 @@ final class GithubReport {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (InteractionReport r : report.results()) {
-      String title = "subpact: " + r.consumerLabel() + " / " + r.interaction();
+      String title = "subpact: " + r.consumerLabel() + " / " + r.interaction() + (r.pending() ? " (pending)" : "");
       if (!r.errors().isEmpty()) {
-        errors.add(annotation("error", r.source(), title, r.errors()));
+        (r.pending() ? warnings : errors).add(annotation(r.pending() ? "warning" : "error", r.source(), title, r.errors()));
       }
       if (!r.warnings().isEmpty()) {
         warnings.add(annotation("warning", r.source(), title, r.warnings()));
@@ -52,7 +53,7 @@ final class GithubReport {
     Report.Summary s = report.summary();
     out.append("::notice title=subpact check::")
         .append(escapeData((report.ok() ? "PASSED: " : "FAILED: ") + s.operations() + " operations, " + s.broken()
-            + " broken, " + s.errors() + " errors, " + s.warnings() + " warnings"))
+            + " broken" + (s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "") + ", " + s.errors() + " errors, " + s.warnings() + " warnings"))
         .append('\n');
     return out.toString();
   }

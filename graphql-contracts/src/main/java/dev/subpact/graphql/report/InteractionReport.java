@@ -14,6 +14,8 @@ import java.util.List;
  * @param errors what breaks, in the backend's order
  * @param warnings what does not break yet (deprecations)
  * @param source the pact or document file the operation comes from, or {@code null}
+ * @param pending whether the interaction belongs to a pending pact (with {@code --enable-pending}):
+ *     its failure is reported but does not fail the run
  */
 public record InteractionReport(
     String consumer,
@@ -23,11 +25,25 @@ public record InteractionReport(
     String outcome,
     List<Finding> errors,
     List<Finding> warnings,
-    SourceFile source) {
+    SourceFile source,
+    boolean pending) {
 
   public InteractionReport {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A verdict of a pact that is not pending. */
+  public InteractionReport(
+      String consumer,
+      String consumerVersion,
+      String interaction,
+      String operationName,
+      String outcome,
+      List<Finding> errors,
+      List<Finding> warnings,
+      SourceFile source) {
+    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, false);
   }
 
   /** A verdict without a known source file. */
@@ -44,6 +60,16 @@ public record InteractionReport(
 
   public boolean ok() {
     return errors.isEmpty();
+  }
+
+  /** Whether this verdict fails the run: it broke and its pact is not pending. */
+  public boolean blocks() {
+    return !ok() && !pending;
+  }
+
+  /** The same verdict, marked pending. */
+  public InteractionReport asPending() {
+    return new InteractionReport(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, true);
   }
 
   /** {@code karen 20045}, or just the consumer when the version is unknown. */

@@ -4,22 +4,29 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.check.Location;
+import dev.subpact.graphql.check.Severity;
+import dev.subpact.graphql.operation.SchemaCoordinate;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The machine report, one JSON object (fields in a fixed order), streamed:
+ * The machine report, one JSON object (fields in a fixed order), streamed; read back by
+ * {@link #read} (for {@code report merge}):
  * <pre>
- * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings"},
+ * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings", "pendingBroken"?},
  *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source": {"file", "line"},
- *               "ok", "outcome"?, "errors": [finding…], "warnings": [finding…]}],
+ *               "ok", "pending"?, "outcome"?, "errors": [finding…], "warnings": [finding…]}],
  *  "schemaFindings": [finding…]}
  * finding = {"kind", "severity", "message", "coordinate", "suggestion", "locations": [{"line", "column"}],
  *            "fix", "path"?}
@@ -67,6 +74,9 @@ final class JsonReport {
     json.writeNumberField("broken", s.broken());
     json.writeNumberField("errors", s.errors());
     json.writeNumberField("warnings", s.warnings());
+    if (s.pendingBroken() > 0) {
+      json.writeNumberField("pendingBroken", s.pendingBroken());
+    }
     json.writeEndObject();
     json.writeArrayFieldStart("results");
     for (InteractionReport r : report.results()) {
@@ -84,6 +94,9 @@ final class JsonReport {
         json.writeEndObject();
       }
       json.writeBooleanField("ok", r.ok());
+      if (r.pending()) {
+        json.writeBooleanField("pending", true);
+      }
       if (r.outcome() != null) {
         json.writeStringField("outcome", r.outcome());
       }
@@ -138,5 +151,49 @@ final class JsonReport {
       json.writeStringField("path", f.path());
     }
     json.writeEndObject();
+  }
+
+  /** Reads a report this class wrote; {@code origin} names it in messages. */
+  static Report read(String text, String origin) {
+    JsonNode root;
+    try {
+      root = new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Report " + origin + " is not JSON: " + e.getMessage(), e);
+    }
+    if (root == null || !root.isObject() || !root.path("results").isArray()) {
+      throw new IllegalArgumentException("Report " + origin + " is not a subpact JSON report (no \"results\" array):"
+          + " write it with `verify --format json --output FILE`.");
+    }
+    List<InteractionReport> results = new ArrayList<>();
+    for (JsonNode r : root.path("results")) {
+      JsonNode source = r.path("source");
+      results.add(new InteractionReport(text(r, "consumer"), text(r, "consumerVersion"), text(r, "interaction"),
+          text(r, "operationName"), text(r, "outcome"), findings(r.path("errors"), origin), findings(r.path("warnings"), origin),
+          source.isObject() ? new SourceFile(source.path("file").asText(), source.path("line").asInt(1), false) : null,
+          r.path("pending").asBoolean(false)));
+    }
+    return new Report(text(root, "schema"), results, findings(root.path("schemaFindings"), origin));
+  }
+
+  private static List<Finding> findings(JsonNode array, String origin) {
+    List<Finding> findings = new ArrayList<>();
+    for (JsonNode f : array) {
+      List<Location> locations = new ArrayList<>();
+      f.path("locations").forEach(l -> locations.add(new Location(l.path("line").asInt(), l.path("column").asInt())));
+      try {
+        findings.add(new Finding(FindingKind.valueOf(f.path("kind").asText()), Severity.valueOf(f.path("severity").asText()),
+            f.path("message").asText(), f.hasNonNull("coordinate") ? SchemaCoordinate.parse(f.path("coordinate").asText()) : null,
+            text(f, "suggestion"), locations, text(f, "fix"), text(f, "path")));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("Report " + origin + " holds a finding subpact cannot read (" + e.getMessage() + "): " + f, e);
+      }
+    }
+    return findings;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
   }
 }

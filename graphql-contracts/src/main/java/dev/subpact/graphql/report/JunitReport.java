@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * JUnit XML as CI servers read it: one {@code <testsuite>} per consumer and version, one
  * {@code <testcase>} per interaction; a broken interaction has one {@code <failure>} whose message
- * is its first error and whose text lists every error with its fix; warnings go to
- * {@code <system-out>}. The schema's lint is a suite of its own.
+ * is its first error and whose text lists every error with its fix (a pending pact's broken
+ * interaction is {@code <skipped>} instead, with the same message and listing: reported, not
+ * failing); warnings go to {@code <system-out>}. The schema's lint is a suite of its own.
  */
 final class JunitReport {
 
@@ -26,13 +27,17 @@ final class JunitReport {
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<testsuites name=\"subpact check\" tests=\"")
         .append(summary.operations() + (report.schemaFindings().isEmpty() ? 0 : 1))
-        .append("\" failures=\"").append(summary.broken() + (lintErrors > 0 ? 1 : 0)).append("\" errors=\"0\">\n");
+        .append("\" failures=\"").append(summary.broken() - summary.pendingBroken() + (lintErrors > 0 ? 1 : 0))
+        .append("\" errors=\"0\"").append(summary.pendingBroken() > 0 ? " skipped=\"" + summary.pendingBroken() + "\"" : "")
+        .append(">\n");
     byConsumer.forEach((consumer, results) -> {
-      long failures = results.stream().filter(r -> !r.ok()).count();
+      long failures = results.stream().filter(InteractionReport::blocks).count();
+      long skipped = results.stream().filter(r -> !r.ok() && r.pending()).count();
       out.append("  <testsuite name=\"").append(xml(consumer)).append("\" tests=\"").append(results.size())
-          .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\">\n");
+          .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
       for (InteractionReport r : results) {
-        testCase(out, r.consumer(), r.interaction(), r.source() == null ? null : r.source().path(), r.errors(), r.warnings());
+        testCase(out, r.consumer(), r.interaction(), r.source() == null ? null : r.source().path(), r.errors(), r.warnings(),
+            r.pending());
       }
       out.append("  </testsuite>\n");
     });
@@ -41,14 +46,14 @@ final class JunitReport {
           .append("\" errors=\"0\" skipped=\"0\">\n");
       testCase(out, "schema", report.schema() == null ? "schema" : report.schema(), report.schema(),
           report.schemaFindings().stream().filter(Finding::isError).toList(),
-          report.schemaFindings().stream().filter(f -> !f.isError()).toList());
+          report.schemaFindings().stream().filter(f -> !f.isError()).toList(), false);
       out.append("  </testsuite>\n");
     }
     return out.append("</testsuites>\n").toString();
   }
 
   private static void testCase(StringBuilder out, String className, String name, String file,
-      List<Finding> errors, List<Finding> warnings) {
+      List<Finding> errors, List<Finding> warnings, boolean pending) {
     out.append("    <testcase classname=\"").append(xml(className)).append("\" name=\"").append(xml(name)).append('"');
     if (file != null) {
       out.append(" file=\"").append(xml(file)).append('"');
@@ -58,7 +63,10 @@ final class JunitReport {
       return;
     }
     out.append(">\n");
-    if (!errors.isEmpty()) {
+    if (!errors.isEmpty() && pending) {
+      out.append("      <skipped message=\"").append(xml("pending pact (does not fail the run): " + errors.get(0).message())).append("\">");
+      out.append(xml(listing(errors))).append("</skipped>\n");
+    } else if (!errors.isEmpty()) {
       out.append("      <failure type=\"").append(errors.get(0).kind()).append("\" message=\"")
           .append(xml(errors.get(0).message())).append("\">");
       out.append(xml(listing(errors))).append("</failure>\n");

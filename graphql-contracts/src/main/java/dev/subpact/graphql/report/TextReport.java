@@ -35,11 +35,16 @@ final class TextReport {
     byConsumer.forEach((consumer, results) -> {
       long broken = results.stream().filter(r -> !r.ok()).count();
       out.append(consumer).append("  (").append(results.size()).append(results.size() == 1 ? " interaction" : " interactions")
-          .append(", ").append(broken).append(" broken)\n");
+          .append(", ").append(broken).append(" broken")
+          .append(results.stream().anyMatch(InteractionReport::pending) ? "; pending pact: its failures do not fail the run" : "")
+          .append(")\n");
       for (InteractionReport result : results) {
         out.append("  ").append(result.ok() ? "ok  " : "FAIL").append("  ").append(result.interaction());
         if (result.operationName() != null) {
           out.append("  [").append(result.operationName()).append(']');
+        }
+        if (result.pending()) {
+          out.append("  (pending)");
         }
         if (result.outcome() != null) {
           out.append("  outcome: ").append(result.outcome());
@@ -61,7 +66,7 @@ final class TextReport {
     Report.Summary s = report.summary();
     out.append(report.ok() ? "PASSED" : "FAILED").append(": ")
         .append(s.operations()).append(s.operations() == 1 ? " operation" : " operations").append(", ")
-        .append(s.broken()).append(" broken, ")
+        .append(s.broken()).append(" broken").append(s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "").append(", ")
         .append(s.errors()).append(s.errors() == 1 ? " error" : " errors").append(", ")
         .append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings").append('\n');
     return out.toString();
