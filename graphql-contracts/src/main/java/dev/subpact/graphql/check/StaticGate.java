@@ -9,6 +9,7 @@ import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
@@ -72,7 +73,7 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    return check(schemaSource, () -> expand(pacts, ".json", "pact").parallelStream()
+    return check(schemaSource, () -> expand(pacts, ".json", "pact", true).parallelStream()
         .map(StaticGate::readPact)
         .flatMap(List::stream)
         .toList());
@@ -85,7 +86,7 @@ public final class StaticGate {
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return check(schemaSource, () -> expand(documents, ".graphql", "document").parallelStream()
+    return check(schemaSource, () -> expand(documents, ".graphql", "document", false).parallelStream()
         .map(file -> readDocument(file, parsed))
         .toList());
   }
@@ -128,13 +129,20 @@ public final class StaticGate {
     }
   }
 
-  /** An operation to check, whether its example variables are known, and how to report it. */
+  /**
+   * An operation to check, whether its example variables are known, and how to report it; a
+   * {@code null} operation is an interaction that is not GraphQL, listed as not checked.
+   */
   private record Checked(
       String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source) {}
 
   private static Report report(Schema schema, List<Checked> operations) {
     StaticChecker checker = StaticChecker.of(schema);
     List<InteractionReport> results = operations.parallelStream().map(c -> {
+      if (c.operation() == null) {
+        return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
+            List.of(), List.of(), c.source());
+      }
       List<Finding> findings = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
@@ -179,6 +187,10 @@ public final class StaticGate {
     List<Checked> out = new ArrayList<>();
     for (GraphqlInteraction interaction : pact.interactions()) {
       out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(), true,
+          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false)));
+    }
+    for (ForeignInteraction interaction : pact.foreign()) {
+      out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), null, false,
           new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false)));
     }
     return out;
@@ -250,7 +262,11 @@ public final class StaticGate {
 
   // ------------------------------------------------------------------ files
 
-  private static List<Path> expand(List<Path> paths, String suffix, String what) {
+  /**
+   * The files named, folders searched for {@code *suffix}; a folder without any is an error unless
+   * {@code emptyFolderAllowed} (a provider with no contracts yet has an empty pact folder).
+   */
+  private static List<Path> expand(List<Path> paths, String suffix, String what, boolean emptyFolderAllowed) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
@@ -260,7 +276,7 @@ public final class StaticGate {
         } catch (IOException e) {
           throw new CheckInputException("Folder " + path + " cannot be listed: " + e.getMessage(), e);
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && !emptyFolderAllowed) {
           throw new CheckInputException("Folder " + path + " holds no *" + suffix + " " + what + " files.");
         }
         files.addAll(found);

@@ -12,15 +12,28 @@ import java.util.Objects;
  * @param consumerVersion the consumer version this contract was captured from (git sha, image tag),
  *     kept in the pact's {@code metadata.subpact.consumerVersion}; {@code null} when unknown
  * @param interactions sorted by description, so the same contract always writes the same bytes
+ * @param foreign the pact's interactions that are not GraphQL (REST, messages, plugins), sorted by
+ *     description: read so that one REST consumer does not stop the gate, never written by subpact
  */
 public record GraphqlPact(
-    String consumer, String provider, String consumerVersion, List<GraphqlInteraction> interactions) {
+    String consumer,
+    String provider,
+    String consumerVersion,
+    List<GraphqlInteraction> interactions,
+    List<ForeignInteraction> foreign) {
 
   public GraphqlPact {
     Objects.requireNonNull(consumer, "consumer");
     Objects.requireNonNull(provider, "provider");
     interactions =
         interactions.stream().sorted(Comparator.comparing(GraphqlInteraction::description)).toList();
+    foreign = foreign == null ? List.of()
+        : foreign.stream().sorted(Comparator.comparing(ForeignInteraction::description)).toList();
+  }
+
+  /** A pact of GraphQL interactions only (what subpact captures and writes). */
+  public GraphqlPact(String consumer, String provider, String consumerVersion, List<GraphqlInteraction> interactions) {
+    this(consumer, provider, consumerVersion, interactions, List.of());
   }
 
   /** The conventional file name: {@code consumer-provider.json}. */

@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The machine report, one JSON object (fields in a fixed order), streamed:
  * <pre>
- * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings"},
+ * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings", "notChecked"?},
  *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source": {"file", "line"},
  *               "ok", "outcome"?, "errors": [finding…], "warnings": [finding…]}],
  *  "schemaFindings": [finding…]}
@@ -67,6 +67,9 @@ final class JsonReport {
     json.writeNumberField("broken", s.broken());
     json.writeNumberField("errors", s.errors());
     json.writeNumberField("warnings", s.warnings());
+    if (report.notChecked() > 0) {
+      json.writeNumberField("notChecked", report.notChecked());
+    }
     json.writeEndObject();
     json.writeArrayFieldStart("results");
     for (InteractionReport r : report.results()) {

@@ -39,13 +39,19 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
         .allMatch(InteractionReport::ok);
   }
 
+  /** How many interactions a static check passed over because they are not GraphQL (REST, messages, plugins). */
+  public int notChecked() {
+    return (int) results.stream().filter(r -> !r.checked()).count();
+  }
+
+  /** Counts over the checked interactions: one that is not GraphQL and was not checked is no operation. */
   public Summary summary() {
     int broken = (int) results.stream().filter(r -> !r.ok()).count();
     int errors = results.stream().mapToInt(r -> r.errors().size()).sum()
         + (int) schemaFindings.stream().filter(Finding::isError).count();
     int warnings = results.stream().mapToInt(r -> r.warnings().size()).sum()
         + (int) schemaFindings.stream().filter(f -> !f.isError()).count();
-    return new Summary(results.size(), broken, errors, warnings);
+    return new Summary(results.size() - notChecked(), broken, errors, warnings);
   }
 
   /** Counts for the report's header and the JSON {@code summary} object. */
