@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Validates every operation the consumers send (their pacts, or .graphql documents) against the backend's schema,",
       "worded as graphql-core 3.2 (Strawberry) words it, with rename fixes, deprecation warnings and schema lint.",
+      "Interactions that are not GraphQL (REST, messages) are listed as not checked and never fail.",
       "Exit 0: all pass; 1: something breaks; 2: bad input."
     })
 public final class CheckCommand implements Callable<Integer> {

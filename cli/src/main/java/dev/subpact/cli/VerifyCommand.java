@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
       "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
-      "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules.",
+      "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules. REST interactions",
+      "of other consumers are verified by Pact JVM's HTTP provider verifier; messages and plugin interactions are reported",
+      "not verified (a failure, never published as verified).",
       "Exit 0: all pass; 1: something breaks; 2: bad input."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -53,7 +55,8 @@ public final class VerifyCommand implements Callable<Integer> {
   URI backend;
 
   @Option(names = "--http", paramLabel = "http://host:port/v1/graphql",
-      description = "The backend's GraphQL HTTP endpoint (default: --backend with http/https).")
+      description = {"The backend's GraphQL HTTP endpoint (default: --backend with http/https).",
+          "Its origin also serves the REST interactions of the pact set, which Pact JVM's HTTP verifier verifies."})
   URI http;
 
   @Option(names = "--state-url", paramLabel = "URL",
@@ -177,7 +180,7 @@ public final class VerifyCommand implements Callable<Integer> {
       return r -> { };
     }
     PrintWriter err = spec.commandLine().getErr();
-    int total = contracts.stream().mapToInt(p -> p.interactions().size()).sum();
+    int total = contracts.stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
     AtomicInteger done = new AtomicInteger();
     return r -> {
       synchronized (err) {

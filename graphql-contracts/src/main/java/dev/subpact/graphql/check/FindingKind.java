@@ -20,6 +20,8 @@ public enum FindingKind {
   SCHEMA_LINT,
   /** A message the consumer expects that the provider sent in another shape (live replay). */
   DATA_MISMATCH,
+  /** A REST (not GraphQL) interaction's response that does not match, in Pact JVM's words (live verification). */
+  HTTP_MISMATCH,
   /** Anything else. */
   OTHER
 }

@@ -1,0 +1,183 @@
+package dev.subpact.replay;
+
+import au.com.dius.pact.core.matchers.BodyMismatch;
+import au.com.dius.pact.core.model.DefaultPactReader;
+import au.com.dius.pact.core.model.Interaction;
+import au.com.dius.pact.core.model.Pact;
+import au.com.dius.pact.core.model.UnknownPactSource;
+import au.com.dius.pact.core.support.json.JsonParser;
+import au.com.dius.pact.core.support.json.JsonValue;
+import au.com.dius.pact.provider.ConsumerInfo;
+import au.com.dius.pact.provider.ProviderInfo;
+import au.com.dius.pact.provider.ProviderVerifier;
+import au.com.dius.pact.provider.VerificationFailureType;
+import au.com.dius.pact.provider.VerificationResult;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
+import dev.subpact.graphql.check.Severity;
+import dev.subpact.graphql.pact.ForeignInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.report.InteractionReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The interactions of a provider's pact set that are not GraphQL. An HTTP one is verified by Pact
+ * JVM's own provider verifier ({@link ProviderVerifier}: Pact JVM's request, its response
+ * comparison and mismatch descriptions, its state-change convention) against the origin of
+ * {@link ReplayConfig#httpUrl()}, provider states posted to {@link ReplayConfig#stateUrl()}; any
+ * other kind (a message, a plugin interaction) is {@link InteractionReport#NOT_VERIFIED}: an error
+ * says so, so the run fails and the pact is never published as verified.
+ */
+final class ForeignInteractions {
+
+  /** Pact JVM verified the interaction. */
+  static final String VERIFIED = "verified";
+  /** Pact JVM's response comparison found mismatches. */
+  static final String HTTP_MISMATCH = "http-mismatch";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ReplayConfig config;
+
+  private ForeignInteractions(ReplayConfig config) {
+    this.config = config;
+  }
+
+  /** One foreign interaction of one pact, in the run's order. */
+  private record Item(GraphqlPact pact, ForeignInteraction interaction) {}
+
+  /**
+   * Verifies the foreign interactions of {@code pacts} in the shard of {@code config} (consumer,
+   * then description, then consumer version; the k-th of that list is in shard {@code k mod N + 1}),
+   * one after the other; {@code progress} hears each verdict.
+   */
+  static List<InteractionReport> verify(ReplayConfig config, List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
+    List<Item> all = new ArrayList<>();
+    for (GraphqlPact pact : pacts) {
+      pact.foreign().forEach(i -> all.add(new Item(pact, i)));
+    }
+    all.sort(Comparator.comparing((Item i) -> i.pact().consumer())
+        .thenComparing(i -> i.interaction().description())
+        .thenComparing(i -> String.valueOf(i.pact().consumerVersion())));
+    ForeignInteractions verifier = new ForeignInteractions(config);
+    List<InteractionReport> reports = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      if (config.shard().includes(k)) {
+        InteractionReport report = verifier.verify(all.get(k));
+        progress.accept(report);
+        reports.add(report);
+      }
+    }
+    return reports;
+  }
+
+  private InteractionReport verify(Item item) {
+    ForeignInteraction interaction = item.interaction();
+    if (interaction.kind() != ForeignInteraction.Kind.HTTP) {
+      return report(item, InteractionReport.NOT_VERIFIED, List.of(Finding.error(FindingKind.OTHER,
+          interaction.summary() + " '" + interaction.description() + "' is not verified: subpact verify replays GraphQL and hands"
+              + " HTTP interactions to Pact JVM's HTTP verifier, and neither can verify a "
+              + (interaction.kind() == ForeignInteraction.Kind.MESSAGE ? "message" : "plugin interaction") + " here."
+              + " Verify it where its provider produces it (Pact JVM's message verification, or the plugin's verifier);"
+              + " until then this pact is not published as verified.")));
+    }
+    Interaction pactJvm = pactJvmInteraction(item);
+    ProviderVerifier verifier = new ProviderVerifier();
+    verifier.setReporters(List.of());
+    Map<String, Object> failures = new LinkedHashMap<>();
+    VerificationResult result = verifier.verifyInteraction(provider(item.pact()), new ConsumerInfo(item.pact().consumer()), failures, pactJvm);
+    if (result instanceof VerificationResult.Failed failed) {
+      return failed(item, failed);
+    }
+    return report(item, VERIFIED, List.of());
+  }
+
+  /** Pact JVM's verdict in subpact's words: each failure's own description, the body path of a body mismatch. */
+  private InteractionReport failed(Item item, VerificationResult.Failed failed) {
+    List<Finding> errors = new ArrayList<>();
+    String outcome = HTTP_MISMATCH;
+    for (List<VerificationFailureType> list : failed.getFailures().values()) {
+      for (VerificationFailureType failure : list) {
+        if (failure instanceof VerificationFailureType.MismatchFailure mismatch) {
+          String path = mismatch.getMismatch() instanceof BodyMismatch body ? body.getPath() : null;
+          errors.add(new Finding(FindingKind.HTTP_MISMATCH, Severity.ERROR, mismatch.getMismatch().description(), null, null,
+              List.of(), null, path));
+        } else if (failure instanceof VerificationFailureType.StateChangeFailure state) {
+          outcome = "state-change-failed";
+          errors.add(Finding.error(FindingKind.OTHER, "The provider state change failed (" + config.stateUrl() + "): "
+              + describe(state.getDescription(), state.getException())));
+        } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
+          outcome = "unreachable";
+          errors.add(Finding.error(FindingKind.OTHER, describe(exception.getDescription(), exception.getE())
+              + " (is the provider serving HTTP at " + origin() + "? set it with --http)"));
+        } else {
+          errors.add(Finding.error(FindingKind.OTHER, failure.description()));
+        }
+      }
+    }
+    if (errors.isEmpty()) {
+      errors.add(Finding.error(FindingKind.OTHER, failed.getDescription()));
+    }
+    return report(item, outcome, errors);
+  }
+
+  private static String describe(String description, Throwable cause) {
+    return cause == null || cause.getMessage() == null ? description : description + ": " + cause.getMessage();
+  }
+
+  private static InteractionReport report(Item item, String outcome, List<Finding> errors) {
+    return new InteractionReport(item.pact().consumer(), item.pact().consumerVersion(), item.interaction().description(), null,
+        outcome, errors, List.of());
+  }
+
+  /** Pact JVM's own reading of the interaction: the pact's JSON around it, with its specification version. */
+  private static Interaction pactJvmInteraction(Item item) {
+    ObjectNode pact = JSON.createObjectNode();
+    pact.putObject("consumer").put("name", item.pact().consumer());
+    pact.putObject("provider").put("name", item.pact().provider());
+    try {
+      pact.putArray("interactions").add(JSON.readTree(item.interaction().json()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("a foreign interaction's kept JSON no longer reads", e);
+    }
+    pact.putObject("metadata").putObject("pactSpecification").put("version", item.interaction().specification());
+    Pact read = DefaultPactReader.INSTANCE.pactFromJson((JsonValue.Object) JsonParser.parseString(pact.toString()), UnknownPactSource.INSTANCE);
+    return (Interaction) read.getInteractions().get(0);
+  }
+
+  private ProviderInfo provider(GraphqlPact pact) {
+    URI origin = origin();
+    ProviderInfo provider = new ProviderInfo(pact.provider());
+    provider.setProtocol(origin.getScheme());
+    provider.setHost(origin.getHost());
+    provider.setPort(origin.getPort() == -1 ? ("https".equals(origin.getScheme()) ? 443 : 80) : origin.getPort());
+    provider.setPath("/");
+    if (config.stateUrl() != null) {
+      try {
+        provider.setStateChangeUrl(config.stateUrl().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("The state-change URL " + config.stateUrl() + " is not a URL Pact JVM can post to: " + e.getMessage(), e);
+      }
+      provider.setStateChangeUsesBody(true);
+      provider.setStateChangeTeardown(true);
+    }
+    return provider;
+  }
+
+  /** The origin REST paths resolve against: {@code --http} without its path. */
+  private URI origin() {
+    URI http = config.httpUrl();
+    return URI.create(http.getScheme() + "://" + http.getRawAuthority());
+  }
+}
