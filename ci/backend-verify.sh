@@ -78,7 +78,9 @@ if [ -n "${SUBPACT_BACKEND_START_COMMAND:-}" ]; then
 fi
 
 echo "== 5. live replay over WebSocket, results published to the broker"
-verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts" --format "$format"
+# --provider: with no contracts yet, verify passes and still records this version on its branch,
+# so that can-i-deploy knows it ("no missing dependencies") on the first run
+verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts" --format "$format" --provider "$provider"
   --publish-results --broker "$PACT_BROKER_BASE_URL" --provider-version "$version")
 [ -n "$branch" ] && verify_args+=(--provider-branch "$branch")
 [ -n "${SUBPACT_STATE_URL:-}" ] && verify_args+=(--state-url "$SUBPACT_STATE_URL")

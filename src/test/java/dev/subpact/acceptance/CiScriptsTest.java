@@ -86,6 +86,20 @@ class CiScriptsTest {
         .doesNotContain("as deployed to staging");
   }
 
+  @Test
+  void backendVerifyPassesItsFirstRunBeforeAnyBotPublished() throws Exception {
+    Script run = backendVerify("aliased", "first-build");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("Fetched 0 pact(s) flexus-backend must verify")
+        .contains("no contracts to verify\n")
+        .contains("no contracts to verify for flexus-backend")
+        .contains("nothing to publish: recorded flexus-backend first-build on branch main")
+        .contains("can-i-deploy flexus-backend first-build to staging: yes")
+        .contains("Recorded flexus-backend first-build as deployed to staging.");
+  }
+
   private Script backendVerify(String build, String version) throws Exception {
     int port = freePort();
     Map<String, String> env = new LinkedHashMap<>();

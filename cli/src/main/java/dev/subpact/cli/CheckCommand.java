@@ -2,6 +2,7 @@ package dev.subpact.cli;
 
 import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
       "Validates every operation the consumers send (their pacts, or .graphql documents) against the backend's schema,",
       "worded as graphql-core 3.2 (Strawberry) words it, with rename fixes, deprecation warnings and schema lint.",
       "Interactions that are not GraphQL (REST, messages) are listed as not checked and never fail.",
+      "No contracts (an empty pact folder) passes unless --fail-if-no-pacts.",
       "Exit 0: all pass; 1: something breaks; 2: bad input."
     })
 public final class CheckCommand implements Callable<Integer> {
@@ -58,6 +60,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @picocli.CommandLine.Mixin NoPactsOption noPacts;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
@@ -83,6 +87,9 @@ public final class CheckCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
+    }
+    if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
+      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }
