@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipelines users copy ({@code ci/backend-verify.sh}, {@code ci/bot-publish.sh}) run for real:
  * bash, the shipped jar, subpact's broker and the reference backend as processes on 127.0.0.1,
- * a Python bot stand-in on Debian's python3-websockets. A passing and a failing case each, and
+ * a Python bot stand-in on Debian's python3-websockets. A passing and a failing case each, the
+ * backend's first run before any bot published a contract, and
  * shellcheck finds nothing.
  */
 class CiScriptsTest {
