@@ -2,6 +2,7 @@
 // OS-chosen port, printed as "PORT <n>" once listening. It stands for a backend that also serves
 // REST consumers on the origin of its GraphQL endpoint:
 //   GET  /users/:id       200 {"id", "name"} for a user its state created, else 404
+//   GET  /hang            never answers (a provider that hangs)
 //   POST /_pact/state     Pact's state change {"state", "params", "action": "setup" | "teardown"}:
 //                         "user 1 exists" creates / deletes user 1; any other state goes to the
 //                         upstream state URL (argv[3]) when given, else 400
@@ -36,6 +37,7 @@ const server = http.createServer((req, res) => {
   req.on('data', (c) => chunks.push(c));
   req.on('end', () => {
     const body = Buffer.concat(chunks);
+    if (req.url === '/hang') return undefined;
     const user = req.url.match(/^\/users\/(\d+)$/);
     if (req.method === 'GET' && user) {
       const found = users.get(Number(user[1]));

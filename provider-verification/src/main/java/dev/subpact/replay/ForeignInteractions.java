@@ -24,11 +24,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -62,7 +70,8 @@ final class ForeignInteractions {
    * then description, then consumer version; the k-th of that list is in shard {@code k mod N + 1}),
    * one after the other; {@code progress} hears each verdict.
    */
-  static List<InteractionReport> verify(ReplayConfig config, List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
+  static List<InteractionReport> verify(ReplayConfig config, List<GraphqlPact> pacts, Consumer<InteractionReport> progress,
+      Instant runDeadline) {
     List<Item> all = new ArrayList<>();
     for (GraphqlPact pact : pacts) {
       pact.foreign().forEach(i -> all.add(new Item(pact, i)));
@@ -72,14 +81,47 @@ final class ForeignInteractions {
         .thenComparing(i -> String.valueOf(i.pact().consumerVersion())));
     ForeignInteractions verifier = new ForeignInteractions(config);
     List<InteractionReport> reports = new ArrayList<>();
-    for (int k = 0; k < all.size(); k++) {
-      if (config.shard().includes(k)) {
-        InteractionReport report = verifier.verify(all.get(k));
-        progress.accept(report);
-        reports.add(report);
+    ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "subpact-pact-jvm-verifier");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int k = 0; k < all.size(); k++) {
+        if (config.shard().includes(k)) {
+          InteractionReport report = verifier.bounded(all.get(k), thread, runDeadline);
+          progress.accept(report);
+          reports.add(report);
+        }
       }
+    } finally {
+      thread.shutdownNow();
     }
     return reports;
+  }
+
+  /**
+   * Pact JVM's verification within {@link ReplayConfig#timeout()} and the run's deadline: its HTTP
+   * client has no such bound of its own. A verification cut short is {@code timed-out}.
+   */
+  private InteractionReport bounded(Item item, ExecutorService thread, Instant runDeadline) {
+    Instant own = Instant.now().plus(config.timeout());
+    Instant deadline = own.isBefore(runDeadline) ? own : runDeadline;
+    Future<InteractionReport> verdict = thread.submit(() -> verify(item));
+    try {
+      return verdict.get(Math.max(1, Duration.between(Instant.now(), deadline).toMillis()), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | InterruptedException e) {
+      verdict.cancel(true);
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return report(item, "timed-out", List.of(Finding.error(FindingKind.OTHER, item.interaction().summary() + " did not end within "
+          + (deadline.equals(own) ? "--timeout " + config.timeout().toMillis() + " ms" : "the run's --run-timeout of " + config.runTimeout().toMillis() + " ms")
+          + " (Pact JVM was still waiting for the provider at " + origin() + ")")));
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Pact JVM's verification of '" + item.interaction().description() + "' of "
+          + item.pact().consumer() + " failed unexpectedly: " + e.getCause(), e.getCause());
+    }
   }
 
   private InteractionReport verify(Item item) {

@@ -121,7 +121,7 @@ public final class ReplayEngine {
       workers.shutdownNow();
       httpThreads.shutdownNow();
     }
-    reports.addAll(ForeignInteractions.verify(config, pacts, progress));
+    reports.addAll(ForeignInteractions.verify(config, pacts, progress, runDeadline));
     return new Report(reports, List.of());
   }
 

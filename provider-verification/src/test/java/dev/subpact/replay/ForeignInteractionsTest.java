@@ -119,6 +119,22 @@ class ForeignInteractionsTest {
   }
 
   @Test
+  void aProviderThatHangsIsCutShortByTheTimeout() throws Exception {
+    Path file = dir.resolve("hang-flexus-backend.json");
+    DefaultPactWriter.INSTANCE.writePact(file.toFile(), ConsumerPactBuilder.consumer("hang").hasPactWith("flexus-backend")
+        .uponReceiving("a request that hangs").path("/hang").method("GET").willRespondWith().status(200).toPact(), PactSpecVersion.V3);
+    Report report;
+    try (NodeServer rest = NodeServer.start("rest-server.js")) {
+      report = ReplayEngine.run(ReplayConfig.builder(URI.create("ws://127.0.0.1:" + rest.port() + "/v1/graphql"))
+          .timeout(Duration.ofSeconds(2)).build(), List.of(GraphqlPacts.read(file)));
+    }
+    assertThat(report.results()).singleElement().satisfies(r -> {
+      assertThat(r.outcome()).isEqualTo("timed-out");
+      assertThat(r.errors()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("HTTP GET /hang did not end within --timeout 2000 ms"));
+    });
+  }
+
+  @Test
   void aStateTheProviderRefusesFailsTheInteraction() throws Exception {
     GraphqlPact shop = shop();
     Report report;
