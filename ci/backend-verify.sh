@@ -91,7 +91,9 @@ if [ -n "${SUBPACT_BACKEND_START_COMMAND:-}" ]; then
 fi
 
 echo "== 5. live replay over WebSocket, results published to the broker"
-verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts"
+# --provider: with no contracts yet, verify passes and still records this version on its branch,
+# so that can-i-deploy knows it ("no missing dependencies") on the first run
+verify_args=(--backend "$ws_url" --http "$http_url" --pacts "$work/pacts" --provider "$provider"
   --publish-results --broker "$PACT_BROKER_BASE_URL" --provider-version "$version")
 if [ -n "${SUBPACT_SHARD:-}" ]; then
   report="${SUBPACT_REPORT:-subpact-shard-${SUBPACT_SHARD%%/*}.json}"

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipelines users copy ({@code ci/backend-verify.sh}, {@code ci/bot-publish.sh}) run for real:
  * bash, the shipped jar, subpact's broker and the reference backend as processes on 127.0.0.1,
- * a Python bot stand-in on Debian's python3-websockets. A passing and a failing case each, and
+ * a Python bot stand-in on Debian's python3-websockets. A passing and a failing case each, the
+ * backend's first run before any bot published a contract, and
  * shellcheck finds nothing.
  */
 class CiScriptsTest {
@@ -101,6 +102,20 @@ class CiScriptsTest {
         .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
         .doesNotContain("== 5. live replay")
         .doesNotContain("as deployed to staging");
+  }
+
+  @Test
+  void backendVerifyPassesItsFirstRunBeforeAnyBotPublished() throws Exception {
+    Script run = backendVerify("aliased", "first-build");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output())
+        .contains("Fetched 0 pact(s) flexus-backend must verify")
+        .contains("no contracts to verify\n")
+        .contains("no contracts to verify for flexus-backend")
+        .contains("nothing to publish: recorded flexus-backend first-build on branch main")
+        .contains("can-i-deploy flexus-backend first-build to staging: yes")
+        .contains("Recorded flexus-backend first-build as deployed to staging.");
   }
 
   private Script backendVerify(String build, String version) throws Exception {

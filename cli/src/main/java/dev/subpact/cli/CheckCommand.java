@@ -4,6 +4,7 @@ import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
 import dev.subpact.graphql.schema.Schema;
@@ -32,6 +33,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Validates every operation the consumers send (their pacts, or .graphql documents) against the backend's schema,",
       "worded as graphql-core 3.2 (Strawberry) words it, with rename fixes, deprecation warnings and schema lint.",
+      "Interactions that are not GraphQL (REST, messages) are listed as not checked and never fail.",
+      "No contracts (an empty pact folder) passes unless --fail-if-no-pacts.",
       "Exit 0: all pass; 1: something breaks; 2: bad input; 3: internal error."
     })
 public final class CheckCommand implements Callable<Integer> {
@@ -82,6 +85,8 @@ public final class CheckCommand implements Callable<Integer> {
           + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
   boolean enablePending;
 
+  @picocli.CommandLine.Mixin NoPactsOption noPacts;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
@@ -114,6 +119,9 @@ public final class CheckCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
+    }
+    if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
+      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }

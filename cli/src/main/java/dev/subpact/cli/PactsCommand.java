@@ -59,7 +59,12 @@ public final class PactsCommand implements Callable<Integer> {
     try {
       pacts = broker.client().pactsForVerification(provider, parsed, providerBranch, true);
     } catch (BrokerException e) {
-      throw new UserInputException(e.getMessage(), e);
+      if (e.status() != 404) {
+        throw new UserInputException(e.getMessage(), e);
+      }
+      // as Pact JVM's broker client does: a provider the broker does not know has no contracts yet
+      stdout.println(provider + " is not known to the broker yet (404): no contracts to verify.");
+      pacts = List.of();
     }
     Files.createDirectories(out);
     try (var old = Files.list(out)) {

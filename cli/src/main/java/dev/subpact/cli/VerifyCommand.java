@@ -39,7 +39,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
       "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
-      "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules.",
+      "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules. REST interactions",
+      "of other consumers are verified by Pact JVM's HTTP provider verifier; messages and plugin interactions are reported",
+      "not verified (a failure, never published as verified).",
+      "No contracts (an empty pact folder) passes unless --fail-if-no-pacts.",
       "Exit 0: all pass; 1: something breaks; 2: bad input; 3: internal error."
     })
 public final class VerifyCommand implements Callable<Integer> {
@@ -53,7 +56,8 @@ public final class VerifyCommand implements Callable<Integer> {
   URI backend;
 
   @Option(names = "--http", paramLabel = "http://host:port/v1/graphql",
-      description = "The backend's GraphQL HTTP endpoint (default: --backend with http/https).")
+      description = {"The backend's GraphQL HTTP endpoint (default: --backend with http/https).",
+          "Its origin also serves the REST interactions of the pact set, which Pact JVM's HTTP verifier verifies."})
   URI http;
 
   @Option(names = "--state-url", paramLabel = "URL",
@@ -121,6 +125,13 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--build-url", paramLabel = "URL", description = "With --publish-results: the CI build that verified.")
   String buildUrl;
 
+  @Option(names = "--provider", paramLabel = "P",
+      description = {"The provider the pacts are for: named when there is nothing to verify; with --publish-results and",
+          "--provider-branch, this build's version is recorded on its branch even then (so can-i-deploy knows it)."})
+  String provider;
+
+  @picocli.CommandLine.Mixin NoPactsOption noPacts;
+
   @picocli.CommandLine.Mixin BrokerOptions broker;
 
   @Override
@@ -163,6 +174,12 @@ public final class VerifyCommand implements Callable<Integer> {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
     }
+    if (NoPactsOption.nothingToVerify(contracts)) {
+      if (publishResults) {
+        recordVersionOnly(contracts);
+      }
+      return noPacts.conclude(provider, contracts, spec.commandLine().getErr());
+    }
     if (publishResults) {
       publish(report);
     }
@@ -193,13 +210,33 @@ public final class VerifyCommand implements Callable<Integer> {
     }
   }
 
+  /** Nothing to publish: only this build's version on its branch, when the provider is known. */
+  private void recordVersionOnly(List<GraphqlPact> contracts) {
+    if (providerVersion == null || providerVersion.isBlank()) {
+      throw new UserInputException("--publish-results needs --provider-version (this build's git sha or image tag).");
+    }
+    List<String> named = contracts.stream().map(GraphqlPact::provider).distinct().toList();
+    String name = provider != null ? provider : named.size() == 1 ? named.get(0) : null;
+    if (providerBranch == null || name == null) {
+      spec.commandLine().getErr().println("nothing to publish: no verification results"
+          + (name == null ? " (name the provider with --provider to record " + providerVersion + " at the broker)" : ""));
+      return;
+    }
+    try {
+      broker.client().recordBranch(name, providerVersion, providerBranch);
+    } catch (BrokerException e) {
+      throw new UserInputException(e.getMessage(), e);
+    }
+    spec.commandLine().getErr().println("nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
+  }
+
   /** On a terminal, one line per verdict on stderr; nothing when piped (CI logs stay the report). */
   private java.util.function.Consumer<InteractionReport> progress(List<GraphqlPact> contracts) {
     if (System.console() == null) {
       return r -> { };
     }
     PrintWriter err = spec.commandLine().getErr();
-    int total = contracts.stream().mapToInt(p -> p.interactions().size()).sum();
+    int total = contracts.stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
     AtomicInteger done = new AtomicInteger();
     return r -> {
       synchronized (err) {

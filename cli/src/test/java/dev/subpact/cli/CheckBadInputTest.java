@@ -55,13 +55,6 @@ class CheckBadInputTest {
   }
 
   @Test
-  void aPactWithoutAGraphqlBody() {
-    Path pact = BAD.resolve("pact-without-graphql-body").resolve("karen-flexus-backend.json");
-    assertBadInput(run("check", "--schema", schema("renamed").toString(), "--pacts", pact.toString()),
-        pact.toString(), "a plain REST call", "has no GraphQL body");
-  }
-
-  @Test
   void aDocumentWithASyntaxError() {
     Path document = BAD.resolve("document-with-syntax-error").resolve("KarenThreads.graphql");
     assertBadInput(run("check", "--schema", schema("renamed").toString(), "--documents", document.toString()),
@@ -69,10 +62,8 @@ class CheckBadInputTest {
   }
 
   @Test
-  void anEmptyFolder() throws IOException {
+  void anEmptyDocumentFolder() throws IOException {
     Path empty = Files.createDirectories(CheckFixtures.ROOT.resolve("empty"));
-    assertBadInput(run("check", "--schema", schema("renamed").toString(), "--pacts", empty.toString()),
-        empty.toString(), "holds no *.json pact files");
     assertBadInput(run("check", "--schema", schema("renamed").toString(), "--documents", empty.toString()),
         empty.toString(), "holds no *.graphql document files");
   }

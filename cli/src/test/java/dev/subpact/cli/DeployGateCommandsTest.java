@@ -9,7 +9,27 @@ import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
 import dev.subpact.broker.client.BrokerAuth;
 import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.broker.client.Contract;
 import dev.subpact.broker.client.PactForVerification;
+import dev.subpact.broker.client.PublishRequest;
+import au.com.dius.pact.core.model.Consumer;
+import au.com.dius.pact.core.model.ContentType;
+import au.com.dius.pact.core.model.DefaultPactWriter;
+import au.com.dius.pact.core.model.OptionalBody;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.Provider;
+import au.com.dius.pact.core.model.ProviderState;
+import au.com.dius.pact.core.model.Request;
+import au.com.dius.pact.core.model.RequestResponseInteraction;
+import au.com.dius.pact.core.model.RequestResponsePact;
+import au.com.dius.pact.core.model.Response;
+import au.com.dius.pact.core.model.generators.Generators;
+import au.com.dius.pact.core.model.matchingrules.MatchingRulesImpl;
+import au.com.dius.pact.core.model.messaging.Message;
+import au.com.dius.pact.core.model.messaging.MessagePact;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;
 import java.io.PrintWriter;
@@ -108,6 +128,58 @@ class DeployGateCommandsTest {
 
     assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "renamed", "--to-environment", "staging")).isEqualTo(1);
     assertThat(run("can-i-deploy", "--pacticipant", Incident.PROVIDER, "--version", "aliased", "--to-environment", "staging")).isZero();
+  }
+
+  /**
+   * A provider's whole pact set in one run: karen's GraphQL pact, a REST consumer's pact written by
+   * Pact JVM's writer (verified by Pact JVM's HTTP verifier against a Node {@code http} REST provider,
+   * provider-verification/src/test/node/rest-server.js, which forwards GraphQL and its states to the
+   * reference backend), and a message consumer's pact, which nothing here can verify.
+   */
+  @Test
+  void aRestConsumerIsVerifiedByPactJvmAndPublishedBesideTheBotsAndAMessageOneNeverAsVerified() throws Exception {
+    BrokerClient client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
+    Path shop = dir.resolve("shop-flexus-backend.json");
+    Response user = new Response(200, Map.of("Content-Type", List.of("application/json")),
+        OptionalBody.body("{\"id\":1,\"name\":\"Ada\"}".getBytes(StandardCharsets.UTF_8), ContentType.Companion.getJSON()),
+        new MatchingRulesImpl(), new Generators());
+    DefaultPactWriter.INSTANCE.writePact(shop.toFile(), new RequestResponsePact(new Provider(Incident.PROVIDER), new Consumer("shop"),
+        List.of(new RequestResponseInteraction("get user 1", List.of(new ProviderState("user 1 exists")),
+            new Request("GET", "/users/1", Map.of(), Map.of(), OptionalBody.missing(), new MatchingRulesImpl(), new Generators()), user, null))),
+        PactSpecVersion.V3);
+    Path mailer = dir.resolve("mailer-flexus-backend.json");
+    DefaultPactWriter.INSTANCE.writePact(mailer.toFile(), new MessagePact(new Provider(Incident.PROVIDER), new Consumer("mailer"),
+        List.of(new Message("a user was created", List.of(), OptionalBody.missing(), new MatchingRulesImpl(), new Generators(),
+            new LinkedHashMap<>(), null))), PactSpecVersion.V3);
+    for (Path pact : List.of(shop, mailer)) {
+      client.publish(new PublishRequest("1.0.0", "main", List.of(), null, List.of(Contract.read(pact)), false));
+    }
+    Path fetched = dir.resolve("fetched");
+    assertThat(run("pacts", "--provider", Incident.PROVIDER, "--out", fetched.toString())).isZero();
+
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      Process rest = new ProcessBuilder("node", "rest-server.js", "http://127.0.0.1:" + backend.port(), backend.stateUrl().toString())
+          .directory(Path.of("../provider-verification/src/test/node").toFile()).redirectErrorStream(true).start();
+      try {
+        String line = new java.io.BufferedReader(new java.io.InputStreamReader(rest.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        assertThat(line).as("rest-server.js prints its port").startsWith("PORT ");
+        String origin = "http://127.0.0.1:" + line.substring(5).trim();
+        int exit = run("verify", "--backend", backend.websocketUrl().toString(), "--http", origin + "/v1/graphql",
+            "--state-url", origin + "/_pact/state", "--pacts", fetched.toString(),
+            "--publish-results", "--provider-version", "aliased", "--provider-branch", "main");
+
+        assertThat(exit).as(out.toString()).isEqualTo(1);
+      } finally {
+        rest.destroy();
+        rest.waitFor();
+      }
+    }
+    assertThat(out.toString())
+        .contains("ok    get user 1  outcome: verified")
+        .contains("FAIL  a user was created  outcome: not-verified")
+        .contains("published: karen 20045 verified by aliased")
+        .contains("published: shop 1.0.0 verified by aliased")
+        .contains("published: mailer 1.0.0 failed by aliased");
   }
 
   @Test

@@ -81,4 +81,36 @@ class GraphqlAwarenessTest {
       assertThat(http.get("/pacticipants/flexus-backend/versions/b3/graphql-schema").body()).contains("emsg_id");
     }
   }
+
+  /**
+   * A REST consumer's pact (the official Pact Broker client's own V2 contract, written by the official
+   * tooling, addressed to the backend) is no GraphQL: a schema cannot verify it, so can-i-deploy
+   * waits for its live verification instead of saying yes.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Engine.class, names = "SQLITE")
+  void aSchemaNeverVerifiesARestConsumersPact(Engine engine) throws IOException {
+    try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, engine.newDatabase()))) {
+      Http http = Http.of(broker);
+      Fixtures fixtures = new Fixtures(broker);
+      Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000002", "staging");
+      String rest = java.nio.file.Files.readString(java.nio.file.Path.of(
+          "src/test/resources/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json"))
+          .replace("\"name\": \"Pact Broker\"", "\"name\": \"flexus-backend\"");
+      String content = Base64.getEncoder().encodeToString(rest.getBytes(StandardCharsets.UTF_8));
+      Http.Response published = http.send("POST", "/contracts/publish", """
+          {"pacticipantName":"Pact Broker Client V2","pacticipantVersionNumber":"1.0.0","branch":"main","contracts":[
+            {"consumerName":"Pact Broker Client V2","providerName":"flexus-backend","specification":"pact",
+             "contentType":"application/json","content":"%s"}]}""".formatted(content));
+      assertThat(published.status()).as(published.body()).isEqualTo(200);
+      fixtures.deploy("Pact Broker Client V2", "1.0.0", staging, null);
+
+      JsonNode schema = http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema",
+          resource("aliased.graphql"), "application/graphql").json();
+
+      assertThat(schema.path("verifiedBySchema")).as(schema.toString()).isEmpty();
+      JsonNode verdict = http.get("/can-i-deploy?pacticipant=flexus-backend&version=b1&environment=staging").json();
+      assertThat(verdict.path("summary").path("deployable").asBoolean()).as(verdict.toString()).isFalse();
+    }
+  }
 }

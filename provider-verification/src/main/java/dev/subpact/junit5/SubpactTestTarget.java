@@ -15,8 +15,11 @@ import au.com.dius.pact.provider.VerificationResult;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.TestTarget;
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.pact.PactFormatException;
 import dev.subpact.replay.InteractionReplayer;
 import dev.subpact.replay.Outcome;
 import dev.subpact.replay.ReplayConfig;
@@ -127,7 +130,14 @@ public final class SubpactTestTarget implements TestTarget {
     document.put("provider", Map.of("name", pact.getProvider().getName()));
     document.put("interactions", List.of(interaction.asV4Interaction().toMap(PactSpecVersion.V4)));
     String json = Json.INSTANCE.toJson(document).serialise();
-    return GraphqlPacts.parse(json, "the pact of " + pact.getConsumer().getName()).interactions().get(0);
+    GraphqlPact read = GraphqlPacts.parse(json, "the pact of " + pact.getConsumer().getName());
+    if (read.interactions().isEmpty()) {
+      ForeignInteraction other = read.foreign().get(0);
+      throw new PactFormatException("'" + other.description() + "' of " + pact.getConsumer().getName() + " is not GraphQL ("
+          + other.summary() + "): subpact's TestTarget replays GraphQL only; verify it with Pact JVM's own target"
+          + " (HttpTestTarget for HTTP, MessageTestTarget for messages) in a test of its own.");
+    }
+    return read.interactions().get(0);
   }
 
   @Override

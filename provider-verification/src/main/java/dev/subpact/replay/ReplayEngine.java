@@ -29,7 +29,9 @@ import java.util.function.Consumer;
 /**
  * Replays every interaction of a set of pacts against a running backend and reports one verdict per
  * interaction: concurrently ({@link ReplayConfig#concurrency()}), in a deterministic order and
- * shard, and always within {@link ReplayConfig#runTimeout()}.
+ * shard, and always within {@link ReplayConfig#runTimeout()}. The interactions that are not GraphQL
+ * (REST, messages) follow, verified by Pact JVM's HTTP verifier or reported not verified
+ * ({@link ForeignInteractions}).
  *
  * <pre>{@code
  * Report report = ReplayEngine.run(ReplayConfig.builder(backend.websocketUrl()).stateUrl(backend.stateUrl()).build(), pacts);
@@ -82,7 +84,8 @@ public final class ReplayEngine {
   }
 
   private Report runAll(List<GraphqlPact> pacts, Consumer<InteractionReport> progress) {
-    List<Item> items = order(config.shard().select(pacts));
+    List<GraphqlPact> mine = config.shard().select(pacts);
+    List<Item> items = order(mine);
     Instant runDeadline = Instant.now().plus(config.runTimeout());
     ExecutorService workers = Executors.newFixedThreadPool(config.concurrency(), r -> {
       Thread t = new Thread(r, "subpact-replay");
@@ -113,6 +116,7 @@ public final class ReplayEngine {
       workers.shutdownNow();
       httpThreads.shutdownNow();
     }
+    reports.addAll(ForeignInteractions.verify(config, mine, progress, runDeadline));
     return new Report(reports, List.of());
   }
 

@@ -1,5 +1,6 @@
 package dev.subpact.replay;
 
+import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import java.util.ArrayList;
@@ -24,11 +25,17 @@ public record Shard(int index, int count) {
 
   /** The order pacts are assigned in: biggest first, then by identity, then by content. */
   private static final Comparator<GraphqlPact> ASSIGNMENT_ORDER =
-      Comparator.comparingInt((GraphqlPact p) -> -p.interactions().size())
+      Comparator.comparingInt((GraphqlPact p) -> -size(p))
           .thenComparing(GraphqlPact::consumer)
           .thenComparing(p -> Objects.toString(p.consumerVersion(), ""))
           .thenComparing(GraphqlPact::provider)
-          .thenComparing(p -> p.interactions().stream().map(GraphqlInteraction::description).toList(), Shard::lexicographic);
+          .thenComparing(p -> p.interactions().stream().map(GraphqlInteraction::description).toList(), Shard::lexicographic)
+          .thenComparing(p -> p.foreign().stream().map(ForeignInteraction::description).toList(), Shard::lexicographic);
+
+  /** A pact's weight: all its interactions, GraphQL or not (REST ones are verified in the same shard). */
+  private static int size(GraphqlPact pact) {
+    return pact.interactions().size() + pact.foreign().size();
+  }
 
   public Shard {
     if (count < 1 || index < 1 || index > count) {
@@ -62,7 +69,7 @@ public record Shard(int index, int count) {
           lightest = s;
         }
       }
-      load[lightest] += pact.interactions().size();
+      load[lightest] += size(pact);
       if (lightest == index - 1) {
         mine.add(pact);
       }

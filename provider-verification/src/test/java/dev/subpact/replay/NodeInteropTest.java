@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,43 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class NodeInteropTest {
 
-  private static final Path NODE_DIR = Path.of("src/test/node");
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** A Node server process; the port is what it prints as {@code PORT <n>}. */
-  private record NodeServer(Process process, int port) implements AutoCloseable {
-    static NodeServer start(String script) throws Exception {
-      if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
-        throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
-      }
-      Process process = new ProcessBuilder("node", script).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
-      BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      String line = CompletableFuture.supplyAsync(() -> {
-        try {
-          return out.readLine();
-        } catch (java.io.IOException e) {
-          return null;
-        }
-      }).get(30, TimeUnit.SECONDS);
-      if (line == null || !line.startsWith("PORT ")) {
-        process.destroyForcibly();
-        throw new AssertionError("node " + script + " did not print its port; it said: " + line);
-      }
-      return new NodeServer(process, Integer.parseInt(line.substring(5).trim()));
-    }
-
-    URI url() {
-      return URI.create("ws://127.0.0.1:" + port + "/v1/graphql");
-    }
-
-    @Override
-    public void close() throws Exception {
-      process.destroy();
-      if (!process.waitFor(5, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    }
-  }
 
   private static InteractionReport replay(URI url, dev.subpact.graphql.pact.GraphqlPact pact, String initPayload) throws Exception {
     Report report = ReplayEngine.run(ReplayConfig.builder(url).timeout(Duration.ofSeconds(5))

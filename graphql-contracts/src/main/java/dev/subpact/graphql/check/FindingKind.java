@@ -40,6 +40,8 @@ public enum FindingKind {
    * operation reads, or an argument the operation omits changed its default.
    */
   DANGEROUS_CHANGE,
+  /** A REST (not GraphQL) interaction's response that does not match, in Pact JVM's words (live verification). */
+  HTTP_MISMATCH,
   /** Anything else. */
   OTHER
 }

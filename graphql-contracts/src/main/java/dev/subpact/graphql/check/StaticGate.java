@@ -10,6 +10,7 @@ import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
@@ -101,7 +102,7 @@ public final class StaticGate {
   }
 
   private static Supplier<List<Checked>> readPacts(List<Path> pacts, boolean enablePending) {
-    return () -> expand(pacts, ".json", "pact").parallelStream()
+    return () -> expand(pacts, ".json", "pact", true).parallelStream()
         .map(file -> readPact(file, enablePending))
         .flatMap(List::stream)
         .toList();
@@ -128,7 +129,7 @@ public final class StaticGate {
 
   private static Supplier<List<Checked>> readDocuments(List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return () -> expand(documents, ".graphql", "document").parallelStream()
+    return () -> expand(documents, ".graphql", "document", false).parallelStream()
         .map(file -> readDocument(file, parsed))
         .toList();
   }
@@ -195,7 +196,10 @@ public final class StaticGate {
     }
   }
 
-  /** An operation to check, whether its example variables are known, and how to report it. */
+  /**
+   * An operation to check, whether its example variables are known, and how to report it; a
+   * {@code null} operation is an interaction that is not GraphQL, listed as not checked.
+   */
   private record Checked(
       String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source,
       boolean pending) {}
@@ -203,6 +207,10 @@ public final class StaticGate {
   private static Report report(Schema schema, UsedSchemaChanges changes, List<Checked> operations) {
     StaticChecker checker = StaticChecker.of(schema);
     List<InteractionReport> results = operations.parallelStream().map(c -> {
+      if (c.operation() == null) {
+        return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
+            List.of(), List.of(), c.source());
+      }
       List<Finding> findings = new ArrayList<>(
           c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation()));
       if (changes != null) {
@@ -252,6 +260,10 @@ public final class StaticGate {
     for (GraphqlInteraction interaction : pact.interactions()) {
       out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(), true,
           new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false), enablePending && pact.pending()));
+    }
+    for (ForeignInteraction interaction : pact.foreign()) {
+      out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), null, false,
+          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false), false));
     }
     return out;
   }
@@ -322,7 +334,11 @@ public final class StaticGate {
 
   // ------------------------------------------------------------------ files
 
-  private static List<Path> expand(List<Path> paths, String suffix, String what) {
+  /**
+   * The files named, folders searched for {@code *suffix}; a folder without any is an error unless
+   * {@code emptyFolderAllowed} (a provider with no contracts yet has an empty pact folder).
+   */
+  private static List<Path> expand(List<Path> paths, String suffix, String what, boolean emptyFolderAllowed) {
     List<Path> files = new ArrayList<>();
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
@@ -332,7 +348,7 @@ public final class StaticGate {
         } catch (IOException e) {
           throw new CheckInputException("Folder " + path + " cannot be listed: " + e.getMessage(), e);
         }
-        if (found.isEmpty()) {
+        if (found.isEmpty() && !emptyFolderAllowed) {
           throw new CheckInputException("Folder " + path + " holds no *" + suffix + " " + what + " files.");
         }
         files.addAll(found);

@@ -57,6 +57,10 @@ import java.util.stream.Stream;
  *       path with the same JSON body.
  * </ul>
  *
+ * <p>Reading also accepts what else a provider's pact set holds — REST interactions of Pact V1–V4,
+ * V3 message pacts, V4 messages and plugin interactions — as {@link ForeignInteraction}s, kept as
+ * written; subpact never writes them.
+ *
  * <p>Writing builds Pact JVM's V4 model and serialises it with every object's keys sorted and the
  * interactions sorted by description: the same pact always writes the same bytes.
  */
@@ -222,7 +226,10 @@ public final class GraphqlPacts {
     return parse(text, file.toString());
   }
 
-  /** Reads every {@code *.json} pact in the given files and directories (directories recursively, sorted by path). */
+  /**
+   * Reads every {@code *.json} pact in the given files and directories (directories recursively,
+   * sorted by path). A directory without pacts is no error: a provider has no contracts yet.
+   */
   public static List<GraphqlPact> readAll(List<Path> filesOrDirectories) {
     List<GraphqlPact> pacts = new ArrayList<>();
     for (Path path : filesOrDirectories) {
@@ -232,9 +239,6 @@ public final class GraphqlPacts {
           files = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".json")).sorted().toList();
         } catch (IOException e) {
           throw new PactFormatException("Pact directory " + path + " cannot be listed: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-          throw new PactFormatException("Pact directory " + path + " holds no *.json pact files.");
         }
         files.forEach(f -> pacts.add(read(f)));
       } else {
@@ -259,40 +263,166 @@ public final class GraphqlPacts {
     String consumer = requiredText(root.path("consumer"), "name", origin, "consumer.name");
     String provider = requiredText(root.path("provider"), "name", origin, "provider.name");
     JsonNode interactions = root.get("interactions");
-    if (interactions == null || !interactions.isArray()) {
-      throw new PactFormatException("Pact file " + origin + " has no \"interactions\" array.");
+    JsonNode messages = root.get("messages");
+    if ((interactions == null || !interactions.isArray()) && (messages == null || !messages.isArray())) {
+      throw new PactFormatException("Pact file " + origin + " has no \"interactions\" array (nor a V3 message pact's \"messages\").");
     }
+    String specification = specification(root);
     List<GraphqlInteraction> parsed = new ArrayList<>();
-    for (int i = 0; i < interactions.size(); i++) {
-      parsed.add(parseInteraction(interactions.get(i), origin + " interaction #" + (i + 1)));
+    List<ForeignInteraction> foreign = new ArrayList<>();
+    if (interactions != null && interactions.isArray()) {
+      for (int i = 0; i < interactions.size(); i++) {
+        JsonNode node = interactions.get(i);
+        String where = origin + " interaction #" + (i + 1);
+        ForeignInteraction other = foreign(node, specification, where);
+        if (other != null) {
+          foreign.add(other);
+        } else {
+          parsed.add(parseInteraction(node, where));
+        }
+      }
+    }
+    if (messages != null && messages.isArray()) {
+      for (int i = 0; i < messages.size(); i++) {
+        JsonNode node = messages.get(i);
+        foreign.add(new ForeignInteraction(description(node, origin + " message #" + (i + 1)), ForeignInteraction.Kind.MESSAGE,
+            "message", states(node), node.toString(), specification));
+      }
     }
     JsonNode subpact = root.path("metadata").path("subpact");
     JsonNode version = subpact.path("consumerVersion");
-    return new GraphqlPact(consumer, provider, version.isTextual() ? version.asText() : null, parsed,
+    return new GraphqlPact(consumer, provider, version.isTextual() ? version.asText() : null, parsed, foreign,
         subpact.path("pending").asBoolean(false));
   }
 
-  private static GraphqlInteraction parseInteraction(JsonNode node, String where) {
+  /**
+   * The pact's specification version as its metadata gives it ({@code pactSpecification}, or the
+   * older {@code pact-specification}); {@code 4.0} when a V4 pact leaves it out, {@code 2.0.0} for
+   * the oldest pacts, which name none.
+   */
+  private static String specification(JsonNode root) {
+    JsonNode metadata = root.path("metadata");
+    for (String key : List.of("pactSpecification", "pact-specification", "pactSpecificationVersion")) {
+      JsonNode value = metadata.path(key);
+      if (value.path("version").isTextual()) {
+        return value.path("version").asText();
+      }
+      if (value.isTextual()) {
+        return value.asText();
+      }
+    }
+    for (JsonNode interaction : root.path("interactions")) {
+      if (interaction.has("type")) {
+        return "4.0";
+      }
+    }
+    return "2.0.0";
+  }
+
+  /**
+   * The interaction as a foreign one when it is not a GraphQL operation; {@code null} when it is.
+   * GraphQL is a V4 {@code Synchronous/Messages} interaction with subpact's {@code graphql.*}
+   * metadata or a JSON {@code "query"} body, or a V4 {@code Synchronous/HTTP} {@code POST} whose
+   * JSON body has a {@code "query"} string; a malformed one of those is still an error, never
+   * passed over as foreign.
+   */
+  private static ForeignInteraction foreign(JsonNode node, String specification, String where) {
+    String type = node.path("type").asText("");
+    JsonNode request = node.path("request");
+    return switch (type) {
+      case "Synchronous/Messages" -> {
+        JsonNode metadata = request.path("metadata");
+        boolean subpactMetadata = metadata.has(TRANSPORT_KEY) || metadata.has(PATH_KEY) || metadata.has(SUBPROTOCOLS_KEY);
+        boolean websocket = WEBSOCKET.equals(metadata.path(TRANSPORT_KEY).asText(WEBSOCKET));
+        if (subpactMetadata ? websocket : hasQuery(request.path("contents"))) {
+          yield null;
+        }
+        yield foreign(node, plugin(node) ? ForeignInteraction.Kind.OTHER : ForeignInteraction.Kind.MESSAGE,
+            type + (plugin(node) ? " (plugin " + pluginName(node) + ")" : ""), specification, where);
+      }
+      case "Synchronous/HTTP" -> {
+        if ("POST".equalsIgnoreCase(request.path("method").asText()) && hasQuery(request.path("body"))) {
+          yield null;
+        }
+        yield foreign(node, plugin(node) ? ForeignInteraction.Kind.OTHER : ForeignInteraction.Kind.HTTP,
+            http(request) + (plugin(node) ? " (plugin " + pluginName(node) + ")" : ""), specification, where);
+      }
+      case "Asynchronous/Messages" -> foreign(node, plugin(node) ? ForeignInteraction.Kind.OTHER : ForeignInteraction.Kind.MESSAGE,
+          type + (plugin(node) ? " (plugin " + pluginName(node) + ")" : ""), specification, where);
+      case "" -> request.isObject() && node.path("response").isObject()
+          ? foreign(node, ForeignInteraction.Kind.HTTP, http(request), specification, where)
+          : foreign(node, ForeignInteraction.Kind.MESSAGE, "message", specification, where);
+      default -> foreign(node, ForeignInteraction.Kind.OTHER, type, specification, where);
+    };
+  }
+
+  private static ForeignInteraction foreign(JsonNode node, ForeignInteraction.Kind kind, String summary, String specification, String where) {
+    return new ForeignInteraction(description(node, where), kind, summary, states(node), node.toString(), specification);
+  }
+
+  private static String http(JsonNode request) {
+    return "HTTP " + request.path("method").asText("GET").toUpperCase(java.util.Locale.ROOT) + " " + request.path("path").asText("/");
+  }
+
+  /** A V4 interaction that a Pact plugin (gRPC, Protobuf, …) wrote: only that plugin can verify it. */
+  private static boolean plugin(JsonNode node) {
+    JsonNode config = node.path("pluginConfiguration");
+    return config.isObject() && config.size() > 0;
+  }
+
+  private static String pluginName(JsonNode node) {
+    List<String> names = new ArrayList<>();
+    node.path("pluginConfiguration").fieldNames().forEachRemaining(names::add);
+    return String.join(", ", names);
+  }
+
+  /** Whether a V4 body ({@code {"content", …}}) is a JSON object with a {@code "query"} string. */
+  private static boolean hasQuery(JsonNode body) {
+    JsonNode content = body.get("content");
+    if (content == null) {
+      return false;
+    }
+    if (content.isTextual()) {
+      try {
+        content = contents(body, "");
+      } catch (PactFormatException | IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return content.path("query").isTextual();
+  }
+
+  private static String description(JsonNode node, String where) {
     String description = node.path("description").asText(null);
     if (description == null) {
       throw new PactFormatException(where + " has no \"description\".");
     }
-    String at = where + " (\"" + description + "\")";
-    String type = node.path("type").asText("");
+    return description;
+  }
+
+  /** The provider states: V3/V4 {@code providerStates} (name and params), or V2's single {@code providerState} name. */
+  private static List<ProviderState> states(JsonNode node) {
     List<ProviderState> states = new ArrayList<>();
     for (JsonNode state : node.path("providerStates")) {
       states.add(new ProviderState(state.path("name").asText(), toMap(state.path("params"))));
     }
+    if (states.isEmpty() && node.path("providerState").isTextual()) {
+      states.add(ProviderState.of(node.get("providerState").asText()));
+    }
+    return states;
+  }
+
+  private static GraphqlInteraction parseInteraction(JsonNode node, String where) {
+    String description = description(node, where);
+    String at = where + " (\"" + description + "\")";
+    String type = node.path("type").asText("");
+    List<ProviderState> states = states(node);
     return switch (type) {
       case "Synchronous/Messages" -> {
         JsonNode request = node.path("request");
         JsonNode metadata = request.path("metadata");
         List<String> subprotocols = new ArrayList<>();
         metadata.path(SUBPROTOCOLS_KEY).forEach(p -> subprotocols.add(p.asText()));
-        if (!WEBSOCKET.equals(metadata.path(TRANSPORT_KEY).asText(WEBSOCKET))) {
-          throw new PactFormatException(at + " has \"" + TRANSPORT_KEY + "\" = " + metadata.get(TRANSPORT_KEY)
-              + "; subpact replays Synchronous/Messages only over \"websocket\".");
-        }
         Operation operation = operation(contents(request.path("contents"), at), at);
         List<ExpectedMessage> expected = new ArrayList<>();
         for (JsonNode response : node.path("response")) {
@@ -303,10 +433,6 @@ public final class GraphqlPacts {
       }
       case "Synchronous/HTTP" -> {
         JsonNode request = node.path("request");
-        if (!"POST".equalsIgnoreCase(request.path("method").asText())) {
-          throw new PactFormatException(at + " is an HTTP " + request.path("method").asText("request")
-              + "; a GraphQL operation over HTTP is a POST with a JSON body.");
-        }
         Operation operation = operation(contents(request.path("body"), at), at);
         JsonNode response = node.path("response");
         List<ExpectedMessage> expected = new ArrayList<>();
@@ -316,8 +442,7 @@ public final class GraphqlPacts {
         }
         yield new GraphqlInteraction(description, states, operation, new Transport.Http(request.path("path").asText(Transport.DEFAULT_PATH)), expected);
       }
-      default -> throw new PactFormatException(at + " has type \"" + type
-          + "\"; a GraphQL pact holds Synchronous/Messages (WebSocket subscriptions) and Synchronous/HTTP (queries, mutations) interactions of Pact specification V4.");
+      default -> throw new IllegalStateException(at + " of type \"" + type + "\" is not GraphQL: it should have been read as foreign");
     };
   }
 

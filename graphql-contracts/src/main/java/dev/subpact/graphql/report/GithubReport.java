@@ -53,7 +53,9 @@ final class GithubReport {
     Report.Summary s = report.summary();
     out.append("::notice title=subpact check::")
         .append(escapeData((report.ok() ? "PASSED: " : "FAILED: ") + s.operations() + " operations, " + s.broken()
-            + " broken" + (s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "") + ", " + s.errors() + " errors, " + s.warnings() + " warnings"))
+            + " broken" + (s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "") + ", " + s.errors() + " errors, "
+            + s.warnings() + " warnings"
+            + (report.notChecked() > 0 ? ", " + report.notChecked() + " not checked (not GraphQL)" : "")))
         .append('\n');
     return out.toString();
   }

@@ -58,6 +58,18 @@ public record InteractionReport(
     this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, null);
   }
 
+  /**
+   * The outcome of an interaction that is not GraphQL (REST, a message, a plugin) in a static
+   * check: listed, never failing, never counted as a checked operation.
+   */
+  public static final String NOT_CHECKED = "not-checked";
+
+  /**
+   * The outcome of an interaction neither subpact nor Pact JVM can verify here (a message, a plugin
+   * interaction): it carries an error saying so, so it fails the run and is never published as verified.
+   */
+  public static final String NOT_VERIFIED = "not-verified";
+
   public boolean ok() {
     return errors.isEmpty();
   }
@@ -70,6 +82,11 @@ public record InteractionReport(
   /** The same verdict, marked pending. */
   public InteractionReport asPending() {
     return new InteractionReport(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, true);
+  }
+
+  /** False for an interaction a static check passed over because it is not GraphQL ({@link #NOT_CHECKED}). */
+  public boolean checked() {
+    return !NOT_CHECKED.equals(outcome);
   }
 
   /** {@code karen 20045}, or just the consumer when the version is unknown. */

@@ -24,7 +24,7 @@ import java.util.Map;
  * The machine report, one JSON object (fields in a fixed order), streamed; read back by
  * {@link #read} (for {@code report merge}):
  * <pre>
- * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings", "pendingBroken"?},
+ * {"ok", "schema", "summary": {"operations", "broken", "errors", "warnings", "pendingBroken"?, "notChecked"?},
  *  "results": [{"consumer", "consumerVersion", "interaction", "operationName", "source": {"file", "line"},
  *               "ok", "pending"?, "outcome"?, "errors": [finding…], "warnings": [finding…]}],
  *  "schemaFindings": [finding…]}
@@ -76,6 +76,9 @@ final class JsonReport {
     json.writeNumberField("warnings", s.warnings());
     if (s.pendingBroken() > 0) {
       json.writeNumberField("pendingBroken", s.pendingBroken());
+    }
+    if (report.notChecked() > 0) {
+      json.writeNumberField("notChecked", report.notChecked());
     }
     json.writeEndObject();
     json.writeArrayFieldStart("results");

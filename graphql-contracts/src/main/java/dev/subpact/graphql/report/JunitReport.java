@@ -26,16 +26,22 @@ final class JunitReport {
     Report.Summary summary = report.summary();
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.append("<testsuites name=\"subpact check\" tests=\"")
-        .append(summary.operations() + (report.schemaFindings().isEmpty() ? 0 : 1))
+        .append(summary.operations() + report.notChecked() + (report.schemaFindings().isEmpty() ? 0 : 1))
         .append("\" failures=\"").append(summary.broken() - summary.pendingBroken() + (lintErrors > 0 ? 1 : 0))
-        .append("\" errors=\"0\"").append(summary.pendingBroken() > 0 ? " skipped=\"" + summary.pendingBroken() + "\"" : "")
+        .append("\" errors=\"0\"")
+        .append(summary.pendingBroken() + report.notChecked() > 0
+            ? " skipped=\"" + (summary.pendingBroken() + report.notChecked()) + "\"" : "")
         .append(">\n");
     byConsumer.forEach((consumer, results) -> {
       long failures = results.stream().filter(InteractionReport::blocks).count();
-      long skipped = results.stream().filter(r -> !r.ok() && r.pending()).count();
+      long skipped = results.stream().filter(r -> !r.checked() || (!r.ok() && r.pending())).count();
       out.append("  <testsuite name=\"").append(xml(consumer)).append("\" tests=\"").append(results.size())
           .append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\">\n");
       for (InteractionReport r : results) {
+        if (!r.checked()) {
+          notChecked(out, r);
+          continue;
+        }
         testCase(out, r.consumer(), r.interaction(), r.source() == null ? null : r.source().path(), r.errors(), r.warnings(),
             r.pending());
       }
@@ -75,6 +81,15 @@ final class JunitReport {
       out.append("      <system-out>").append(xml(listing(warnings))).append("</system-out>\n");
     }
     out.append("    </testcase>\n");
+  }
+
+  /** An interaction that is not GraphQL: a skipped test case, never a failure. */
+  private static void notChecked(StringBuilder out, InteractionReport r) {
+    out.append("    <testcase classname=\"").append(xml(r.consumer())).append("\" name=\"").append(xml(r.interaction())).append('"');
+    if (r.source() != null) {
+      out.append(" file=\"").append(xml(r.source().path())).append('"');
+    }
+    out.append(">\n      <skipped message=\"not checked (not GraphQL)\"/>\n    </testcase>\n");
   }
 
   private static String listing(List<Finding> findings) {

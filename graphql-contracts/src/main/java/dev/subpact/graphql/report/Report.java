@@ -70,14 +70,16 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
 
   /**
    * The verification result this report supports for one pact: {@link PactVerdict#VERIFIED} only
-   * when every interaction of the pact is in the report and passed.
+   * when every interaction of the pact, GraphQL or not (REST verified by Pact JVM), is in the report
+   * and passed.
    */
   public PactVerdict verdictOf(GraphqlPact pact) {
-    if (pact.interactions().isEmpty()) {
+    if (pact.interactions().isEmpty() && pact.foreign().isEmpty()) {
       return PactVerdict.EMPTY;
     }
     Set<String> expected = new TreeSet<>();
     pact.interactions().forEach(i -> expected.add(i.description()));
+    pact.foreign().forEach(i -> expected.add(i.description()));
     List<InteractionReport> of = resultsOf(pact.consumer(), pact.consumerVersion())
         .filter(r -> expected.contains(r.interaction()))
         .toList();
@@ -151,6 +153,12 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
     EMPTY
   }
 
+  /** How many interactions a static check passed over because they are not GraphQL (REST, messages, plugins). */
+  public int notChecked() {
+    return (int) results.stream().filter(r -> !r.checked()).count();
+  }
+
+  /** Counts over the checked interactions: one that is not GraphQL and was not checked is no operation. */
   public Summary summary() {
     int broken = (int) results.stream().filter(r -> !r.ok()).count();
     int pending = (int) results.stream().filter(r -> !r.ok() && r.pending()).count();
@@ -158,7 +166,7 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
         + (int) schemaFindings.stream().filter(Finding::isError).count();
     int warnings = results.stream().mapToInt(r -> r.warnings().size()).sum()
         + (int) schemaFindings.stream().filter(f -> !f.isError()).count();
-    return new Summary(results.size(), broken, errors, warnings, pending);
+    return new Summary(results.size() - notChecked(), broken, errors, warnings, pending);
   }
 
   /**

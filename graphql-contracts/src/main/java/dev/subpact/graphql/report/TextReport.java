@@ -39,6 +39,14 @@ final class TextReport {
           .append(results.stream().anyMatch(InteractionReport::pending) ? "; pending pact: its failures do not fail the run" : "")
           .append(")\n");
       for (InteractionReport result : results) {
+        if (!result.checked()) {
+          out.append("  --    ").append(result.interaction()).append("  not checked (not GraphQL)");
+          if (result.source() != null) {
+            out.append("  ").append(result.source().path()).append(':').append(result.source().line());
+          }
+          out.append('\n');
+          continue;
+        }
         out.append("  ").append(result.ok() ? "ok  " : "FAIL").append("  ").append(result.interaction());
         if (result.operationName() != null) {
           out.append("  [").append(result.operationName()).append(']');
@@ -68,7 +76,11 @@ final class TextReport {
         .append(s.operations()).append(s.operations() == 1 ? " operation" : " operations").append(", ")
         .append(s.broken()).append(" broken").append(s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "").append(", ")
         .append(s.errors()).append(s.errors() == 1 ? " error" : " errors").append(", ")
-        .append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings").append('\n');
+        .append(s.warnings()).append(s.warnings() == 1 ? " warning" : " warnings");
+    if (report.notChecked() > 0) {
+      out.append(", ").append(report.notChecked()).append(" not checked (not GraphQL)");
+    }
+    out.append('\n');
     return out.toString();
   }
 

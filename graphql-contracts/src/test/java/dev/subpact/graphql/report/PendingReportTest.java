@@ -20,7 +20,7 @@ class PendingReportTest {
 
   @Test
   void onlyThePendingPactsInteractionsAreMarkedAndTheRunPasses() {
-    Report marked = report.withPending(List.of(new GraphqlPact("karen", "flexus-backend", "20045", List.of(), true)));
+    Report marked = report.withPending(List.of(new GraphqlPact("karen", "flexus-backend", "20045", List.of(), List.of(), true)));
 
     assertThat(report.ok()).isFalse();
     assertThat(marked.ok()).isTrue();
@@ -31,7 +31,7 @@ class PendingReportTest {
 
   @Test
   void everyFormatShowsTheFailureMarkedPending() {
-    Report marked = report.withPending(List.of(new GraphqlPact("karen", "flexus-backend", "20045", List.of(), true)));
+    Report marked = report.withPending(List.of(new GraphqlPact("karen", "flexus-backend", "20045", List.of(), List.of(), true)));
 
     assertThat(ReportFormat.TEXT.render(marked))
         .contains("karen 20045  (1 interaction, 1 broken; pending pact: its failures do not fail the run)")

@@ -14,6 +14,7 @@ import dev.subpact.broker.storage.Publication;
 import dev.subpact.broker.storage.Verification;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.PactFormatException;
@@ -112,6 +113,10 @@ public final class Dashboard {
           body.append("<p>Expected</p><pre>").append(Html.text(expected.content().toPrettyString())).append("</pre>");
         }
         body.append("</section>");
+      }
+      for (ForeignInteraction interaction : pact.foreign()) {
+        body.append("<section class=\"op\"><h2>").append(Html.text(interaction.description())).append("</h2><p>")
+            .append(Html.text(interaction.summary())).append(" (not GraphQL)</p></section>");
       }
     } catch (PactFormatException | IllegalArgumentException e) {
       String unreadable = GraphqlAwareness.unreadableGraphql(e);

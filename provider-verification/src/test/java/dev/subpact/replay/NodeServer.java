@@ -1,0 +1,61 @@
+package dev.subpact.replay;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server nobody in subpact wrote, run by Node from {@code src/test/node}: a process whose port
+ * is what it prints as {@code PORT <n>}.
+ */
+record NodeServer(Process process, int port) implements AutoCloseable {
+
+  private static final Path NODE_DIR = Path.of("src/test/node");
+
+  static NodeServer start(String script, String... args) throws Exception {
+    if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
+      throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
+    }
+    List<String> command = new ArrayList<>(List.of("node", script));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String line = CompletableFuture.supplyAsync(() -> {
+      try {
+        return out.readLine();
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    }).get(30, TimeUnit.SECONDS);
+    if (line == null || !line.startsWith("PORT ")) {
+      process.destroyForcibly();
+      throw new AssertionError("node " + script + " did not print its port; it said: " + line);
+    }
+    return new NodeServer(process, Integer.parseInt(line.substring(5).trim()));
+  }
+
+  /** Its GraphQL WebSocket endpoint. */
+  URI url() {
+    return URI.create("ws://127.0.0.1:" + port + "/v1/graphql");
+  }
+
+  /** Its HTTP origin. */
+  URI origin() {
+    return URI.create("http://127.0.0.1:" + port);
+  }
+
+  @Override
+  public void close() throws Exception {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+}
