@@ -165,6 +165,10 @@ public final class InteractionReplayer {
         return new Outcome.Closed(closed.code(), closed.reason());
       }
       ServerMessage message = ((WebSocketSession.Event.Message) event).message();
+      Outcome foreign = foreignId(message);
+      if (foreign != null) {
+        return foreign;
+      }
       if (message instanceof ServerMessage.Next next) {
         JsonNode errors = next.payload().path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
@@ -182,6 +186,32 @@ public final class InteractionReplayer {
       }
     }
     return null;
+  }
+
+  /**
+   * A {@code next}/{@code data}, {@code error} or {@code complete} for an id subpact never
+   * subscribed with is a protocol error: a bot would not read it, so it never counts.
+   */
+  private static Outcome foreignId(ServerMessage message) {
+    String id;
+    String type;
+    if (message instanceof ServerMessage.Next next) {
+      id = next.id();
+      type = "next/data";
+    } else if (message instanceof ServerMessage.Error error) {
+      id = error.id();
+      type = "error";
+    } else if (message instanceof ServerMessage.Complete complete) {
+      id = complete.id();
+      type = "complete";
+    } else {
+      return null;
+    }
+    if (OPERATION_ID.equals(id)) {
+      return null;
+    }
+    return new Outcome.ProtocolViolation("a " + type + " message for operation id " + (id == null ? "(none)" : "\"" + id + "\"")
+        + ", but subpact subscribed only with id \"" + OPERATION_ID + "\" (a bot ignores it, so it never counts)", message.toString());
   }
 
   private static Outcome match(List<ExpectedMessage> expected, List<JsonNode> received, String transport) {

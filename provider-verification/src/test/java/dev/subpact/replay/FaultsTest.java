@@ -28,7 +28,7 @@ class FaultsTest {
 
   private static InteractionReport replayAgainst(FaultyServer.Fault fault) throws Exception {
     try (FaultyServer server = new FaultyServer(fault)) {
-      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(1)).build(), List.of(GREETINGS));
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(3)).build(), List.of(GREETINGS));
       return report.results().get(0);
     }
   }
@@ -78,6 +78,14 @@ class FaultsTest {
     InteractionReport result = replayAgainst(FaultyServer.Fault.EARLY_COMPLETE);
     assertThat(result.outcome()).isEqualTo("completed-early");
     assertThat(result.errors().get(0).message()).contains("after 0 of 2 expected message(s)");
+  }
+
+  @Test
+  void the_expected_results_under_another_operation_id_are_a_protocol_error_never_counted() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.OTHER_ID);
+    assertThat(result.outcome()).isEqualTo("protocol-error");
+    assertThat(result.errors()).singleElement().satisfies(f -> assertThat(f.message())
+        .contains("a next/data message for operation id \"2\"").contains("subscribed only with id \"1\"").contains("Hello frog"));
   }
 
   @Test

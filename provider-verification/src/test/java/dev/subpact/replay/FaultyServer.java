@@ -25,7 +25,9 @@ final class FaultyServer implements AutoCloseable {
     /** Acknowledges, then says nothing. */
     SILENCE,
     /** Acknowledges, then completes the subscription at once. */
-    EARLY_COMPLETE
+    EARLY_COMPLETE,
+    /** Acknowledges, then sends the expected results under another operation id than the client's. */
+    OTHER_ID
   }
 
   private final Server server;
@@ -90,6 +92,11 @@ final class FaultyServer implements AutoCloseable {
             case CLOSE_MID_STREAM -> {
               session.getRemote().sendString("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\"Hello\"}}}");
               session.close(1011, "backend crashed");
+            }
+            case OTHER_ID -> {
+              for (String greeting : new String[] {"Hello frog", "Bonjour frog"}) {
+                session.getRemote().sendString("{\"id\":\"2\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\"" + greeting + "\"}}}");
+              }
             }
             case EARLY_COMPLETE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"complete\"}");
             default -> { }
