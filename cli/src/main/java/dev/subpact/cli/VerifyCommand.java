@@ -91,6 +91,10 @@ public final class VerifyCommand implements Callable<Integer> {
       description = "How long a subscription with no expected message listens for an error (default: ${DEFAULT-VALUE}).")
   Duration settle;
 
+  @Option(names = "--live-window", defaultValue = "100ms", converter = DurationConverter.class, paramLabel = "D",
+      description = "How long after subscribe without error, complete or close (or until a first result) before the subscription counts as live and the trigger state change is posted; grows with the backend's slowest answer (default: ${DEFAULT-VALUE}).")
+  Duration liveWindow;
+
   @Option(names = "--run-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "D",
       description = "The whole run ends by then, whatever happens (default: ${DEFAULT-VALUE}).")
   Duration runTimeout;
@@ -128,6 +132,7 @@ public final class VerifyCommand implements Callable<Integer> {
         .initPayload(initPayload())
         .timeout(timeout)
         .settle(settle)
+        .liveWindow(liveWindow)
         .runTimeout(runTimeout)
         .shard(shard());
     if (concurrency < 1) {

@@ -43,6 +43,7 @@ public final class InteractionReplayer {
   private final ReplayConfig config;
   private final HttpClient http;
   private final StateChanges states;
+  private final AnswerTimes answerTimes = new AnswerTimes();
 
   public InteractionReplayer(ReplayConfig config, HttpClient http) {
     this.config = config;
@@ -52,23 +53,23 @@ public final class InteractionReplayer {
 
   /** Replays {@code interaction}; ends by {@code deadline} at the latest. */
   public Outcome replay(GraphqlInteraction interaction, String interactionId, Instant deadline) throws InterruptedException {
-    Outcome failedSetup = changeStates(interaction.providerStates(), "setup", interactionId, deadline);
+    Outcome failedSetup = changeStates(interaction, "setup", interactionId, deadline);
     if (failedSetup != null) {
       return failedSetup;
     }
     Outcome outcome = interaction.transport() instanceof Transport.WebSocket ws
         ? overWebSocket(interaction, ws, interactionId, deadline)
         : overHttp(interaction, deadline);
-    Outcome failedTeardown = changeStates(interaction.providerStates(), "teardown", interactionId,
+    Outcome failedTeardown = changeStates(interaction, "teardown", interactionId,
         Instant.now().plus(Duration.ofSeconds(5)));
     return outcome.ok() && failedTeardown != null ? failedTeardown : outcome;
   }
 
-  private Outcome changeStates(List<ProviderState> providerStates, String action, String interactionId, Instant deadline)
+  private Outcome changeStates(GraphqlInteraction interaction, String action, String interactionId, Instant deadline)
       throws InterruptedException {
-    for (ProviderState state : providerStates) {
+    for (ProviderState state : interaction.providerStates()) {
       try {
-        states.change(state, action, interactionId, remaining(deadline));
+        states.change(state, action, interaction.operation().variables(), interactionId, remaining(deadline));
       } catch (StateChanges.Failure e) {
         return new Outcome.StateChangeFailed(state.name(), action, e.getMessage());
       }
@@ -97,34 +98,87 @@ public final class InteractionReplayer {
           : new Outcome.TimedOut("before the WebSocket handshake with " + config.websocketUrl() + " completed");
     }
     try (session) {
-      String transport = "websocket " + session.codec().name();
-      if (!session.send(session.codec().connectionInit(config.initPayload()))) {
-        return new Outcome.Closed(1006, "the connection dropped before connection_init");
-      }
-      Outcome noAck = awaitAck(session, deadline);
-      if (noAck != null) {
-        return noAck;
-      }
-      session.send(session.codec().subscribe(OPERATION_ID, GraphqlPacts.requestBody(interaction.operation())));
-      List<ExpectedMessage> expected = interaction.expected();
-      if (!expected.isEmpty()) {
-        Outcome failedTrigger = changeStates(interaction.providerStates(), "trigger", interactionId, deadline);
-        if (failedTrigger != null) {
-          return failedTrigger;
-        }
-      }
-      Instant until = expected.isEmpty() ? min(Instant.now().plus(config.settle()), deadline) : deadline;
-      List<JsonNode> received = new ArrayList<>();
-      Outcome ended = collect(session, expected.size(), received, until);
-      if (ended == null) {
+      Outcome outcome = subscription(session, interaction, interactionId, deadline);
+      if (!(outcome instanceof Outcome.Closed)) {
         session.send(session.codec().complete(OPERATION_ID));
-        return expected.isEmpty() ? new Outcome.Accepted(transport, received.size()) : match(expected, received, transport);
       }
-      if (!(ended instanceof Outcome.Closed)) {
-        session.send(session.codec().complete(OPERATION_ID));
+      return outcome;
+    }
+  }
+
+  /**
+   * {@code connection_init}, {@code subscribe}; once the subscription is live (a first result, or
+   * no {@code error}/{@code complete}/close within the live window) the {@code trigger} state change;
+   * then the expected messages. An {@code error}, {@code complete} or close is reported as what it
+   * is, before or after the trigger; a failed trigger only when the subscription stayed live.
+   */
+  private Outcome subscription(WebSocketSession session, GraphqlInteraction interaction, String interactionId, Instant deadline)
+      throws InterruptedException {
+    String transport = "websocket " + session.codec().name();
+    Instant initSent = Instant.now();
+    if (!session.send(session.codec().connectionInit(config.initPayload()))) {
+      return new Outcome.Closed(1006, "the connection dropped before connection_init");
+    }
+    Outcome noAck = awaitAck(session, deadline);
+    if (noAck != null) {
+      return noAck;
+    }
+    answerTimes.observe(initSent);
+    session.send(session.codec().subscribe(OPERATION_ID, GraphqlPacts.requestBody(interaction.operation())));
+    Instant subscribed = Instant.now();
+    List<ExpectedMessage> expected = interaction.expected();
+    List<JsonNode> received = new ArrayList<>();
+    Outcome ended = collect(session, 1, received, min(subscribed.plus(answerTimes.window(config.liveWindow())), deadline), expected.size());
+    if (ended != null) {
+      if (ended instanceof Outcome.Rejected) {
+        answerTimes.observe(subscribed);
       }
       return ended;
     }
+    if (!Instant.now().isBefore(deadline)) {
+      return new Outcome.TimedOut("before the subscription was live (the live window of " + config.liveWindow().toMillis() + " ms)");
+    }
+    if (!expected.isEmpty() && received.size() < expected.size()) {
+      Outcome untriggered = trigger(session, interaction, interactionId, received, expected.size(), deadline);
+      if (untriggered != null) {
+        return untriggered;
+      }
+    }
+    Instant until = expected.isEmpty() ? min(subscribed.plus(config.settle()), deadline) : deadline;
+    ended = collect(session, expected.size(), received, until, expected.size());
+    if (ended != null) {
+      return ended;
+    }
+    if (received.size() < expected.size()) {
+      return new Outcome.TimedOut("waiting for message " + (received.size() + 1) + " of " + expected.size()
+          + " (the backend sent " + received.size() + "); " + (interaction.providerStates().isEmpty()
+              ? "the interaction has no provider state, so nothing asked the backend to publish an event"
+              : "did the trigger state change publish the event?"));
+    }
+    return expected.isEmpty() ? new Outcome.Accepted(transport, received.size()) : match(expected, received, transport);
+  }
+
+  /**
+   * Posts {@code trigger} for each provider state of a live subscription; {@code null} when done. A
+   * trigger the state URL refuses counts only if the subscription is still live a settle window
+   * later: an {@code error}, {@code complete} or close that arrives meanwhile is the verdict.
+   */
+  private Outcome trigger(WebSocketSession session, GraphqlInteraction interaction, String interactionId,
+      List<JsonNode> received, int wanted, Instant deadline) throws InterruptedException {
+    if (interaction.providerStates().isEmpty()) {
+      return null;
+    }
+    if (!states.configured()) {
+      return new Outcome.StateChangeFailed(interaction.providerStates().get(0).name(), "trigger",
+          "no --state-url: nothing can make the backend publish the event the consumer expects (give --state-url, the"
+              + " backend's provider-state endpoint; see provider-verification/README.md, \"Provider states\")");
+    }
+    Outcome failed = changeStates(interaction, "trigger", interactionId, deadline);
+    if (failed == null) {
+      return null;
+    }
+    Outcome ended = collect(session, wanted, received, min(Instant.now().plus(answerTimes.window(config.settle())), deadline), wanted);
+    return ended != null ? ended : failed;
   }
 
   private static Instant min(Instant a, Instant b) {
@@ -153,13 +207,17 @@ public final class InteractionReplayer {
     }
   }
 
-  /** Collects results until {@code wanted} arrived ({@code 0}: until {@code until}); {@code null} when it ended well. */
-  private Outcome collect(WebSocketSession session, int wanted, List<JsonNode> received, Instant until) throws InterruptedException {
-    while (wanted == 0 || received.size() < wanted) {
+  /**
+   * Collects results into {@code received} until it holds {@code stopAt} of them ({@code 0}: until
+   * {@code until}) or {@code until} passes; {@code null} then, else how the stream ended ({@code
+   * error}, {@code complete}, close, a frame that breaks the protocol).
+   */
+  private static Outcome collect(WebSocketSession session, int stopAt, List<JsonNode> received, Instant until, int expected)
+      throws InterruptedException {
+    while (stopAt == 0 || received.size() < stopAt) {
       WebSocketSession.Event event = session.next(until);
       if (event == null) {
-        return wanted == 0 ? null : new Outcome.TimedOut("waiting for message " + (received.size() + 1) + " of " + wanted
-            + " (the backend sent " + received.size() + "); did the trigger state change publish the event?");
+        return null;
       }
       if (event instanceof WebSocketSession.Event.Closed closed) {
         return new Outcome.Closed(closed.code(), closed.reason());
@@ -180,7 +238,7 @@ public final class InteractionReplayer {
       } else if (message instanceof ServerMessage.Error error) {
         return new Outcome.Rejected(ServerErrors.findings(error.errors()));
       } else if (message instanceof ServerMessage.Complete) {
-        return new Outcome.CompletedEarly(received.size(), wanted);
+        return new Outcome.CompletedEarly(received.size(), expected);
       } else if (message instanceof ServerMessage.Garbage garbage) {
         return new Outcome.ProtocolViolation(garbage.problem(), garbage.frame());
       }

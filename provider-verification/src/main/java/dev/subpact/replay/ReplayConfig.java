@@ -18,7 +18,11 @@ import java.util.Objects;
  * @param initPayload the {@code connection_init} payload (may hold a secret: never printed)
  * @param concurrency interactions replayed at the same time
  * @param timeout how long one interaction may take
- * @param settle how long an interaction with no expected messages listens for an error
+ * @param settle how long an interaction with no expected messages listens for an error (at least;
+ *     longer when the backend answers slowly, see {@link AnswerTimes})
+ * @param liveWindow how long after {@code subscribe} without {@code error}, {@code complete} or a
+ *     close (or until a first result) before the subscription counts as live and the {@code
+ *     trigger} is posted (at least; longer when the backend answers slowly)
  * @param runTimeout the whole run ends by then, whatever happens
  * @param shard the slice of interactions to replay
  * @param schema the backend's schema, for the full static error list of a rejected operation;
@@ -32,6 +36,7 @@ public record ReplayConfig(
     int concurrency,
     Duration timeout,
     Duration settle,
+    Duration liveWindow,
     Duration runTimeout,
     Shard shard,
     Schema schema) {
@@ -39,6 +44,7 @@ public record ReplayConfig(
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_SETTLE = Duration.ofMillis(250);
+  public static final Duration DEFAULT_LIVE_WINDOW = Duration.ofMillis(100);
   public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(10);
 
   public ReplayConfig {
@@ -54,6 +60,7 @@ public record ReplayConfig(
     }
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(settle, "settle");
+    Objects.requireNonNull(liveWindow, "liveWindow");
     Objects.requireNonNull(runTimeout, "runTimeout");
     shard = shard == null ? Shard.ALL : shard;
   }
@@ -63,7 +70,8 @@ public record ReplayConfig(
   public String toString() {
     return "ReplayConfig[websocketUrl=" + websocketUrl + ", httpUrl=" + httpUrl + ", stateUrl=" + stateUrl
         + ", initPayload=<hidden>, concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
-        + ", runTimeout=" + runTimeout + ", shard=" + shard + ", schema=" + (schema == null ? null : schema.origin()) + "]";
+        + ", liveWindow=" + liveWindow + ", runTimeout=" + runTimeout + ", shard=" + shard
+        + ", schema=" + (schema == null ? null : schema.origin()) + "]";
   }
 
   public static Builder builder(URI websocketUrl) {
@@ -79,6 +87,7 @@ public record ReplayConfig(
     private int concurrency = DEFAULT_CONCURRENCY;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration settle = DEFAULT_SETTLE;
+    private Duration liveWindow = DEFAULT_LIVE_WINDOW;
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private Shard shard = Shard.ALL;
     private Schema schema;
@@ -117,6 +126,11 @@ public record ReplayConfig(
       return this;
     }
 
+    public Builder liveWindow(Duration d) {
+      this.liveWindow = d;
+      return this;
+    }
+
     public Builder runTimeout(Duration d) {
       this.runTimeout = d;
       return this;
@@ -133,7 +147,7 @@ public record ReplayConfig(
     }
 
     public ReplayConfig build() {
-      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, concurrency, timeout, settle, runTimeout, shard, schema);
+      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema);
     }
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Provider-state changes the Pact way: {@code POST {"state", "params", "action"}} to the
  * state-change URL, with {@code "action": "setup" | "trigger" | "teardown"}. subpact adds
+ * {@code "variables"}, the operation's variables (which room or channel to publish to), and
  * {@code "interaction"}, an id also sent on the WebSocket upgrade ({@code X-Subpact-Interaction}),
  * so a backend can route a triggered event to the subscription that waits for it.
  */
@@ -42,13 +43,15 @@ final class StateChanges {
     return url != null;
   }
 
-  void change(ProviderState state, String action, String interaction, Duration timeout) throws Failure, InterruptedException {
+  void change(ProviderState state, String action, Map<String, Object> variables, String interaction, Duration timeout)
+      throws Failure, InterruptedException {
     if (url == null) {
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("state", state.name());
     body.put("params", state.params());
+    body.put("variables", variables);
     body.put("action", action);
     body.put("interaction", interaction);
     String json;

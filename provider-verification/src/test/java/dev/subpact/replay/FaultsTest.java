@@ -89,6 +89,35 @@ class FaultsTest {
   }
 
   @Test
+  void a_subscription_rejected_after_the_trigger_is_rejected_with_the_servers_error_not_a_failed_state_change() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.LATE_ERROR)) {
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).stateUrl(server.stateUrl()).timeout(Duration.ofSeconds(5))
+          .liveWindow(Duration.ofMillis(20)).build(), List.of(Pacts.triggered(GREETINGS)));
+      InteractionReport result = report.results().get(0);
+      assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("rejected");
+      assertThat(result.errors().get(0).message()).startsWith("Unknown argument 'nom' on field 'Subscription.greetings'.");
+      // the trigger went out once the subscription was live, and was refused (409) before the error came
+      assertThat(server.stateChanges).anySatisfy(body -> assertThat(body).contains("\"action\":\"trigger\""));
+      assertThat(server.stateChanges).allSatisfy(body -> assertThat(body)
+          .contains("\"params\":{\"field\":\"greetings\"}").contains("\"variables\":{\"name\":\"frog\"}"));
+    }
+  }
+
+  @Test
+  void without_a_state_url_a_subscription_that_needs_a_trigger_says_so_at_once() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
+      Instant start = Instant.now();
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(30)).build(),
+          List.of(Pacts.triggered(GREETINGS)));
+      Duration took = Duration.between(start, Instant.now());
+      InteractionReport result = report.results().get(0);
+      assertThat(result.errors()).singleElement().satisfies(f -> assertThat(f.message())
+          .contains("no --state-url: nothing can make the backend publish the event"));
+      assertThat(took).as("said at once, not after the 30 s timeout").isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
   void a_whole_run_ends_within_its_global_timeout() throws Exception {
     try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
       GraphqlPact many = Pacts.repeated(GREETINGS, "greetings", 40);

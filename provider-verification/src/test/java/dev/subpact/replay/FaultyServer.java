@@ -1,7 +1,13 @@
 package dev.subpact.replay;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.servlet.ServletContextHandler;
@@ -27,8 +33,15 @@ final class FaultyServer implements AutoCloseable {
     /** Acknowledges, then completes the subscription at once. */
     EARLY_COMPLETE,
     /** Acknowledges, then sends the expected results under another operation id than the client's. */
-    OTHER_ID
+    OTHER_ID,
+    /** Acknowledges, then rejects the subscription with an {@code error} {@value #LATE_ERROR_MILLIS} ms after it. */
+    LATE_ERROR
   }
+
+  static final long LATE_ERROR_MILLIS = 200;
+
+  /** A provider-state endpoint at {@link #stateUrl()}: answers a trigger 409 (as a backend with no open subscription does), everything else 200. */
+  final List<String> stateChanges = new CopyOnWriteArrayList<>();
 
   private final Server server;
   private final int port;
@@ -50,11 +63,25 @@ final class FaultyServer implements AutoCloseable {
         });
       }
     }), "/v1/graphql");
+    context.addServlet(new ServletHolder(new HttpServlet() {
+      @Override
+      protected void doPost(HttpServletRequest request, HttpServletResponse response) throws java.io.IOException {
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        stateChanges.add(body);
+        boolean trigger = body.contains("\"action\":\"trigger\"");
+        response.setStatus(trigger ? 409 : 200);
+        response.getWriter().write(trigger ? "no open subscription" : "ok");
+      }
+    }), "/_state");
     JettyWebSocketServletContainerInitializer.configure(context, null);
     server.setHandler(context);
     server.setStopTimeout(0);
     server.start();
     port = connector.getLocalPort();
+  }
+
+  URI stateUrl() {
+    return URI.create("http://127.0.0.1:" + port + "/_state");
   }
 
   URI url() {
@@ -98,6 +125,15 @@ final class FaultyServer implements AutoCloseable {
                 session.getRemote().sendString("{\"id\":\"2\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\"" + greeting + "\"}}}");
               }
             }
+            case LATE_ERROR -> new Thread(() -> {
+              try {
+                Thread.sleep(LATE_ERROR_MILLIS);
+                session.getRemote().sendString("{\"id\":\"1\",\"type\":\"error\",\"payload\":[{\"message\":"
+                    + "\"Unknown argument 'nom' on field 'Subscription.greetings'. Did you mean 'name'?\"}]}");
+              } catch (Exception e) {
+                session.close(1011, String.valueOf(e.getMessage()));
+              }
+            }).start();
             case EARLY_COMPLETE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"complete\"}");
             default -> { }
           }

@@ -3,6 +3,8 @@ package dev.subpact.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.pact.ExpectedMessage;
+import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import java.io.BufferedReader;
@@ -87,6 +89,21 @@ class NodeInteropTest {
       InteractionReport forbidden = replay(server.url(), Pacts.greetings("graphql-transport-ws", "frog", "Hello frog"), "{\"apiKey\":\"wrong\"}");
       assertThat(forbidden.outcome()).isEqualTo("closed");
       assertThat(forbidden.errors().get(0).message()).contains("4403").contains("forbidden");
+    }
+  }
+
+  @Test
+  void graphql_ws_server_rejecting_a_subscription_is_rejected_never_a_failed_trigger() throws Exception {
+    try (NodeServer node = NodeServer.start("graphql-ws-server.js"); FaultyServer states = new FaultyServer(FaultyServer.Fault.SILENCE)) {
+      GraphqlPact farewells = Pacts.triggered(Pacts.unknownField("graphql-transport-ws"),
+          ExpectedMessage.exactly(JSON.readTree("{\"data\":{\"farewells\":\"Bye\"}}")));
+      Report report = ReplayEngine.run(ReplayConfig.builder(node.url()).stateUrl(states.stateUrl()).timeout(Duration.ofSeconds(5))
+          .initPayload(JSON.readTree("{\"apiKey\":\"k\"}")).build(), List.of(farewells));
+      InteractionReport result = report.results().get(0);
+      assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("rejected");
+      assertThat(result.errors().get(0).message()).isEqualTo("Cannot query field \"farewells\" on type \"Subscription\".");
+      // whether graphql-ws's error came within the live window (no trigger) or after it (a trigger refused 409), the verdict is the rejection
+      assertThat(states.stateChanges).anySatisfy(body -> assertThat(body).contains("\"action\":\"setup\""));
     }
   }
 
