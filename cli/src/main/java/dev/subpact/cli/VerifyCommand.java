@@ -88,7 +88,7 @@ public final class VerifyCommand implements Callable<Integer> {
   Duration timeout;
 
   @Option(names = "--settle", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "D",
-      description = "How long a subscription with no expected message listens for an error (default: ${DEFAULT-VALUE}).")
+      description = "How long a subscription with no expected message listens for an error; it is accepted only if it also validates against the build's schema (--schema or introspection), else unconfirmed; grows with the backend's slowest answer (default: ${DEFAULT-VALUE}).")
   Duration settle;
 
   @Option(names = "--live-window", defaultValue = "100ms", converter = DurationConverter.class, paramLabel = "D",

@@ -3,6 +3,7 @@ package dev.subpact.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPacts;
@@ -44,11 +45,18 @@ public final class InteractionReplayer {
   private final HttpClient http;
   private final StateChanges states;
   private final AnswerTimes answerTimes = new AnswerTimes();
+  private final BuildSchema schema;
 
   public InteractionReplayer(ReplayConfig config, HttpClient http) {
     this.config = config;
     this.http = http;
     this.states = new StateChanges(config.stateUrl(), http);
+    this.schema = new BuildSchema(config);
+  }
+
+  /** The build's schema this replayer validates against ({@code --schema}, else introspection). */
+  BuildSchema schema() {
+    return schema;
   }
 
   /** Replays {@code interaction}; ends by {@code deadline} at the latest. */
@@ -144,7 +152,8 @@ public final class InteractionReplayer {
         return untriggered;
       }
     }
-    Instant until = expected.isEmpty() ? min(subscribed.plus(config.settle()), deadline) : deadline;
+    Duration settle = answerTimes.window(config.settle());
+    Instant until = expected.isEmpty() ? min(subscribed.plus(settle), deadline) : deadline;
     ended = collect(session, expected.size(), received, until, expected.size());
     if (ended != null) {
       return ended;
@@ -155,7 +164,30 @@ public final class InteractionReplayer {
               ? "the interaction has no provider state, so nothing asked the backend to publish an event"
               : "did the trigger state change publish the event?"));
     }
+    if (expected.isEmpty() && received.isEmpty()) {
+      return fromSchema(interaction, transport, settle);
+    }
     return expected.isEmpty() ? new Outcome.Accepted(transport, received.size()) : match(expected, received, transport);
+  }
+
+  /**
+   * A subscription that expects no event, and got no error and no result within the settle window:
+   * silence alone is no evidence (a backend may validate slower than the window), so it is accepted
+   * only when the operation validates against the build's schema.
+   */
+  private Outcome fromSchema(GraphqlInteraction interaction, String transport, Duration settle) {
+    String silence = "the backend sent no error and no result within " + settle.toMillis() + " ms";
+    StaticChecker checker = schema.checker();
+    if (checker == null) {
+      return new Outcome.Unconfirmed(silence + ", and silence alone is not evidence of acceptance: the operation could not be"
+          + " validated against the build's schema (" + schema.unavailable() + "). Give --schema with the build's exported"
+          + " schema, or a provider state whose trigger publishes an event the pact expects", List.of());
+    }
+    List<Finding> errors = checker.check(interaction.operation()).stream().filter(Finding::isError).toList();
+    return errors.isEmpty()
+        ? new Outcome.Accepted(transport, 0)
+        : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
+            + " (errors below): is that this build's schema, or does the backend answer slower than --settle?", errors);
   }
 
   /**
@@ -169,9 +201,9 @@ public final class InteractionReplayer {
       return null;
     }
     if (!states.configured()) {
-      return new Outcome.StateChangeFailed(interaction.providerStates().get(0).name(), "trigger",
-          "no --state-url: nothing can make the backend publish the event the consumer expects (give --state-url, the"
-              + " backend's provider-state endpoint; see provider-verification/README.md, \"Provider states\")");
+      return new Outcome.Unconfirmed("no --state-url: nothing can make the backend publish the event the consumer expects"
+          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give --state-url, the backend's"
+          + " provider-state endpoint (see provider-verification/README.md, \"Provider states\")", List.of());
     }
     Outcome failed = changeStates(interaction, "trigger", interactionId, deadline);
     if (failed == null) {

@@ -6,8 +6,6 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
-import dev.subpact.graphql.schema.SchemaLoadException;
-import dev.subpact.graphql.schema.SchemaLoader;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +39,6 @@ public final class ReplayEngine {
   private final ExecutorService httpThreads;
   private final HttpClient http;
   private final InteractionReplayer replayer;
-  private StaticChecker checker;
-  private boolean introspected;
 
   private ReplayEngine(ReplayConfig config) {
     this.config = config;
@@ -54,7 +50,6 @@ public final class ReplayEngine {
     // HTTP/1.1: with its default HTTP/2 the JDK client offers an h2c upgrade on each cleartext request
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).executor(httpThreads).build();
     this.replayer = new InteractionReplayer(config, http);
-    this.checker = config.schema() == null ? null : StaticChecker.of(config.schema());
   }
 
   /** One interaction of one pact, in the run's order. */
@@ -147,7 +142,7 @@ public final class ReplayEngine {
   private InteractionReport verdict(Item item, Outcome outcome) {
     List<Finding> errors = new ArrayList<>(outcome.errors());
     List<Finding> warnings = new ArrayList<>();
-    StaticChecker statics = outcome instanceof Outcome.Rejected || config.schema() != null ? checker() : null;
+    StaticChecker statics = outcome instanceof Outcome.Rejected || config.schema() != null ? replayer.schema().checker() : null;
     if (statics != null) {
       List<Finding> found = statics.check(item.interaction().operation());
       if (outcome instanceof Outcome.Rejected) {
@@ -174,18 +169,5 @@ public final class ReplayEngine {
     }
     errors.addAll(statics.values());
     return errors;
-  }
-
-  /** The schema's checker: {@code --schema}, else the backend's introspection (once; none if that fails). */
-  private synchronized StaticChecker checker() {
-    if (checker == null && !introspected) {
-      introspected = true;
-      try {
-        checker = StaticChecker.of(SchemaLoader.fromUrl(config.httpUrl()));
-      } catch (SchemaLoadException e) {
-        checker = null;
-      }
-    }
-    return checker;
   }
 }

@@ -7,6 +7,7 @@ import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
+import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -31,10 +33,16 @@ class NodeInteropTest {
   /** A Node server process; the port is what it prints as {@code PORT <n>}. */
   private record NodeServer(Process process, int port) implements AutoCloseable {
     static NodeServer start(String script) throws Exception {
+      return start(script, Map.of());
+    }
+
+    static NodeServer start(String script, Map<String, String> environment) throws Exception {
       if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
         throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
       }
-      Process process = new ProcessBuilder("node", script).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+      ProcessBuilder builder = new ProcessBuilder("node", script).directory(NODE_DIR.toFile()).redirectErrorStream(true);
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line = CompletableFuture.supplyAsync(() -> {
         try {
@@ -106,6 +114,28 @@ class NodeInteropTest {
       assertThat(states.stateChanges).anySatisfy(body -> assertThat(body).contains("\"action\":\"setup\""));
     }
   }
+
+  @Test
+  void a_backend_that_validates_slower_than_the_settle_window_is_never_taken_as_accepting() throws Exception {
+    // graphql-js behind graphql-ws, validating 1 s after each subscribe: silence for the 250 ms settle window used to be "accepted"
+    try (NodeServer server = NodeServer.start("graphql-ws-server.js", Map.of("VALIDATION_DELAY_MS", "1000"))) {
+      ReplayConfig.Builder config = ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(5)).initPayload(JSON.readTree("{\"apiKey\":\"k\"}"));
+      InteractionReport unknown = ReplayEngine.run(config.build(), List.of(Pacts.unknownField("graphql-transport-ws"))).results().get(0);
+      assertThat(unknown.outcome()).as(unknown.errors().toString()).isEqualTo("unconfirmed");
+      assertThat(unknown.errors().get(0).message()).contains("silence alone is not evidence").contains("Cannot introspect").contains("--schema");
+
+      config.schema(SchemaLoader.fromSdl(INTEROP_SDL, "schema.js"));
+      InteractionReport invalid = ReplayEngine.run(config.build(), List.of(Pacts.unknownField("graphql-transport-ws"))).results().get(0);
+      assertThat(invalid.outcome()).isEqualTo("unconfirmed");
+      assertThat(invalid.errors()).extracting(f -> f.message())
+          .contains("Cannot query field 'farewells' on type 'Subscription'.");
+      InteractionReport valid = ReplayEngine.run(config.build(), List.of(Pacts.greetings("graphql-transport-ws", "frog"))).results().get(0);
+      assertThat(valid.outcome()).as("validates against the build's schema, and no error came: positive evidence").isEqualTo("accepted");
+    }
+  }
+
+  /** schema.js as SDL, as a backend team exports it. */
+  private static final String INTEROP_SDL = "type Query { hello: String! }\ntype Subscription { greetings(name: String!): String! }\n";
 
   @Test
   void subscriptions_transport_ws_server_streams_and_rejects() throws Exception {
