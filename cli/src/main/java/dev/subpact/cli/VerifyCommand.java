@@ -144,6 +144,8 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    report.schemaFindings().stream().filter(f -> !f.isError())
+        .forEach(f -> spec.commandLine().getErr().println("warning: " + f.message()));
     String rendered = reportFormat.render(report);
     if (output == null) {
       spec.commandLine().getOut().print(rendered);

@@ -1,6 +1,7 @@
 package dev.subpact.replay;
 
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
@@ -114,7 +115,23 @@ public final class ReplayEngine {
       workers.shutdownNow();
       httpThreads.shutdownNow();
     }
-    return new Report(reports, List.of());
+    return new Report(reports, runFindings());
+  }
+
+  /**
+   * A warning when the build's schema could not be had: without it a rejected operation shows only
+   * what the backend sent (legacy: its first error), no deprecation is reported, and a subscription
+   * that expects no event cannot be confirmed.
+   */
+  private List<Finding> runFindings() {
+    String unavailable = replayer.schema().unavailable();
+    if (unavailable == null) {
+      return List.of();
+    }
+    return List.of(Finding.warning(FindingKind.OTHER, unavailable + " The static error list (every error of a rejected"
+        + " operation, with coordinates and fixes) and the deprecation warnings are missing from this report, and"
+        + " subscriptions that expect no event cannot be confirmed. Give --schema with the build's exported schema,"
+        + " or enable introspection on --http."));
   }
 
   private InteractionReport result(Future<InteractionReport> future, Item item) {
@@ -142,7 +159,7 @@ public final class ReplayEngine {
   private InteractionReport verdict(Item item, Outcome outcome) {
     List<Finding> errors = new ArrayList<>(outcome.errors());
     List<Finding> warnings = new ArrayList<>();
-    StaticChecker statics = outcome instanceof Outcome.Rejected || config.schema() != null ? replayer.schema().checker() : null;
+    StaticChecker statics = replayer.schema().checker();
     if (statics != null) {
       List<Finding> found = statics.check(item.interaction().operation());
       if (outcome instanceof Outcome.Rejected) {

@@ -118,6 +118,18 @@ class FaultsTest {
   }
 
   @Test
+  void a_backend_that_cannot_be_introspected_gets_a_warning_saying_what_is_missing() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.OTHER_ID)) {
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(3)).build(), List.of(GREETINGS));
+      assertThat(report.schemaFindings()).singleElement().satisfies(f -> {
+        assertThat(f.isError()).isFalse();
+        assertThat(f.message()).contains("Cannot introspect " + server.url().toString().replace("ws:", "http:"))
+            .contains("The static error list").contains("deprecation warnings are missing").contains("--schema");
+      });
+    }
+  }
+
+  @Test
   void a_whole_run_ends_within_its_global_timeout() throws Exception {
     try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
       GraphqlPact many = Pacts.repeated(GREETINGS, "greetings", 40);
