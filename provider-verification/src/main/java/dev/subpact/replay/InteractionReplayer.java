@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Replays one interaction as the bot would: provider states set up; over WebSocket
@@ -106,7 +107,7 @@ public final class InteractionReplayer {
           : new Outcome.TimedOut("before the WebSocket handshake with " + config.websocketUrl() + " completed");
     }
     try (session) {
-      Outcome outcome = subscription(session, interaction, interactionId, deadline);
+      Outcome outcome = subscription(session, interaction, ws, interactionId, deadline);
       if (!(outcome instanceof Outcome.Closed)) {
         session.send(session.codec().complete(OPERATION_ID));
       }
@@ -120,7 +121,8 @@ public final class InteractionReplayer {
    * then the expected messages. An {@code error}, {@code complete} or close is reported as what it
    * is, before or after the trigger; a failed trigger only when the subscription stayed live.
    */
-  private Outcome subscription(WebSocketSession session, GraphqlInteraction interaction, String interactionId, Instant deadline)
+  private Outcome subscription(WebSocketSession session, GraphqlInteraction interaction, Transport.WebSocket ws,
+      String interactionId, Instant deadline)
       throws InterruptedException {
     String transport = "websocket " + session.codec().name();
     Instant initSent = Instant.now();
@@ -135,8 +137,9 @@ public final class InteractionReplayer {
     session.send(session.codec().subscribe(OPERATION_ID, GraphqlPacts.requestBody(interaction.operation())));
     Instant subscribed = Instant.now();
     List<ExpectedMessage> expected = interaction.expected();
-    List<JsonNode> received = new ArrayList<>();
-    Outcome ended = collect(session, 1, received, min(subscribed.plus(answerTimes.window(config.liveWindow())), deadline), expected.size());
+    Received received = new Received(expected, ws.exactSequence());
+    Outcome ended = collect(session, received, () -> received.count() > 0,
+        min(subscribed.plus(answerTimes.window(config.liveWindow())), deadline));
     if (ended != null) {
       if (ended instanceof Outcome.Rejected) {
         answerTimes.observe(subscribed);
@@ -146,28 +149,27 @@ public final class InteractionReplayer {
     if (!Instant.now().isBefore(deadline)) {
       return new Outcome.TimedOut("before the subscription was live (the live window of " + config.liveWindow().toMillis() + " ms)");
     }
-    if (!expected.isEmpty() && received.size() < expected.size()) {
-      Outcome untriggered = trigger(session, interaction, interactionId, received, expected.size(), deadline);
+    if (!received.complete()) {
+      Outcome untriggered = trigger(session, interaction, interactionId, received, deadline);
       if (untriggered != null) {
         return untriggered;
       }
     }
     Duration settle = answerTimes.window(config.settle());
     Instant until = expected.isEmpty() ? min(subscribed.plus(settle), deadline) : deadline;
-    ended = collect(session, expected.size(), received, until, expected.size());
+    ended = collect(session, received, () -> !expected.isEmpty() && received.complete(), until);
     if (ended != null) {
       return ended;
     }
-    if (received.size() < expected.size()) {
-      return new Outcome.TimedOut("waiting for message " + (received.size() + 1) + " of " + expected.size()
-          + " (the backend sent " + received.size() + "); " + (interaction.providerStates().isEmpty()
-              ? "the interaction has no provider state, so nothing asked the backend to publish an event"
-              : "did the trigger state change publish the event?"));
+    if (!received.complete()) {
+      return received.incomplete(interaction.providerStates().isEmpty()
+          ? "the interaction has no provider state, so nothing asked the backend to publish an event"
+          : "did the trigger state change publish the event?");
     }
-    if (expected.isEmpty() && received.isEmpty()) {
+    if (expected.isEmpty() && received.count() == 0) {
       return fromSchema(interaction, transport, settle);
     }
-    return expected.isEmpty() ? new Outcome.Accepted(transport, received.size()) : match(expected, received, transport);
+    return received.verdict(transport);
   }
 
   /**
@@ -185,7 +187,7 @@ public final class InteractionReplayer {
     }
     List<Finding> errors = checker.check(interaction.operation()).stream().filter(Finding::isError).toList();
     return errors.isEmpty()
-        ? new Outcome.Accepted(transport, 0)
+        ? new Outcome.Accepted(transport, 0, List.of())
         : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
             + " (errors below): is that this build's schema, or does the backend answer slower than --settle?", errors);
   }
@@ -196,7 +198,7 @@ public final class InteractionReplayer {
    * later: an {@code error}, {@code complete} or close that arrives meanwhile is the verdict.
    */
   private Outcome trigger(WebSocketSession session, GraphqlInteraction interaction, String interactionId,
-      List<JsonNode> received, int wanted, Instant deadline) throws InterruptedException {
+      Received received, Instant deadline) throws InterruptedException {
     if (interaction.providerStates().isEmpty()) {
       return null;
     }
@@ -209,7 +211,8 @@ public final class InteractionReplayer {
     if (failed == null) {
       return null;
     }
-    Outcome ended = collect(session, wanted, received, min(Instant.now().plus(answerTimes.window(config.settle())), deadline), wanted);
+    Outcome ended = collect(session, received, received::complete,
+        min(Instant.now().plus(answerTimes.window(config.settle())), deadline));
     return ended != null ? ended : failed;
   }
 
@@ -240,13 +243,13 @@ public final class InteractionReplayer {
   }
 
   /**
-   * Collects results into {@code received} until it holds {@code stopAt} of them ({@code 0}: until
-   * {@code until}) or {@code until} passes; {@code null} then, else how the stream ended ({@code
-   * error}, {@code complete}, close, a frame that breaks the protocol).
+   * Collects results into {@code received} until {@code done} or {@code until} passes; {@code null}
+   * then, else how the stream ended ({@code error}, {@code complete}, close, a frame that breaks the
+   * protocol).
    */
-  private static Outcome collect(WebSocketSession session, int stopAt, List<JsonNode> received, Instant until, int expected)
+  private static Outcome collect(WebSocketSession session, Received received, BooleanSupplier done, Instant until)
       throws InterruptedException {
-    while (stopAt == 0 || received.size() < stopAt) {
+    while (!done.getAsBoolean()) {
       WebSocketSession.Event event = session.next(until);
       if (event == null) {
         return null;
@@ -270,7 +273,7 @@ public final class InteractionReplayer {
       } else if (message instanceof ServerMessage.Error error) {
         return new Outcome.Rejected(ServerErrors.findings(error.errors()));
       } else if (message instanceof ServerMessage.Complete) {
-        return new Outcome.CompletedEarly(received.size(), expected);
+        return received.completedEarly();
       } else if (message instanceof ServerMessage.Garbage garbage) {
         return new Outcome.ProtocolViolation(garbage.problem(), garbage.frame());
       }
@@ -302,14 +305,6 @@ public final class InteractionReplayer {
     }
     return new Outcome.ProtocolViolation("a " + type + " message for operation id " + (id == null ? "(none)" : "\"" + id + "\"")
         + ", but subpact subscribed only with id \"" + OPERATION_ID + "\" (a bot ignores it, so it never counts)", message.toString());
-  }
-
-  private static Outcome match(List<ExpectedMessage> expected, List<JsonNode> received, String transport) {
-    List<Finding> mismatches = new ArrayList<>();
-    for (int i = 0; i < expected.size(); i++) {
-      mismatches.addAll(MessageMatcher.mismatches(expected.get(i), received.get(i), "message " + (i + 1)));
-    }
-    return mismatches.isEmpty() ? new Outcome.Accepted(transport, received.size()) : new Outcome.DataMismatch(mismatches);
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -357,7 +352,7 @@ public final class InteractionReplayer {
       return new Outcome.ProtocolViolation("HTTP " + response.statusCode() + " without GraphQL errors", response.body());
     }
     return interaction.expected().isEmpty()
-        ? new Outcome.Accepted("http", 1)
-        : match(interaction.expected().subList(0, 1), List.of(result), "http");
+        ? new Outcome.Accepted("http", 1, List.of())
+        : Received.byPosition(interaction.expected().subList(0, 1), List.of(result), "http");
   }
 }

@@ -21,12 +21,21 @@ public sealed interface Outcome {
     return errors().isEmpty();
   }
 
+  /** What is worth knowing but breaks nothing (reported as warnings), e.g. messages skipped between expected ones. */
+  default List<Finding> notes() {
+    return List.of();
+  }
+
   /**
    * The backend accepted the operation, on positive evidence: every expected message arrived and
    * matched; or, none being expected, a result arrived or the operation validates against the
    * build's schema, and no error came within the settle window.
    */
-  record Accepted(String transport, int messages) implements Outcome {
+  record Accepted(String transport, int messages, List<Finding> notes) implements Outcome {
+    public Accepted {
+      notes = List.copyOf(notes);
+    }
+
     public String kind() {
       return "accepted";
     }

@@ -158,7 +158,7 @@ public final class ReplayEngine {
 
   private InteractionReport verdict(Item item, Outcome outcome) {
     List<Finding> errors = new ArrayList<>(outcome.errors());
-    List<Finding> warnings = new ArrayList<>();
+    List<Finding> warnings = new ArrayList<>(outcome.notes());
     StaticChecker statics = replayer.schema().checker();
     if (statics != null) {
       List<Finding> found = statics.check(item.interaction().operation());

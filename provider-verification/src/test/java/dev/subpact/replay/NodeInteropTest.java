@@ -89,6 +89,24 @@ class NodeInteropTest {
   }
 
   @Test
+  void expected_messages_are_found_in_order_among_the_others_unless_the_pact_asks_for_an_exact_sequence() throws Exception {
+    try (NodeServer server = NodeServer.start("graphql-ws-server.js")) {
+      // graphql-ws streams Hello, Bonjour, Hola: the pact expects only the third
+      InteractionReport found = replay(server.url(), Pacts.greetings("graphql-transport-ws", "frog", "Hola frog"), "{\"apiKey\":\"k\"}");
+      assertThat(found.outcome()).as(found.errors().toString()).isEqualTo("accepted");
+      assertThat(found.warnings()).extracting(f -> f.message()).containsExactly(
+          "message 1 is not expected message 1 of 1 and was skipped (the pact does not ask for an exact sequence): {\"data\":{\"greetings\":\"Hello frog\"}}",
+          "message 2 is not expected message 1 of 1 and was skipped (the pact does not ask for an exact sequence): {\"data\":{\"greetings\":\"Bonjour frog\"}}");
+      InteractionReport exact = replay(server.url(), Pacts.exact(Pacts.greetings("graphql-transport-ws", "frog", "Hola frog")), "{\"apiKey\":\"k\"}");
+      assertThat(exact.outcome()).isEqualTo("data-mismatch");
+      assertThat(exact.errors()).singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("$.data.greetings"));
+      InteractionReport outOfOrder = replay(server.url(), Pacts.greetings("graphql-transport-ws", "frog", "Hola frog", "Hello frog"), "{\"apiKey\":\"k\"}");
+      assertThat(outOfOrder.outcome()).as("found in order, not in any order").isEqualTo("completed-early");
+      assertThat(outOfOrder.errors().get(0).message()).contains("after 1 of 2 expected message(s)");
+    }
+  }
+
+  @Test
   void graphql_ws_server_rejections_and_refused_auth() throws Exception {
     try (NodeServer server = NodeServer.start("graphql-ws-server.js")) {
       InteractionReport rejected = replay(server.url(), Pacts.unknownField("graphql-transport-ws"), "{\"apiKey\":\"k\"}");

@@ -37,6 +37,14 @@ final class Pacts {
         plain.operation(), plain.transport(), expected.length == 0 ? plain.expected() : List.of(expected))));
   }
 
+  /** {@code pact}'s subscription with request metadata {@code "graphql.messages": "exact"}: its expected messages are the first ones received. */
+  static GraphqlPact exact(GraphqlPact pact) {
+    GraphqlInteraction plain = pact.interactions().get(0);
+    Transport.WebSocket ws = (Transport.WebSocket) plain.transport();
+    return new GraphqlPact(pact.consumer(), pact.provider(), pact.consumerVersion(), List.of(new GraphqlInteraction(plain.description(),
+        plain.providerStates(), plain.operation(), new Transport.WebSocket(ws.path(), ws.subprotocols(), true), plain.expected())));
+  }
+
   /** A subscription the interop schema does not have. */
   static GraphqlPact unknownField(String subprotocol) {
     return new GraphqlPact("greeter", "interop", "1", List.of(new GraphqlInteraction("farewells", List.of(),
