@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -172,19 +170,20 @@ public final class ReplayEngine {
   }
 
   /**
-   * The backend's errors in its order, each replaced by the static finding with the same message
-   * (which carries the coordinate and the fix), then every static error the backend did not send
-   * (a legacy-protocol backend sends only its first).
+   * The backend's errors in its order, each replaced by the static finding for the same error
+   * (which carries the coordinate and the fix; matched whichever engine worded it, so one error
+   * counts once), then every static error the backend did not send (a legacy-protocol backend
+   * sends only its first).
    */
   private static List<Finding> withStaticErrors(List<Finding> sent, List<Finding> found) {
-    Map<String, Finding> statics = new LinkedHashMap<>();
-    found.stream().filter(Finding::isError).forEach(f -> statics.putIfAbsent(f.message(), f));
+    List<Finding> statics = new ArrayList<>(found.stream().filter(Finding::isError).toList());
     List<Finding> errors = new ArrayList<>();
     for (Finding f : sent) {
-      Finding richer = statics.remove(f.message());
+      Finding richer = statics.stream().filter(s -> ServerErrors.sameError(f, s)).findFirst().orElse(null);
+      statics.remove(richer);
       errors.add(richer != null ? richer : f);
     }
-    errors.addAll(statics.values());
+    errors.addAll(statics);
     return errors;
   }
 }

@@ -3,7 +3,11 @@ package dev.subpact.replay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.check.FindingKind;
+import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.ExpectedMessage;
+import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
@@ -149,6 +153,25 @@ class NodeInteropTest {
           .contains("Cannot query field 'farewells' on type 'Subscription'.");
       InteractionReport valid = ReplayEngine.run(config.build(), List.of(Pacts.greetings("graphql-transport-ws", "frog"))).results().get(0);
       assertThat(valid.outcome()).as("validates against the build's schema, and no error came: positive evidence").isEqualTo("accepted");
+    }
+  }
+
+  @Test
+  void graphql_js_errors_are_read_by_kind_and_each_counted_once_with_the_static_list_over_both_subprotocols() throws Exception {
+    for (String[] server : new String[][] {{"graphql-ws-server.js", "graphql-transport-ws"}, {"subscriptions-transport-ws-server.js", "graphql-ws"}}) {
+      try (NodeServer node = NodeServer.start(server[0])) {
+        GraphqlPact wrongArgument = new GraphqlPact("greeter", "interop", "1", List.of(new GraphqlInteraction("greetings", List.of(),
+            Operation.of("subscription Greetings($name: String!) { greetings(nom: $name) }", "Greetings", Map.of("name", "frog")),
+            new Transport.WebSocket("/v1/graphql", List.of(server[1])), List.of())));
+        Report report = ReplayEngine.run(ReplayConfig.builder(node.url()).timeout(Duration.ofSeconds(5))
+            .initPayload(JSON.readTree("{\"apiKey\":\"k\"}")).schema(SchemaLoader.fromSdl(INTEROP_SDL, "schema.js")).build(), List.of(wrongArgument));
+        InteractionReport result = report.results().get(0);
+        assertThat(result.outcome()).as(server[0]).isEqualTo("rejected");
+        assertThat(result.errors()).as(server[0] + ": " + result.errors()).extracting(f -> f.kind())
+            .containsExactlyInAnyOrder(FindingKind.UNKNOWN_ARGUMENT, FindingKind.MISSING_REQUIRED_ARGUMENT);
+        assertThat(result.errors()).filteredOn(f -> f.kind() == FindingKind.UNKNOWN_ARGUMENT).singleElement()
+            .satisfies(f -> assertThat(f.suggestion()).isEqualTo("name"));
+      }
     }
   }
 
