@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
@@ -70,6 +71,14 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--init-payload-env", paramLabel = "VAR", description = "Read the connection_init payload JSON from environment variable VAR.")
     String env;
   }
+
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "A request header (e.g. Authorization=Bearer …) sent on GraphQL HTTP requests, introspection and the WebSocket upgrade (not on state changes). Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
+  List<String> headersFromEnv;
 
   @Option(names = "--pacts", required = true, arity = "1..*", paramLabel = "<dir|file>",
       description = "Pact files, or folders searched for *.json pacts.")
@@ -135,12 +144,14 @@ public final class VerifyCommand implements Callable<Integer> {
         .liveWindow(liveWindow)
         .runTimeout(runTimeout)
         .shard(shard());
+    Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
+    requestHeaders.forEach(config::header);
     if (concurrency < 1) {
       throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
     }
     config.concurrency(concurrency);
     if (schema != null) {
-      config.schema(SchemaLoader.load(schema));
+      config.schema(SchemaLoader.load(schema, requestHeaders));
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));

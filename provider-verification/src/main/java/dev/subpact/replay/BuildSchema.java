@@ -27,7 +27,7 @@ final class BuildSchema {
     if (!loaded) {
       loaded = true;
       try {
-        checker = StaticChecker.of(config.schema() != null ? config.schema() : SchemaLoader.fromUrl(config.httpUrl()));
+        checker = StaticChecker.of(config.schema() != null ? config.schema() : SchemaLoader.fromUrl(config.httpUrl(), config.headers()));
       } catch (SchemaLoadException e) {
         unavailable = e.getMessage();
       }

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -98,8 +99,9 @@ public final class InteractionReplayer {
     List<String> subprotocols = ws.subprotocols().isEmpty() ? Transport.BOT_SUBPROTOCOLS : ws.subprotocols();
     WebSocketSession session;
     try {
-      session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols,
-          Map.of(INTERACTION_HEADER, interactionId), remaining(deadline));
+      Map<String, String> headers = new TreeMap<>(config.headers());
+      headers.put(INTERACTION_HEADER, interactionId);
+      session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols, headers, remaining(deadline));
     } catch (WebSocketSession.ConnectFailure e) {
       // No handshake because the deadline came first is a time-out (e.g. the run's), not an unreachable backend.
       return Instant.now().isBefore(deadline)
@@ -316,12 +318,13 @@ public final class InteractionReplayer {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest request = HttpRequest.newBuilder(config.httpUrl())
+    HttpRequest.Builder builder = HttpRequest.newBuilder(config.httpUrl())
         .timeout(remaining(deadline))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    config.headers().forEach(builder::header);
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());

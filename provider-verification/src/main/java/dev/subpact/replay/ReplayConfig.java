@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.subpact.graphql.schema.Schema;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How to replay: where the backend is, how to connect, how long to wait. Build with
@@ -16,6 +19,8 @@ import java.util.Objects;
  *     with {@code http}/{@code https})
  * @param stateUrl the provider-state change URL, or {@code null} for none
  * @param initPayload the {@code connection_init} payload (may hold a secret: never printed)
+ * @param headers request headers (e.g. {@code Authorization}) sent on GraphQL HTTP requests,
+ *     introspection and the WebSocket upgrade, not on state changes (values may be secrets: never printed)
  * @param concurrency interactions replayed at the same time
  * @param timeout how long one interaction may take
  * @param settle how long an interaction with no expected messages listens for an error (at least;
@@ -33,6 +38,7 @@ public record ReplayConfig(
     URI httpUrl,
     URI stateUrl,
     JsonNode initPayload,
+    Map<String, String> headers,
     int concurrency,
     Duration timeout,
     Duration settle,
@@ -55,6 +61,7 @@ public record ReplayConfig(
     if (initPayload == null) {
       initPayload = JsonNodeFactory.instance.objectNode();
     }
+    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(headers));
     if (concurrency < 1) {
       throw new IllegalArgumentException("Concurrency must be at least 1, not " + concurrency + ".");
     }
@@ -69,7 +76,7 @@ public record ReplayConfig(
   @Override
   public String toString() {
     return "ReplayConfig[websocketUrl=" + websocketUrl + ", httpUrl=" + httpUrl + ", stateUrl=" + stateUrl
-        + ", initPayload=<hidden>, concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
+        + ", initPayload=<hidden>, headers=" + headers.keySet() + " (values hidden), concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
         + ", liveWindow=" + liveWindow + ", runTimeout=" + runTimeout + ", shard=" + shard
         + ", schema=" + (schema == null ? null : schema.origin()) + "]";
   }
@@ -84,6 +91,7 @@ public record ReplayConfig(
     private URI httpUrl;
     private URI stateUrl;
     private JsonNode initPayload;
+    private final Map<String, String> headers = new TreeMap<>();
     private int concurrency = DEFAULT_CONCURRENCY;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration settle = DEFAULT_SETTLE;
@@ -108,6 +116,12 @@ public record ReplayConfig(
 
     public Builder initPayload(JsonNode payload) {
       this.initPayload = payload;
+      return this;
+    }
+
+    /** Adds a request header for GraphQL HTTP requests, introspection and the WebSocket upgrade. */
+    public Builder header(String name, String value) {
+      this.headers.put(name, value);
       return this;
     }
 
@@ -147,7 +161,7 @@ public record ReplayConfig(
     }
 
     public ReplayConfig build() {
-      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema);
+      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema);
     }
   }
 }

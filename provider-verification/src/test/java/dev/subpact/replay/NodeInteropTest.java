@@ -175,6 +175,27 @@ class NodeInteropTest {
     }
   }
 
+  @Test
+  void request_headers_reach_http_introspection_and_the_websocket_upgrade_over_http_1_1() throws Exception {
+    try (NodeServer node = NodeServer.start("graphql-http-ws-server.js")) {
+      GraphqlPact hello = new GraphqlPact("greeter", "interop", "1", List.of(new GraphqlInteraction("hello", List.of(),
+          Operation.of("query Hello { hello }", "Hello", Map.of()), new Transport.Http("/v1/graphql"),
+          List.of(ExpectedMessage.exactly(JSON.readTree("{\"data\":{\"hello\":\"world\"}}"))))));
+      List<GraphqlPact> pacts = List.of(hello, Pacts.greetings("graphql-transport-ws", "frog", "Hello frog"), Pacts.unknownField("graphql-transport-ws"));
+
+      Report without = ReplayEngine.run(ReplayConfig.builder(node.url()).timeout(Duration.ofSeconds(5)).build(), pacts);
+      assertThat(without.results()).extracting(InteractionReport::outcome).containsExactly("unreachable", "unreachable", "rejected");
+      assertThat(without.schemaFindings()).singleElement().satisfies(f -> assertThat(f.message()).contains("HTTP 401"));
+
+      Report with = ReplayEngine.run(ReplayConfig.builder(node.url()).timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer t").build(), pacts);
+      assertThat(with.results()).extracting(InteractionReport::outcome).as(with.results().toString())
+          .containsExactly("rejected", "accepted", "accepted"); // farewells, greetings, hello
+      assertThat(with.schemaFindings()).as("introspected over HTTP/1.1 with the header").isEmpty();
+      // the rejected subscription carries the static finding from the introspected schema (graphql-core wording, with its coordinate)
+      assertThat(with.results().get(0).errors()).singleElement().satisfies(f -> assertThat(f.coordinate()).isNotNull());
+    }
+  }
+
   /** schema.js as SDL, as a backend team exports it. */
   private static final String INTEROP_SDL = "type Query { hello: String! }\ntype Subscription { greetings(name: String!): String! }\n";
 

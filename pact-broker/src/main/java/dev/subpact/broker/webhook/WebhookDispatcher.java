@@ -33,7 +33,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final AllowList allowList;
   private final int maxAttempts;
   private final Duration backoff;
-  private final HttpClient http = HttpClient.newBuilder()
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
   private final ExecutorService executor = Executors.newFixedThreadPool(2, runnable -> {
     Thread thread = new Thread(runnable, "subpact-webhooks");
