@@ -164,9 +164,9 @@ public final class InteractionReplayer {
       return ended;
     }
     if (!received.complete()) {
-      return received.incomplete(interaction.providerStates().isEmpty()
+      return received.incomplete((interaction.providerStates().isEmpty()
           ? "the interaction has no provider state, so nothing asked the backend to publish an event"
-          : "did the trigger state change publish the event?");
+          : "did the trigger state change publish the event?") + flood(session));
     }
     if (expected.isEmpty() && received.count() == 0) {
       return fromSchema(interaction, transport, settle);
@@ -218,6 +218,11 @@ public final class InteractionReplayer {
     return ended != null ? ended : failed;
   }
 
+  /** What a time-out adds when the backend kept the connection busy with pings or keep-alives. */
+  private static String flood(WebSocketSession session) {
+    return session.keepAlives() > 100 ? " (meanwhile the backend sent " + session.keepAlives() + " ping/pong/ka frames)" : "";
+  }
+
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
   }
@@ -226,7 +231,8 @@ public final class InteractionReplayer {
     while (true) {
       WebSocketSession.Event event = session.next(deadline);
       if (event == null) {
-        return new Outcome.NoAck("no connection_ack within the interaction's timeout of " + config.timeout().toMillis() + " ms");
+        return new Outcome.NoAck("no connection_ack within the interaction's timeout of " + config.timeout().toMillis() + " ms"
+            + flood(session));
       }
       if (event instanceof WebSocketSession.Event.Closed closed) {
         return new Outcome.Closed(closed.code(), closed.reason());

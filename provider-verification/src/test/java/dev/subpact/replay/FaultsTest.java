@@ -130,6 +130,24 @@ class FaultsTest {
   }
 
   @Test
+  void a_ping_flood_ends_as_a_named_verdict_within_the_timeout() throws Exception {
+    Instant start = Instant.now();
+    InteractionReport result = replayAgainst(FaultyServer.Fault.PING_FLOOD);
+    Duration took = Duration.between(start, Instant.now());
+    assertThat(result.outcome()).isEqualTo("no-ack");
+    assertThat(result.errors().get(0).message()).contains("no connection_ack within the interaction's timeout of 3000 ms")
+        .containsPattern("meanwhile the backend sent \\d+ ping/pong/ka frames");
+    assertThat(took).as("the 3 s timeout holds under the flood (plus server start and stop)").isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void a_message_over_the_maximum_size_closes_the_connection_with_1009() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.HUGE_MESSAGE);
+    assertThat(result.outcome()).isEqualTo("closed");
+    assertThat(result.errors().get(0).message()).contains("1009").contains("a message of over 8388608 characters");
+  }
+
+  @Test
   void a_whole_run_ends_within_its_global_timeout() throws Exception {
     try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
       GraphqlPact many = Pacts.repeated(GREETINGS, "greetings", 40);

@@ -35,8 +35,14 @@ final class FaultyServer implements AutoCloseable {
     /** Acknowledges, then sends the expected results under another operation id than the client's. */
     OTHER_ID,
     /** Acknowledges, then rejects the subscription with an {@code error} {@value #LATE_ERROR_MILLIS} ms after it. */
-    LATE_ERROR
+    LATE_ERROR,
+    /** Never acknowledges; sends {@code ping} frames as fast as it can until the client leaves. */
+    PING_FLOOD,
+    /** Acknowledges, then answers subscribe with one text message of {@value #HUGE_CHARS} characters. */
+    HUGE_MESSAGE
   }
+
+  static final int HUGE_CHARS = 12 * 1024 * 1024;
 
   static final long LATE_ERROR_MILLIS = 200;
 
@@ -110,7 +116,17 @@ final class FaultyServer implements AutoCloseable {
     public void onWebSocketText(String message) {
       try {
         if (message.contains("\"connection_init\"")) {
-          if (fault != Fault.NO_ACK) {
+          if (fault == Fault.PING_FLOOD) {
+            new Thread(() -> {
+              try {
+                while (session.isOpen()) {
+                  session.getRemote().sendString("{\"type\":\"ping\"}");
+                }
+              } catch (Exception e) {
+                // the client left
+              }
+            }).start();
+          } else if (fault != Fault.NO_ACK) {
             session.getRemote().sendString("{\"type\":\"connection_ack\"}");
           }
         } else if (message.contains("\"subscribe\"")) {
@@ -134,6 +150,8 @@ final class FaultyServer implements AutoCloseable {
                 session.close(1011, String.valueOf(e.getMessage()));
               }
             }).start();
+            case HUGE_MESSAGE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\""
+                + "x".repeat(HUGE_CHARS) + "\"}}}");
             case EARLY_COMPLETE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"complete\"}");
             default -> { }
           }
