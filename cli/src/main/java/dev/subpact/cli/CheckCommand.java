@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,14 +58,23 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "With --schema <url>: a request header (e.g. Authorization=Bearer …) sent with the introspection. Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "With --schema <url>: a request header whose value is read from environment variable VAR. Repeatable.")
+  List<String> headersFromEnv;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
+      Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
       report = inputs.pacts != null
-          ? StaticGate.checkPacts(schema, inputs.pacts)
-          : StaticGate.checkDocuments(schema, inputs.documents);
+          ? StaticGate.checkPacts(schema, requestHeaders, inputs.pacts)
+          : StaticGate.checkDocuments(schema, requestHeaders, inputs.documents);
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }

@@ -63,7 +63,11 @@ public final class StaticGate {
   }
 
   private static FutureTask<Schema> startLoading(String schemaSource) {
-    FutureTask<Schema> task = new FutureTask<>(() -> loadOrLint(schemaSource));
+    return startLoading(schemaSource, Map.of());
+  }
+
+  private static FutureTask<Schema> startLoading(String schemaSource, Map<String, String> headers) {
+    FutureTask<Schema> task = new FutureTask<>(() -> loadOrLint(schemaSource, headers));
     Thread loader = new Thread(task, "subpact-schema-loader");
     loader.setDaemon(true);
     loader.start();
@@ -72,7 +76,12 @@ public final class StaticGate {
 
   /** Checks every interaction of the pacts in {@code pacts} (files, or folders searched for {@code *.json}). */
   public static Report checkPacts(String schemaSource, List<Path> pacts) {
-    return check(schemaSource, () -> expand(pacts, ".json", "pact").parallelStream()
+    return checkPacts(schemaSource, Map.of(), pacts);
+  }
+
+  /** {@link #checkPacts(String, List)}, sending {@code headers} when the schema source is a URL to introspect. */
+  public static Report checkPacts(String schemaSource, Map<String, String> headers, List<Path> pacts) {
+    return check(schemaSource, headers, () -> expand(pacts, ".json", "pact").parallelStream()
         .map(StaticGate::readPact)
         .flatMap(List::stream)
         .toList());
@@ -84,8 +93,13 @@ public final class StaticGate {
    * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
+    return checkDocuments(schemaSource, Map.of(), documents);
+  }
+
+  /** {@link #checkDocuments(String, List)}, sending {@code headers} when the schema source is a URL to introspect. */
+  public static Report checkDocuments(String schemaSource, Map<String, String> headers, List<Path> documents) {
     Map<String, GraphqlDocument> parsed = new ConcurrentHashMap<>();
-    return check(schemaSource, () -> expand(documents, ".graphql", "document").parallelStream()
+    return check(schemaSource, headers, () -> expand(documents, ".graphql", "document").parallelStream()
         .map(file -> readDocument(file, parsed))
         .toList());
   }
@@ -94,9 +108,9 @@ public final class StaticGate {
    * Loads the schema on a thread of its own while the operations are read, then checks them. A
    * schema problem is reported before an input problem, whichever is found first.
    */
-  private static Report check(String schemaSource, Supplier<List<Checked>> readOperations) {
+  private static Report check(String schemaSource, Map<String, String> headers, Supplier<List<Checked>> readOperations) {
     FutureTask<Schema> prefetched = PREFETCHED.remove(schemaSource);
-    FutureTask<Schema> schemaTask = prefetched != null ? prefetched : startLoading(schemaSource);
+    FutureTask<Schema> schemaTask = prefetched != null && headers.isEmpty() ? prefetched : startLoading(schemaSource, headers);
     List<Checked> operations = null;
     RuntimeException inputProblem = null;
     try {
@@ -145,9 +159,9 @@ public final class StaticGate {
   }
 
   /** The schema, or {@code null} when it does not load only because of an alias trap the lint reports. */
-  private static Schema loadOrLint(String source) {
+  private static Schema loadOrLint(String source, Map<String, String> headers) {
     try {
-      return SchemaLoader.load(source);
+      return SchemaLoader.load(source, headers);
     } catch (SchemaLoadException e) {
       if (lintOf(source).stream().anyMatch(Finding::isError)) {
         return null;
