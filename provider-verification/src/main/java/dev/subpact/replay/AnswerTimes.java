@@ -24,9 +24,15 @@ final class AnswerTimes {
     slowestNanos.accumulateAndGet(nanos, Math::max);
   }
 
-  /** {@code floor}, or {@link #FACTOR} times the slowest answer seen if that is longer. */
-  Duration window(Duration floor) {
+  /**
+   * {@code floor}, or {@link #FACTOR} times the slowest answer seen if that is longer, but not over
+   * {@code cap} (unless the floor is): one very slow answer must not eat the interaction's timeout.
+   */
+  Duration window(Duration floor, Duration cap) {
     Duration adaptive = Duration.ofNanos(slowestNanos.get()).multipliedBy(FACTOR);
+    if (adaptive.compareTo(cap) > 0) {
+      adaptive = cap;
+    }
     return adaptive.compareTo(floor) > 0 ? adaptive : floor;
   }
 }

@@ -141,7 +141,7 @@ public final class InteractionReplayer {
     List<ExpectedMessage> expected = interaction.expected();
     Received received = new Received(expected, ws.exactSequence());
     Outcome ended = collect(session, received, () -> received.count() > 0,
-        min(subscribed.plus(answerTimes.window(config.liveWindow())), deadline));
+        min(subscribed.plus(answerTimes.window(config.liveWindow(), adaptiveCap())), deadline));
     if (ended != null) {
       if (ended instanceof Outcome.Rejected) {
         answerTimes.observe(subscribed);
@@ -157,7 +157,7 @@ public final class InteractionReplayer {
         return untriggered;
       }
     }
-    Duration settle = answerTimes.window(config.settle());
+    Duration settle = answerTimes.window(config.settle(), adaptiveCap());
     Instant until = expected.isEmpty() ? min(subscribed.plus(settle), deadline) : deadline;
     ended = collect(session, received, () -> !expected.isEmpty() && received.complete(), until);
     if (ended != null) {
@@ -169,7 +169,7 @@ public final class InteractionReplayer {
           : "did the trigger state change publish the event?") + flood(session));
     }
     if (expected.isEmpty() && received.count() == 0) {
-      return fromSchema(interaction, transport, settle);
+      return fromSchema(session, interaction, transport, settle, deadline);
     }
     return received.verdict(transport);
   }
@@ -177,9 +177,11 @@ public final class InteractionReplayer {
   /**
    * A subscription that expects no event, and got no error and no result within the settle window:
    * silence alone is no evidence (a backend may validate slower than the window), so it is accepted
-   * only when the operation validates against the build's schema.
+   * only when the operation validates against the build's schema. When it does not, the backend's
+   * own answer is awaited until the deadline (a slow backend's rejection is the verdict).
    */
-  private Outcome fromSchema(GraphqlInteraction interaction, String transport, Duration settle) {
+  private Outcome fromSchema(WebSocketSession session, GraphqlInteraction interaction, String transport, Duration settle,
+      Instant deadline) throws InterruptedException {
     String silence = "the backend sent no error and no result within " + settle.toMillis() + " ms";
     StaticChecker checker = schema.checker();
     if (checker == null) {
@@ -188,6 +190,14 @@ public final class InteractionReplayer {
           + " schema, or a provider state whose trigger publishes an event the pact expects", List.of());
     }
     List<Finding> errors = checker.check(interaction.operation()).stream().filter(Finding::isError).toList();
+    if (!errors.isEmpty()) {
+      Received late = new Received(List.of(), false);
+      Outcome ended = collect(session, late, () -> late.count() > 0, deadline);
+      if (ended != null || late.count() > 0) {
+        return ended != null ? ended : new Outcome.Accepted(transport, late.count(), List.of());
+      }
+      silence = "the backend sent no error and no result within the interaction's timeout of " + config.timeout().toMillis() + " ms";
+    }
     return errors.isEmpty()
         ? new Outcome.Accepted(transport, 0, List.of())
         : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
@@ -214,8 +224,13 @@ public final class InteractionReplayer {
       return null;
     }
     Outcome ended = collect(session, received, received::complete,
-        min(Instant.now().plus(answerTimes.window(config.settle())), deadline));
+        min(Instant.now().plus(answerTimes.window(config.settle(), adaptiveCap())), deadline));
     return ended != null ? ended : failed;
+  }
+
+  /** An adaptive window grows to a quarter of the interaction's timeout at most, leaving time for the trigger and the event. */
+  private Duration adaptiveCap() {
+    return config.timeout().dividedBy(4);
   }
 
   /** What a time-out adds when the backend kept the connection busy with pings or keep-alives. */
