@@ -148,6 +148,12 @@ class FaultsTest {
   }
 
   @Test
+  void a_backend_that_drops_the_connection_on_complete_keeps_the_verdict_it_earned() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.DROP_ON_COMPLETE);
+    assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("accepted");
+  }
+
+  @Test
   void a_whole_run_ends_within_its_global_timeout() throws Exception {
     try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
       GraphqlPact many = Pacts.repeated(GREETINGS, "greetings", 40);

@@ -39,7 +39,9 @@ final class FaultyServer implements AutoCloseable {
     /** Never acknowledges; sends {@code ping} frames as fast as it can until the client leaves. */
     PING_FLOOD,
     /** Acknowledges, then answers subscribe with one text message of {@value #HUGE_CHARS} characters. */
-    HUGE_MESSAGE
+    HUGE_MESSAGE,
+    /** Acknowledges, sends the expected results, then drops the connection (no close frame) when the client completes or sends anything odd. */
+    DROP_ON_COMPLETE
   }
 
   static final int HUGE_CHARS = 12 * 1024 * 1024;
@@ -129,6 +131,8 @@ final class FaultyServer implements AutoCloseable {
           } else if (fault != Fault.NO_ACK) {
             session.getRemote().sendString("{\"type\":\"connection_ack\"}");
           }
+        } else if (fault == Fault.DROP_ON_COMPLETE && !message.contains("\"subscribe\"")) {
+          session.disconnect();
         } else if (message.contains("\"subscribe\"")) {
           switch (fault) {
             case GARBAGE_FRAME -> session.getRemote().sendString("<html>502 Bad Gateway</html>");
@@ -152,6 +156,11 @@ final class FaultyServer implements AutoCloseable {
             }).start();
             case HUGE_MESSAGE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\""
                 + "x".repeat(HUGE_CHARS) + "\"}}}");
+            case DROP_ON_COMPLETE -> {
+              for (String greeting : new String[] {"Hello frog", "Bonjour frog"}) {
+                session.getRemote().sendString("{\"id\":\"1\",\"type\":\"next\",\"payload\":{\"data\":{\"greetings\":\"" + greeting + "\"}}}");
+              }
+            }
             case EARLY_COMPLETE -> session.getRemote().sendString("{\"id\":\"1\",\"type\":\"complete\"}");
             default -> { }
           }
