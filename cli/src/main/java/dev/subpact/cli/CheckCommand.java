@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -87,20 +88,29 @@ public final class CheckCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "With --schema <url>: a request header (e.g. Authorization=Bearer …) sent with the introspection. Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "With --schema <url>: a request header whose value is read from environment variable VAR. Repeatable.")
+  List<String> headersFromEnv;
+
   @Override
   public Integer call() {
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
+      Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
       if (BROKER.equals(baseline)) {
         Schema fromBroker = baselineFromBroker();
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, fromBroker, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, fromBroker, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fromBroker, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, baseline, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, baseline, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, baseline, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, baseline, inputs.documents);
       }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);

@@ -115,7 +115,9 @@ public final class SubpactCommand implements Runnable {
 
   public static void main(String[] args) {
     if (args.length > 0 && args[0].equals("check")) {
-      schemaOption(args).ifPresent(StaticGate::prefetch);
+      if (java.util.Arrays.stream(args).noneMatch(a -> a.startsWith("--header"))) {
+        schemaOption(args).ifPresent(StaticGate::prefetch); // with headers, the check loads it with them
+      }
       System.exit(checkCommandLine().execute(args));
     }
     WebSocketSession.useCommonPoolForHandshakes();

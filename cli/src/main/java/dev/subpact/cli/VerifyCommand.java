@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
@@ -75,6 +76,14 @@ public final class VerifyCommand implements Callable<Integer> {
     String env;
   }
 
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "A request header (e.g. Authorization=Bearer …) sent on GraphQL HTTP requests, introspection and the WebSocket upgrade (not on state changes). Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
+  List<String> headersFromEnv;
+
   @Option(names = "--pacts", required = true, arity = "1..*", paramLabel = "<dir|file>",
       description = "Pact files, or folders searched for *.json pacts.")
   List<Path> pacts;
@@ -92,8 +101,12 @@ public final class VerifyCommand implements Callable<Integer> {
   Duration timeout;
 
   @Option(names = "--settle", defaultValue = "250ms", converter = DurationConverter.class, paramLabel = "D",
-      description = "How long a subscription with no expected message listens for an error (default: ${DEFAULT-VALUE}).")
+      description = "How long a subscription with no expected message listens for an error; it is accepted only if it also validates against the build's schema (--schema or introspection), else unconfirmed; grows with the backend's slowest answer (default: ${DEFAULT-VALUE}).")
   Duration settle;
+
+  @Option(names = "--live-window", defaultValue = "100ms", converter = DurationConverter.class, paramLabel = "D",
+      description = "How long after subscribe without error, complete or close (or until a first result) before the subscription counts as live and the trigger state change is posted; grows with the backend's slowest answer (default: ${DEFAULT-VALUE}).")
+  Duration liveWindow;
 
   @Option(names = "--run-timeout", defaultValue = "10m", converter = DurationConverter.class, paramLabel = "D",
       description = "The whole run ends by then, whatever happens (default: ${DEFAULT-VALUE}).")
@@ -145,14 +158,17 @@ public final class VerifyCommand implements Callable<Integer> {
         .initPayload(initPayload())
         .timeout(timeout)
         .settle(settle)
+        .liveWindow(liveWindow)
         .runTimeout(runTimeout)
         .shard(runShard);
+    Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
+    requestHeaders.forEach(config::header);
     if (concurrency < 1) {
       throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
     }
     config.concurrency(concurrency);
     if (schema != null) {
-      config.schema(SchemaLoader.load(schema));
+      config.schema(SchemaLoader.load(schema, requestHeaders));
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
@@ -163,6 +179,8 @@ public final class VerifyCommand implements Callable<Integer> {
     if (enablePending) {
       report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
     }
+    report.schemaFindings().stream().filter(f -> !f.isError())
+        .forEach(f -> spec.commandLine().getErr().println("warning: " + f.message()));
     String rendered = reportFormat.render(report);
     if (output == null) {
       spec.commandLine().getOut().print(rendered);

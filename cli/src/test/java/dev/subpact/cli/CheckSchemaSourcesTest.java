@@ -151,13 +151,37 @@ class CheckSchemaSourcesTest {
     }
   }
 
+  @Test
+  void aUrlIsIntrospectedWithTheGivenHeadersOverHttp11AndTheValueIsNeverPrinted() throws IOException {
+    byte[] body = introspection("aliased").getBytes(StandardCharsets.UTF_8);
+    byte[] refused = "{\"errors\":[{\"message\":\"unauthorized\"}]}".getBytes(StandardCharsets.UTF_8);
+    List<String> requests = new ArrayList<>();
+    HttpServer server = graphqlEndpoint(requests, request -> request.contains("[Authorization=Bearer s3cret,")
+        ? new Answer(200, body) : new Answer(401, refused));
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/graphql";
+      CheckFixtures.Run with = run("check", "--schema", url, "--header", "Authorization=Bearer s3cret", "--pacts", PACTS.toString());
+      assertThat(with.exit()).as(with.err()).isEqualTo(0);
+      assertThat(with.out() + with.err()).doesNotContain("s3cret");
+      assertThat(requests).hasSize(1).allSatisfy(r -> assertThat(r).endsWith("Upgrade=null]"));
+
+      CheckFixtures.Run without = run("check", "--schema", url, "--pacts", PACTS.toString());
+      assertThat(without.exit()).isEqualTo(2);
+      assertThat(without.err()).contains("HTTP 401");
+    } finally {
+      server.stop(0);
+    }
+  }
+
   private record Answer(int status, byte[] body) {}
 
   /** A GraphQL endpoint on 127.0.0.1 answering each POST body with {@code answer}; the requests are recorded. */
   private static HttpServer graphqlEndpoint(List<String> requests, Function<String, Answer> answer) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/graphql", exchange -> {
-      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+      String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+          + " [Authorization=" + exchange.getRequestHeaders().getFirst("Authorization")
+          + ", Upgrade=" + exchange.getRequestHeaders().getFirst("Upgrade") + "]";
       synchronized (requests) {
         requests.add(exchange.getRequestMethod() + " " + request);
       }

@@ -102,5 +102,24 @@ class VerifyCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.json").contains("does not exist");
     assertThat(Files.exists(pacts)).isTrue();
+    Run header = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--header", "Authorization: Bearer s3cret", "--pacts", pacts.toString());
+    assertThat(header.exit()).isEqualTo(2);
+    assertThat(header.err()).contains("--header needs NAME=VALUE").doesNotContain("s3cret");
+    Run restricted = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--header", "Host=s3cret.example", "--pacts", pacts.toString());
+    assertThat(restricted.exit()).isEqualTo(2);
+    assertThat(restricted.err()).contains("--header Host: not a header subpact can send").doesNotContain("s3cret");
+    Run headerEnv = verify("--backend", "ws://127.0.0.1:1/v1/graphql", "--header-env", "Authorization=SUBPACT_TEST_UNSET_VARIABLE", "--pacts", pacts.toString());
+    assertThat(headerEnv.exit()).isEqualTo(2);
+    assertThat(headerEnv.err()).contains("SUBPACT_TEST_UNSET_VARIABLE is not set");
+  }
+
+  @Test
+  void a_header_value_is_sent_and_never_printed() {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--header", "X-Api-Token=s3cret-token", "--pacts", pacts.toString(), "--format", "json");
+      assertThat(run.exit()).as(run.err()).isEqualTo(0);
+      assertThat(run.out() + run.err()).doesNotContain("s3cret-token");
+    }
   }
 }

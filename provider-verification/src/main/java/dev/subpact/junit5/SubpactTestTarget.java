@@ -71,7 +71,8 @@ public final class SubpactTestTarget implements TestTarget {
 
   public SubpactTestTarget(ReplayConfig config) {
     this.config = config;
-    this.replayer = new InteractionReplayer(config, HttpClient.newBuilder().connectTimeout(config.timeout()).build());
+    this.replayer = new InteractionReplayer(config,
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build());
   }
 
   /**

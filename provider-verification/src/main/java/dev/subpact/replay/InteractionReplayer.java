@@ -3,6 +3,7 @@ package dev.subpact.replay;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPacts;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Replays one interaction as the bot would: provider states set up; over WebSocket
@@ -43,32 +46,40 @@ public final class InteractionReplayer {
   private final ReplayConfig config;
   private final HttpClient http;
   private final StateChanges states;
+  private final AnswerTimes answerTimes = new AnswerTimes();
+  private final BuildSchema schema;
 
   public InteractionReplayer(ReplayConfig config, HttpClient http) {
     this.config = config;
     this.http = http;
     this.states = new StateChanges(config.stateUrl(), http);
+    this.schema = new BuildSchema(config);
+  }
+
+  /** The build's schema this replayer validates against ({@code --schema}, else introspection). */
+  BuildSchema schema() {
+    return schema;
   }
 
   /** Replays {@code interaction}; ends by {@code deadline} at the latest. */
   public Outcome replay(GraphqlInteraction interaction, String interactionId, Instant deadline) throws InterruptedException {
-    Outcome failedSetup = changeStates(interaction.providerStates(), "setup", interactionId, deadline);
+    Outcome failedSetup = changeStates(interaction, "setup", interactionId, deadline);
     if (failedSetup != null) {
       return failedSetup;
     }
     Outcome outcome = interaction.transport() instanceof Transport.WebSocket ws
         ? overWebSocket(interaction, ws, interactionId, deadline)
         : overHttp(interaction, deadline);
-    Outcome failedTeardown = changeStates(interaction.providerStates(), "teardown", interactionId,
+    Outcome failedTeardown = changeStates(interaction, "teardown", interactionId,
         Instant.now().plus(Duration.ofSeconds(5)));
     return outcome.ok() && failedTeardown != null ? failedTeardown : outcome;
   }
 
-  private Outcome changeStates(List<ProviderState> providerStates, String action, String interactionId, Instant deadline)
+  private Outcome changeStates(GraphqlInteraction interaction, String action, String interactionId, Instant deadline)
       throws InterruptedException {
-    for (ProviderState state : providerStates) {
+    for (ProviderState state : interaction.providerStates()) {
       try {
-        states.change(state, action, interactionId, remaining(deadline));
+        states.change(state, action, interaction.operation().variables(), interactionId, remaining(deadline));
       } catch (StateChanges.Failure e) {
         return new Outcome.StateChangeFailed(state.name(), action, e.getMessage());
       }
@@ -88,8 +99,9 @@ public final class InteractionReplayer {
     List<String> subprotocols = ws.subprotocols().isEmpty() ? Transport.BOT_SUBPROTOCOLS : ws.subprotocols();
     WebSocketSession session;
     try {
-      session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols,
-          Map.of(INTERACTION_HEADER, interactionId), remaining(deadline));
+      Map<String, String> headers = new TreeMap<>(config.headers());
+      headers.put(INTERACTION_HEADER, interactionId);
+      session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols, headers, remaining(deadline));
     } catch (WebSocketSession.ConnectFailure e) {
       // No handshake because the deadline came first is a time-out (e.g. the run's), not an unreachable backend.
       return Instant.now().isBefore(deadline)
@@ -97,34 +109,133 @@ public final class InteractionReplayer {
           : new Outcome.TimedOut("before the WebSocket handshake with " + config.websocketUrl() + " completed");
     }
     try (session) {
-      String transport = "websocket " + session.codec().name();
-      if (!session.send(session.codec().connectionInit(config.initPayload()))) {
-        return new Outcome.Closed(1006, "the connection dropped before connection_init");
-      }
-      Outcome noAck = awaitAck(session, deadline);
-      if (noAck != null) {
-        return noAck;
-      }
-      session.send(session.codec().subscribe(OPERATION_ID, GraphqlPacts.requestBody(interaction.operation())));
-      List<ExpectedMessage> expected = interaction.expected();
-      if (!expected.isEmpty()) {
-        Outcome failedTrigger = changeStates(interaction.providerStates(), "trigger", interactionId, deadline);
-        if (failedTrigger != null) {
-          return failedTrigger;
-        }
-      }
-      Instant until = expected.isEmpty() ? min(Instant.now().plus(config.settle()), deadline) : deadline;
-      List<JsonNode> received = new ArrayList<>();
-      Outcome ended = collect(session, expected.size(), received, until);
-      if (ended == null) {
+      Outcome outcome = subscription(session, interaction, ws, interactionId, deadline);
+      if (!(outcome instanceof Outcome.Closed)) {
         session.send(session.codec().complete(OPERATION_ID));
-        return expected.isEmpty() ? new Outcome.Accepted(transport, received.size()) : match(expected, received, transport);
       }
-      if (!(ended instanceof Outcome.Closed)) {
-        session.send(session.codec().complete(OPERATION_ID));
+      return outcome;
+    }
+  }
+
+  /**
+   * {@code connection_init}, {@code subscribe}; once the subscription is live (a first result, or
+   * no {@code error}/{@code complete}/close within the live window) the {@code trigger} state change;
+   * then the expected messages. An {@code error}, {@code complete} or close is reported as what it
+   * is, before or after the trigger; a failed trigger only when the subscription stayed live.
+   */
+  private Outcome subscription(WebSocketSession session, GraphqlInteraction interaction, Transport.WebSocket ws,
+      String interactionId, Instant deadline)
+      throws InterruptedException {
+    String transport = "websocket " + session.codec().name();
+    Instant initSent = Instant.now();
+    if (!session.send(session.codec().connectionInit(config.initPayload()))) {
+      return new Outcome.Closed(1006, "the connection dropped before connection_init");
+    }
+    Outcome noAck = awaitAck(session, deadline);
+    if (noAck != null) {
+      return noAck;
+    }
+    answerTimes.observe(initSent);
+    session.send(session.codec().subscribe(OPERATION_ID, GraphqlPacts.requestBody(interaction.operation())));
+    Instant subscribed = Instant.now();
+    List<ExpectedMessage> expected = interaction.expected();
+    Received received = new Received(expected, ws.exactSequence());
+    Outcome ended = collect(session, received, () -> received.count() > 0,
+        min(subscribed.plus(answerTimes.window(config.liveWindow(), adaptiveCap())), deadline));
+    if (ended != null) {
+      if (ended instanceof Outcome.Rejected) {
+        answerTimes.observe(subscribed);
       }
       return ended;
     }
+    if (!Instant.now().isBefore(deadline)) {
+      return new Outcome.TimedOut("before the subscription was live (the live window of " + config.liveWindow().toMillis() + " ms)");
+    }
+    if (!received.complete()) {
+      Outcome untriggered = trigger(session, interaction, interactionId, received, deadline);
+      if (untriggered != null) {
+        return untriggered;
+      }
+    }
+    Duration settle = answerTimes.window(config.settle(), adaptiveCap());
+    Instant until = expected.isEmpty() ? min(subscribed.plus(settle), deadline) : deadline;
+    ended = collect(session, received, () -> !expected.isEmpty() && received.complete(), until);
+    if (ended != null) {
+      return ended;
+    }
+    if (!received.complete()) {
+      return received.incomplete((interaction.providerStates().isEmpty()
+          ? "the interaction has no provider state, so nothing asked the backend to publish an event"
+          : "did the trigger state change publish the event?") + flood(session));
+    }
+    if (expected.isEmpty() && received.count() == 0) {
+      return fromSchema(session, interaction, transport, settle, deadline);
+    }
+    return received.verdict(transport);
+  }
+
+  /**
+   * A subscription that expects no event, and got no error and no result within the settle window:
+   * silence alone is no evidence (a backend may validate slower than the window), so it is accepted
+   * only when the operation validates against the build's schema. When it does not, the backend's
+   * own answer is awaited until the deadline (a slow backend's rejection is the verdict).
+   */
+  private Outcome fromSchema(WebSocketSession session, GraphqlInteraction interaction, String transport, Duration settle,
+      Instant deadline) throws InterruptedException {
+    String silence = "the backend sent no error and no result within " + settle.toMillis() + " ms";
+    StaticChecker checker = schema.checker();
+    if (checker == null) {
+      return new Outcome.Unconfirmed(silence + ", and silence alone is not evidence of acceptance: the operation could not be"
+          + " validated against the build's schema (" + schema.unavailable() + "). Give --schema with the build's exported"
+          + " schema, or a provider state whose trigger publishes an event the pact expects", List.of());
+    }
+    List<Finding> errors = checker.check(interaction.operation()).stream().filter(Finding::isError).toList();
+    if (!errors.isEmpty()) {
+      Received late = new Received(List.of(), false);
+      Outcome ended = collect(session, late, () -> late.count() > 0, deadline);
+      if (ended != null || late.count() > 0) {
+        return ended != null ? ended : new Outcome.Accepted(transport, late.count(), List.of());
+      }
+      silence = "the backend sent no error and no result within the interaction's timeout of " + config.timeout().toMillis() + " ms";
+    }
+    return errors.isEmpty()
+        ? new Outcome.Accepted(transport, 0, List.of())
+        : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
+            + " (errors below): is that this build's schema, or does the backend answer slower than --settle?", errors);
+  }
+
+  /**
+   * Posts {@code trigger} for each provider state of a live subscription; {@code null} when done. A
+   * trigger the state URL refuses counts only if the subscription is still live a settle window
+   * later: an {@code error}, {@code complete} or close that arrives meanwhile is the verdict.
+   */
+  private Outcome trigger(WebSocketSession session, GraphqlInteraction interaction, String interactionId,
+      Received received, Instant deadline) throws InterruptedException {
+    if (interaction.providerStates().isEmpty()) {
+      return null;
+    }
+    if (!states.configured()) {
+      return new Outcome.Unconfirmed("no --state-url: nothing can make the backend publish the event the consumer expects"
+          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give --state-url, the backend's"
+          + " provider-state endpoint (see provider-verification/README.md, \"Provider states\")", List.of());
+    }
+    Outcome failed = changeStates(interaction, "trigger", interactionId, deadline);
+    if (failed == null) {
+      return null;
+    }
+    Outcome ended = collect(session, received, received::complete,
+        min(Instant.now().plus(answerTimes.window(config.settle(), adaptiveCap())), deadline));
+    return ended != null ? ended : failed;
+  }
+
+  /** An adaptive window grows to a quarter of the interaction's timeout at most, leaving time for the trigger and the event. */
+  private Duration adaptiveCap() {
+    return config.timeout().dividedBy(4);
+  }
+
+  /** What a time-out adds when the backend kept the connection busy with pings or keep-alives. */
+  private static String flood(WebSocketSession session) {
+    return session.keepAlives() > 100 ? " (meanwhile the backend sent " + session.keepAlives() + " ping/pong/ka frames)" : "";
   }
 
   private static Instant min(Instant a, Instant b) {
@@ -135,7 +246,8 @@ public final class InteractionReplayer {
     while (true) {
       WebSocketSession.Event event = session.next(deadline);
       if (event == null) {
-        return new Outcome.NoAck("no connection_ack within the interaction's timeout of " + config.timeout().toMillis() + " ms");
+        return new Outcome.NoAck("no connection_ack within the interaction's timeout of " + config.timeout().toMillis() + " ms"
+            + flood(session));
       }
       if (event instanceof WebSocketSession.Event.Closed closed) {
         return new Outcome.Closed(closed.code(), closed.reason());
@@ -153,18 +265,26 @@ public final class InteractionReplayer {
     }
   }
 
-  /** Collects results until {@code wanted} arrived ({@code 0}: until {@code until}); {@code null} when it ended well. */
-  private Outcome collect(WebSocketSession session, int wanted, List<JsonNode> received, Instant until) throws InterruptedException {
-    while (wanted == 0 || received.size() < wanted) {
+  /**
+   * Collects results into {@code received} until {@code done} or {@code until} passes; {@code null}
+   * then, else how the stream ended ({@code error}, {@code complete}, close, a frame that breaks the
+   * protocol).
+   */
+  private static Outcome collect(WebSocketSession session, Received received, BooleanSupplier done, Instant until)
+      throws InterruptedException {
+    while (!done.getAsBoolean()) {
       WebSocketSession.Event event = session.next(until);
       if (event == null) {
-        return wanted == 0 ? null : new Outcome.TimedOut("waiting for message " + (received.size() + 1) + " of " + wanted
-            + " (the backend sent " + received.size() + "); did the trigger state change publish the event?");
+        return null;
       }
       if (event instanceof WebSocketSession.Event.Closed closed) {
         return new Outcome.Closed(closed.code(), closed.reason());
       }
       ServerMessage message = ((WebSocketSession.Event.Message) event).message();
+      Outcome foreign = foreignId(message);
+      if (foreign != null) {
+        return foreign;
+      }
       if (message instanceof ServerMessage.Next next) {
         JsonNode errors = next.payload().path("errors");
         if (errors.isArray() && !errors.isEmpty()) {
@@ -176,7 +296,7 @@ public final class InteractionReplayer {
       } else if (message instanceof ServerMessage.Error error) {
         return new Outcome.Rejected(ServerErrors.findings(error.errors()));
       } else if (message instanceof ServerMessage.Complete) {
-        return new Outcome.CompletedEarly(received.size(), wanted);
+        return received.completedEarly();
       } else if (message instanceof ServerMessage.Garbage garbage) {
         return new Outcome.ProtocolViolation(garbage.problem(), garbage.frame());
       }
@@ -184,12 +304,30 @@ public final class InteractionReplayer {
     return null;
   }
 
-  private static Outcome match(List<ExpectedMessage> expected, List<JsonNode> received, String transport) {
-    List<Finding> mismatches = new ArrayList<>();
-    for (int i = 0; i < expected.size(); i++) {
-      mismatches.addAll(MessageMatcher.mismatches(expected.get(i), received.get(i), "message " + (i + 1)));
+  /**
+   * A {@code next}/{@code data}, {@code error} or {@code complete} for an id subpact never
+   * subscribed with is a protocol error: a bot would not read it, so it never counts.
+   */
+  private static Outcome foreignId(ServerMessage message) {
+    String id;
+    String type;
+    if (message instanceof ServerMessage.Next next) {
+      id = next.id();
+      type = "next/data";
+    } else if (message instanceof ServerMessage.Error error) {
+      id = error.id();
+      type = "error";
+    } else if (message instanceof ServerMessage.Complete complete) {
+      id = complete.id();
+      type = "complete";
+    } else {
+      return null;
     }
-    return mismatches.isEmpty() ? new Outcome.Accepted(transport, received.size()) : new Outcome.DataMismatch(mismatches);
+    if (OPERATION_ID.equals(id)) {
+      return null;
+    }
+    return new Outcome.ProtocolViolation("a " + type + " message for operation id " + (id == null ? "(none)" : "\"" + id + "\"")
+        + ", but subpact subscribed only with id \"" + OPERATION_ID + "\" (a bot ignores it, so it never counts)", message.toString());
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -201,12 +339,13 @@ public final class InteractionReplayer {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest request = HttpRequest.newBuilder(config.httpUrl())
+    HttpRequest.Builder builder = HttpRequest.newBuilder(config.httpUrl())
         .timeout(remaining(deadline))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    config.headers().forEach(builder::header);
+    HttpRequest request = builder.build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -237,7 +376,7 @@ public final class InteractionReplayer {
       return new Outcome.ProtocolViolation("HTTP " + response.statusCode() + " without GraphQL errors", response.body());
     }
     return interaction.expected().isEmpty()
-        ? new Outcome.Accepted("http", 1)
-        : match(interaction.expected().subList(0, 1), List.of(result), "http");
+        ? new Outcome.Accepted("http", 1, List.of())
+        : Received.byPosition(interaction.expected().subList(0, 1), List.of(result), "http");
   }
 }

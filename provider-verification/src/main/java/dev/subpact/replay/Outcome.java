@@ -21,14 +21,53 @@ public sealed interface Outcome {
     return errors().isEmpty();
   }
 
-  /** The backend accepted the operation and sent every expected message, each matching. */
-  record Accepted(String transport, int messages) implements Outcome {
+  /** What is worth knowing but breaks nothing (reported as warnings), e.g. messages skipped between expected ones. */
+  default List<Finding> notes() {
+    return List.of();
+  }
+
+  /**
+   * The backend accepted the operation, on positive evidence: every expected message arrived and
+   * matched; or, none being expected, a result arrived or the operation validates against the
+   * build's schema, and no error came within the settle window.
+   */
+  record Accepted(String transport, int messages, List<Finding> notes) implements Outcome {
+    public Accepted {
+      notes = List.copyOf(notes);
+    }
+
     public String kind() {
       return "accepted";
     }
 
     public List<Finding> errors() {
       return List.of();
+    }
+  }
+
+  /**
+   * No verdict can be trusted: the backend sent no error, but nothing positive shows that it
+   * accepted the operation (no expected event arrived, and the operation could not be validated
+   * against the build's schema), or nothing could make it publish the expected event. Not ok:
+   * publishing treats it as not verified.
+   *
+   * @param missing what evidence is missing and how to provide it
+   * @param staticErrors the build schema's errors for the operation, if it has some
+   */
+  record Unconfirmed(String missing, List<Finding> staticErrors) implements Outcome {
+    public Unconfirmed {
+      staticErrors = List.copyOf(staticErrors);
+    }
+
+    public String kind() {
+      return "unconfirmed";
+    }
+
+    public List<Finding> errors() {
+      List<Finding> errors = new java.util.ArrayList<>();
+      errors.add(Finding.error(FindingKind.OTHER, "Not confirmed: " + missing + "."));
+      errors.addAll(staticErrors);
+      return errors;
     }
   }
 

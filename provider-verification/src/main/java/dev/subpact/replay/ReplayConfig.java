@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.subpact.graphql.schema.Schema;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * How to replay: where the backend is, how to connect, how long to wait. Build with
@@ -16,9 +19,15 @@ import java.util.Objects;
  *     with {@code http}/{@code https})
  * @param stateUrl the provider-state change URL, or {@code null} for none
  * @param initPayload the {@code connection_init} payload (may hold a secret: never printed)
+ * @param headers request headers (e.g. {@code Authorization}) sent on GraphQL HTTP requests,
+ *     introspection and the WebSocket upgrade, not on state changes (values may be secrets: never printed)
  * @param concurrency interactions replayed at the same time
  * @param timeout how long one interaction may take
- * @param settle how long an interaction with no expected messages listens for an error
+ * @param settle how long an interaction with no expected messages listens for an error (at least;
+ *     longer when the backend answers slowly, see {@link AnswerTimes})
+ * @param liveWindow how long after {@code subscribe} without {@code error}, {@code complete} or a
+ *     close (or until a first result) before the subscription counts as live and the {@code
+ *     trigger} is posted (at least; longer when the backend answers slowly)
  * @param runTimeout the whole run ends by then, whatever happens
  * @param shard the shard of the run: which whole pacts to replay
  * @param schema the backend's schema, for the full static error list of a rejected operation;
@@ -29,9 +38,11 @@ public record ReplayConfig(
     URI httpUrl,
     URI stateUrl,
     JsonNode initPayload,
+    Map<String, String> headers,
     int concurrency,
     Duration timeout,
     Duration settle,
+    Duration liveWindow,
     Duration runTimeout,
     Shard shard,
     Schema schema) {
@@ -39,6 +50,7 @@ public record ReplayConfig(
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration DEFAULT_SETTLE = Duration.ofMillis(250);
+  public static final Duration DEFAULT_LIVE_WINDOW = Duration.ofMillis(100);
   public static final Duration DEFAULT_RUN_TIMEOUT = Duration.ofMinutes(10);
 
   public ReplayConfig {
@@ -49,11 +61,13 @@ public record ReplayConfig(
     if (initPayload == null) {
       initPayload = JsonNodeFactory.instance.objectNode();
     }
+    headers = headers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(headers));
     if (concurrency < 1) {
       throw new IllegalArgumentException("Concurrency must be at least 1, not " + concurrency + ".");
     }
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(settle, "settle");
+    Objects.requireNonNull(liveWindow, "liveWindow");
     Objects.requireNonNull(runTimeout, "runTimeout");
     shard = shard == null ? Shard.ALL : shard;
   }
@@ -62,8 +76,9 @@ public record ReplayConfig(
   @Override
   public String toString() {
     return "ReplayConfig[websocketUrl=" + websocketUrl + ", httpUrl=" + httpUrl + ", stateUrl=" + stateUrl
-        + ", initPayload=<hidden>, concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
-        + ", runTimeout=" + runTimeout + ", shard=" + shard + ", schema=" + (schema == null ? null : schema.origin()) + "]";
+        + ", initPayload=<hidden>, headers=" + headers.keySet() + " (values hidden), concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
+        + ", liveWindow=" + liveWindow + ", runTimeout=" + runTimeout + ", shard=" + shard
+        + ", schema=" + (schema == null ? null : schema.origin()) + "]";
   }
 
   public static Builder builder(URI websocketUrl) {
@@ -76,9 +91,11 @@ public record ReplayConfig(
     private URI httpUrl;
     private URI stateUrl;
     private JsonNode initPayload;
+    private final Map<String, String> headers = new TreeMap<>();
     private int concurrency = DEFAULT_CONCURRENCY;
     private Duration timeout = DEFAULT_TIMEOUT;
     private Duration settle = DEFAULT_SETTLE;
+    private Duration liveWindow = DEFAULT_LIVE_WINDOW;
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private Shard shard = Shard.ALL;
     private Schema schema;
@@ -102,6 +119,12 @@ public record ReplayConfig(
       return this;
     }
 
+    /** Adds a request header for GraphQL HTTP requests, introspection and the WebSocket upgrade. */
+    public Builder header(String name, String value) {
+      this.headers.put(name, value);
+      return this;
+    }
+
     public Builder concurrency(int n) {
       this.concurrency = n;
       return this;
@@ -114,6 +137,11 @@ public record ReplayConfig(
 
     public Builder settle(Duration d) {
       this.settle = d;
+      return this;
+    }
+
+    public Builder liveWindow(Duration d) {
+      this.liveWindow = d;
       return this;
     }
 
@@ -133,7 +161,7 @@ public record ReplayConfig(
     }
 
     public ReplayConfig build() {
-      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, concurrency, timeout, settle, runTimeout, shard, schema);
+      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema);
     }
   }
 }

@@ -1,21 +1,18 @@
 package dev.subpact.replay;
 
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
-import dev.subpact.graphql.schema.SchemaLoadException;
-import dev.subpact.graphql.schema.SchemaLoader;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -43,8 +40,6 @@ public final class ReplayEngine {
   private final ExecutorService httpThreads;
   private final HttpClient http;
   private final InteractionReplayer replayer;
-  private StaticChecker checker;
-  private boolean introspected;
 
   private ReplayEngine(ReplayConfig config) {
     this.config = config;
@@ -56,7 +51,6 @@ public final class ReplayEngine {
     // HTTP/1.1: with its default HTTP/2 the JDK client offers an h2c upgrade on each cleartext request
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).executor(httpThreads).build();
     this.replayer = new InteractionReplayer(config, http);
-    this.checker = config.schema() == null ? null : StaticChecker.of(config.schema());
   }
 
   /** One interaction of one pact, in the run's order. */
@@ -117,7 +111,23 @@ public final class ReplayEngine {
       httpThreads.shutdownNow();
     }
     reports.addAll(ForeignInteractions.verify(config, mine, progress, runDeadline));
-    return new Report(reports, List.of());
+    return new Report(reports, runFindings());
+  }
+
+  /**
+   * A warning when the build's schema could not be had: without it a rejected operation shows only
+   * what the backend sent (legacy: its first error), no deprecation is reported, and a subscription
+   * that expects no event cannot be confirmed.
+   */
+  private List<Finding> runFindings() {
+    String unavailable = replayer.schema().unavailable();
+    if (unavailable == null) {
+      return List.of();
+    }
+    return List.of(Finding.warning(FindingKind.OTHER, unavailable + " The static error list (every error of a rejected"
+        + " operation, with coordinates and fixes) and the deprecation warnings are missing from this report, and"
+        + " subscriptions that expect no event cannot be confirmed. Give --schema with the build's exported schema,"
+        + " or enable introspection on --http."));
   }
 
   private InteractionReport result(Future<InteractionReport> future, Item item) {
@@ -144,8 +154,8 @@ public final class ReplayEngine {
 
   private InteractionReport verdict(Item item, Outcome outcome) {
     List<Finding> errors = new ArrayList<>(outcome.errors());
-    List<Finding> warnings = new ArrayList<>();
-    StaticChecker statics = outcome instanceof Outcome.Rejected || config.schema() != null ? checker() : null;
+    List<Finding> warnings = new ArrayList<>(outcome.notes());
+    StaticChecker statics = replayer.schema().checker();
     if (statics != null) {
       List<Finding> found = statics.check(item.interaction().operation());
       if (outcome instanceof Outcome.Rejected) {
@@ -158,32 +168,20 @@ public final class ReplayEngine {
   }
 
   /**
-   * The backend's errors in its order, each replaced by the static finding with the same message
-   * (which carries the coordinate and the fix), then every static error the backend did not send
-   * (a legacy-protocol backend sends only its first).
+   * The backend's errors in its order, each replaced by the static finding for the same error
+   * (which carries the coordinate and the fix; matched whichever engine worded it, so one error
+   * counts once), then every static error the backend did not send (a legacy-protocol backend
+   * sends only its first).
    */
   private static List<Finding> withStaticErrors(List<Finding> sent, List<Finding> found) {
-    Map<String, Finding> statics = new LinkedHashMap<>();
-    found.stream().filter(Finding::isError).forEach(f -> statics.putIfAbsent(f.message(), f));
+    List<Finding> statics = new ArrayList<>(found.stream().filter(Finding::isError).toList());
     List<Finding> errors = new ArrayList<>();
     for (Finding f : sent) {
-      Finding richer = statics.remove(f.message());
+      Finding richer = statics.stream().filter(s -> ServerErrors.sameError(f, s)).findFirst().orElse(null);
+      statics.remove(richer);
       errors.add(richer != null ? richer : f);
     }
-    errors.addAll(statics.values());
+    errors.addAll(statics);
     return errors;
-  }
-
-  /** The schema's checker: {@code --schema}, else the backend's introspection (once; none if that fails). */
-  private synchronized StaticChecker checker() {
-    if (checker == null && !introspected) {
-      introspected = true;
-      try {
-        checker = StaticChecker.of(SchemaLoader.fromUrl(config.httpUrl()));
-      } catch (SchemaLoadException e) {
-        checker = null;
-      }
-    }
-    return checker;
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 /**
  * Provider-state changes the Pact way: {@code POST {"state", "params", "action"}} to the
  * state-change URL, with {@code "action": "setup" | "trigger" | "teardown"}. subpact adds
+ * {@code "variables"}, the operation's variables (which room or channel to publish to), and
  * {@code "interaction"}, an id also sent on the WebSocket upgrade ({@code X-Subpact-Interaction}),
  * so a backend can route a triggered event to the subscription that waits for it.
  */
@@ -42,13 +43,32 @@ final class StateChanges {
     return url != null;
   }
 
-  void change(ProviderState state, String action, String interaction, Duration timeout) throws Failure, InterruptedException {
+  /**
+   * Sends once more when the first attempt failed on the connection itself: a pooled keep-alive
+   * connection the server had just closed fails with "header parser received no bytes" (1 state
+   * change in 2,000); the client drops that connection, so the second attempt opens a fresh one.
+   * Safe because setup, trigger and teardown must be idempotent (see the README). Not after a
+   * refused connection or a time-out.
+   */
+  private HttpResponse<byte[]> send(HttpRequest request) throws IOException, InterruptedException {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+      throw e;
+    } catch (IOException e) {
+      return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+  }
+
+  void change(ProviderState state, String action, Map<String, Object> variables, String interaction, Duration timeout)
+      throws Failure, InterruptedException {
     if (url == null) {
       return;
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("state", state.name());
     body.put("params", state.params());
+    body.put("variables", variables);
     body.put("action", action);
     body.put("interaction", interaction);
     String json;
@@ -65,7 +85,7 @@ final class StateChanges {
     // bytes, not a String: the body is read only when the change failed, so no charset is looked up per call
     HttpResponse<byte[]> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+      response = send(request);
     } catch (IOException e) {
       throw new Failure("the state-change URL " + url + " did not answer (" + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * One client WebSocket connection to a GraphQL endpoint (JDK {@link WebSocket}): offers the
  * subprotocols in the client's order, decodes frames with the negotiated subprotocol's codec and
- * hands them over as {@link Event}s, in order, to one reading thread.
+ * hands them over as {@link Event}s, in order, to one reading thread. Bounded against a hostile
+ * backend: a message over {@link #MAX_MESSAGE_CHARS} ends the connection (1009), at most
+ * {@link #MAX_QUEUED} frames wait to be read (the socket is read no further until the reader
+ * catches up), and {@link #next(Instant)} returns at its deadline even while frames keep coming.
  */
 public final class WebSocketSession implements AutoCloseable {
 
@@ -53,15 +56,24 @@ public final class WebSocketSession implements AutoCloseable {
     return ForkJoinPool.getCommonPoolParallelism() > 1;
   }
 
+  /** The largest message read, in characters (a GraphQL result of the incident is a few KB). */
+  public static final int MAX_MESSAGE_CHARS = 8 * 1024 * 1024;
+
+  /** How many received frames may wait for the reader before the socket is read no further. */
+  public static final int MAX_QUEUED = 256;
+
   private final WebSocket socket;
   private final SubprotocolCodec codec;
   private final BlockingQueue<Object> events;
+  private final Listener listener;
   private volatile boolean closed;
+  private int keepAlives;
 
-  private WebSocketSession(WebSocket socket, SubprotocolCodec codec, BlockingQueue<Object> events) {
+  private WebSocketSession(WebSocket socket, SubprotocolCodec codec, BlockingQueue<Object> events, Listener listener) {
     this.socket = socket;
     this.codec = codec;
     this.events = events;
+    this.listener = listener;
   }
 
   /** Why a connection could not be opened. */
@@ -117,7 +129,7 @@ public final class WebSocketSession implements AutoCloseable {
       throw new ConnectFailure("the server at " + url + " accepted subprotocol \"" + socket.getSubprotocol()
           + "\"; subpact offered " + subprotocols + " and speaks graphql-transport-ws and graphql-ws", true, null);
     }
-    return new WebSocketSession(socket, codec, events);
+    return new WebSocketSession(socket, codec, events, listener);
   }
 
   private static String describe(Throwable t) {
@@ -133,7 +145,7 @@ public final class WebSocketSession implements AutoCloseable {
     return codec;
   }
 
-  /** Sends one text frame; false when the connection is already gone. */
+  /** Sends one text frame; false when the connection is already gone (or a send is stuck). */
   public boolean send(String text) {
     if (closed || socket.isOutputClosed()) {
       return false;
@@ -144,9 +156,15 @@ public final class WebSocketSession implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    } catch (ExecutionException | TimeoutException e) {
+    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+      // IllegalStateException: an earlier send is still pending on a backend that stopped reading
       return false;
     }
+  }
+
+  /** How many {@code ping}/{@code pong}/{@code ka} frames the backend sent so far (a flood shows here). */
+  public int keepAlives() {
+    return keepAlives;
   }
 
   /**
@@ -156,13 +174,21 @@ public final class WebSocketSession implements AutoCloseable {
   public Event next(Instant deadline) throws InterruptedException {
     while (true) {
       long wait = Duration.between(Instant.now(), deadline).toMillis();
-      Object polled = events.poll(Math.max(0, wait), TimeUnit.MILLISECONDS);
+      if (wait <= 0) {
+        return null; // checked on every frame: a flood of pings never holds the reader past its deadline
+      }
+      Object polled = events.poll(wait, TimeUnit.MILLISECONDS);
       if (polled == null) {
         return null;
       }
+      listener.drained(socket, events);
       Event event = polled instanceof String frame ? new Event.Message(codec.decode(frame)) : (Event) polled;
       if (event instanceof Event.Message m) {
-        var reply = codec.answer(m.message());
+        ServerMessage message = m.message();
+        if (message instanceof ServerMessage.Ping || message instanceof ServerMessage.Pong || message instanceof ServerMessage.KeepAlive) {
+          keepAlives++;
+        }
+        var reply = codec.answer(message);
         if (reply.isPresent()) {
           send(reply.get());
           continue;
@@ -189,17 +215,23 @@ public final class WebSocketSession implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException e) {
-      // the server is gone; abort below
+    } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+      // the server is gone, or stopped reading (a send still pending); abort below
     } finally {
       socket.abort();
     }
   }
 
+  /**
+   * Queues what the socket delivers, one frame requested at a time: while {@link #MAX_QUEUED}
+   * frames wait, no more is requested (the backend's frames wait in TCP buffers, not in memory)
+   * until the reader {@link #drained} the queue.
+   */
   private static final class Listener implements WebSocket.Listener {
     private final BlockingQueue<Object> events;
     private final StringBuilder partial = new StringBuilder();
     private boolean ended;
+    private boolean paused;
 
     Listener(BlockingQueue<Object> events) {
       this.events = events;
@@ -212,20 +244,43 @@ public final class WebSocketSession implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      if (partial.length() + data.length() > MAX_MESSAGE_CHARS) {
+        partial.setLength(0);
+        end(new Event.Closed(1009, "subpact closed the connection: the backend sent a message of over "
+            + MAX_MESSAGE_CHARS + " characters"));
+        webSocket.abort();
+        return null;
+      }
       partial.append(data);
       if (last) {
         events.add(partial.toString());
         partial.setLength(0);
       }
-      webSocket.request(1);
+      requestMore(webSocket);
       return null;
     }
 
     @Override
     public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
       events.add(new Event.Message(new ServerMessage.Garbage("<" + data.remaining() + " binary bytes>", "a binary frame")));
-      webSocket.request(1);
+      requestMore(webSocket);
       return null;
+    }
+
+    private synchronized void requestMore(WebSocket webSocket) {
+      if (events.size() < MAX_QUEUED) {
+        webSocket.request(1);
+      } else {
+        paused = true;
+      }
+    }
+
+    /** Called by the reader after it took a frame: resumes reading once the queue has room. */
+    synchronized void drained(WebSocket webSocket, BlockingQueue<Object> events) {
+      if (paused && events.size() < MAX_QUEUED / 2) {
+        paused = false;
+        webSocket.request(1);
+      }
     }
 
     @Override

@@ -28,7 +28,7 @@ class FaultsTest {
 
   private static InteractionReport replayAgainst(FaultyServer.Fault fault) throws Exception {
     try (FaultyServer server = new FaultyServer(fault)) {
-      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(1)).build(), List.of(GREETINGS));
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(3)).build(), List.of(GREETINGS));
       return report.results().get(0);
     }
   }
@@ -78,6 +78,79 @@ class FaultsTest {
     InteractionReport result = replayAgainst(FaultyServer.Fault.EARLY_COMPLETE);
     assertThat(result.outcome()).isEqualTo("completed-early");
     assertThat(result.errors().get(0).message()).contains("after 0 of 2 expected message(s)");
+  }
+
+  @Test
+  void the_expected_results_under_another_operation_id_are_a_protocol_error_never_counted() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.OTHER_ID);
+    assertThat(result.outcome()).isEqualTo("protocol-error");
+    assertThat(result.errors()).singleElement().satisfies(f -> assertThat(f.message())
+        .contains("a next/data message for operation id \"2\"").contains("subscribed only with id \"1\"").contains("Hello frog"));
+  }
+
+  @Test
+  void a_subscription_rejected_after_the_trigger_is_rejected_with_the_servers_error_not_a_failed_state_change() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.LATE_ERROR)) {
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).stateUrl(server.stateUrl()).timeout(Duration.ofSeconds(5))
+          .liveWindow(Duration.ofMillis(20)).build(), List.of(Pacts.triggered(GREETINGS)));
+      InteractionReport result = report.results().get(0);
+      assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("rejected");
+      assertThat(result.errors().get(0).message()).startsWith("Unknown argument 'nom' on field 'Subscription.greetings'.");
+      // the trigger went out once the subscription was live, and was refused (409) before the error came
+      assertThat(server.stateChanges).anySatisfy(body -> assertThat(body).contains("\"action\":\"trigger\""));
+      assertThat(server.stateChanges).allSatisfy(body -> assertThat(body)
+          .contains("\"params\":{\"field\":\"greetings\"}").contains("\"variables\":{\"name\":\"frog\"}"));
+    }
+  }
+
+  @Test
+  void without_a_state_url_a_subscription_that_needs_a_trigger_says_so_at_once() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.SILENCE)) {
+      Instant start = Instant.now();
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(30)).build(),
+          List.of(Pacts.triggered(GREETINGS)));
+      Duration took = Duration.between(start, Instant.now());
+      InteractionReport result = report.results().get(0);
+      assertThat(result.errors()).singleElement().satisfies(f -> assertThat(f.message())
+          .contains("no --state-url: nothing can make the backend publish the event"));
+      assertThat(took).as("said at once, not after the 30 s timeout").isLessThan(Duration.ofSeconds(15));
+    }
+  }
+
+  @Test
+  void a_backend_that_cannot_be_introspected_gets_a_warning_saying_what_is_missing() throws Exception {
+    try (FaultyServer server = new FaultyServer(FaultyServer.Fault.OTHER_ID)) {
+      Report report = ReplayEngine.run(ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(3)).build(), List.of(GREETINGS));
+      assertThat(report.schemaFindings()).singleElement().satisfies(f -> {
+        assertThat(f.isError()).isFalse();
+        assertThat(f.message()).contains("Cannot introspect " + server.url().toString().replace("ws:", "http:"))
+            .contains("The static error list").contains("deprecation warnings are missing").contains("--schema");
+      });
+    }
+  }
+
+  @Test
+  void a_ping_flood_ends_as_a_named_verdict_within_the_timeout() throws Exception {
+    Instant start = Instant.now();
+    InteractionReport result = replayAgainst(FaultyServer.Fault.PING_FLOOD);
+    Duration took = Duration.between(start, Instant.now());
+    assertThat(result.outcome()).isEqualTo("no-ack");
+    assertThat(result.errors().get(0).message()).contains("no connection_ack within the interaction's timeout of 3000 ms")
+        .containsPattern("meanwhile the backend sent \\d+ ping/pong/ka frames");
+    assertThat(took).as("the 3 s timeout holds under the flood (plus server start and stop)").isLessThan(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void a_message_over_the_maximum_size_closes_the_connection_with_1009() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.HUGE_MESSAGE);
+    assertThat(result.outcome()).isEqualTo("closed");
+    assertThat(result.errors().get(0).message()).contains("1009").contains("a message of over 8388608 characters");
+  }
+
+  @Test
+  void a_backend_that_drops_the_connection_on_complete_keeps_the_verdict_it_earned() throws Exception {
+    InteractionReport result = replayAgainst(FaultyServer.Fault.DROP_ON_COMPLETE);
+    assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("accepted");
   }
 
   @Test

@@ -46,6 +46,18 @@ class IncidentReplayTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"graphql-ws", "graphql-transport-ws"})
+  void the_aliased_build_reports_deprecations_from_its_own_introspection_without_a_schema(String subprotocol) {
+    Report report = replay(Build.named("aliased"), IncidentPacts.over(subprotocol, IncidentPacts.crashed()), false);
+    assertThat(report.ok()).isTrue();
+    assertThat(report.schemaFindings()).as("introspection worked: no warning about it").isEmpty();
+    InteractionReport frog = report.results().stream()
+        .filter(r -> r.consumer().equals("frog") && r.interaction().startsWith("KarenThreads")).findFirst().orElseThrow();
+    assertThat(frog.warnings()).isNotEmpty().allSatisfy(w -> assertThat(w.kind()).isEqualTo(FindingKind.DEPRECATED_USAGE));
+    assertThat(frog.warnings()).anySatisfy(w -> assertThat(w.message()).contains("emessage_id"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"graphql-ws", "graphql-transport-ws"})
   void renamed_build_rejects_every_bot_with_its_errors(String subprotocol) {
     Report report = replay(Build.named("renamed"), IncidentPacts.over(subprotocol, IncidentPacts.crashed()), true);
     assertThat(report.ok()).isFalse();

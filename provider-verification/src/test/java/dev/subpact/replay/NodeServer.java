@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -20,12 +21,19 @@ record NodeServer(Process process, int port) implements AutoCloseable {
   private static final Path NODE_DIR = Path.of("src/test/node");
 
   static NodeServer start(String script, String... args) throws Exception {
+    return start(script, Map.of(), args);
+  }
+
+  /** As {@link #start(String, String...)}, with {@code environment} added to the process's. */
+  static NodeServer start(String script, Map<String, String> environment, String... args) throws Exception {
     if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
       throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
     }
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();
+    ProcessBuilder builder = new ProcessBuilder(command).directory(NODE_DIR.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = CompletableFuture.supplyAsync(() -> {
       try {

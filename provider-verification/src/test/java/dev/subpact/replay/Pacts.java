@@ -5,6 +5,7 @@ import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,22 @@ final class Pacts {
     return new GraphqlPact("greeter", "interop", "1", List.of(new GraphqlInteraction("greetings", List.of(),
         Operation.of("subscription Greetings($name: String!) { greetings(name: $name) }", "Greetings", Map.of("name", name)),
         new Transport.WebSocket("/v1/graphql", List.of(subprotocol)), expected)));
+  }
+
+  /** {@code pact}'s interaction with a provider state whose {@code trigger} asks the backend to publish what it expects. */
+  static GraphqlPact triggered(GraphqlPact pact, ExpectedMessage... expected) {
+    GraphqlInteraction plain = pact.interactions().get(0);
+    return new GraphqlPact(pact.consumer(), pact.provider(), pact.consumerVersion(), List.of(new GraphqlInteraction(plain.description(),
+        List.of(new ProviderState("an event is published on the subscription", Map.of("field", "greetings"))),
+        plain.operation(), plain.transport(), expected.length == 0 ? plain.expected() : List.of(expected))));
+  }
+
+  /** {@code pact}'s subscription with request metadata {@code "graphql.messages": "exact"}: its expected messages are the first ones received. */
+  static GraphqlPact exact(GraphqlPact pact) {
+    GraphqlInteraction plain = pact.interactions().get(0);
+    Transport.WebSocket ws = (Transport.WebSocket) plain.transport();
+    return new GraphqlPact(pact.consumer(), pact.provider(), pact.consumerVersion(), List.of(new GraphqlInteraction(plain.description(),
+        plain.providerStates(), plain.operation(), new Transport.WebSocket(ws.path(), ws.subprotocols(), true), plain.expected())));
   }
 
   /** A subscription the interop schema does not have. */

@@ -43,7 +43,7 @@ public final class BrokerClient {
     this.auth = auth;
     this.attempts = attempts;
     this.backoff = backoff;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** A client for the broker at {@code base}: 4 attempts per request, backoff from 250 ms doubling. */

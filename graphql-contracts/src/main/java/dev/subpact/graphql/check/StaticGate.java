@@ -65,7 +65,11 @@ public final class StaticGate {
   }
 
   private static FutureTask<Schema> startLoading(String schemaSource) {
-    FutureTask<Schema> task = new FutureTask<>(() -> loadOrLint(schemaSource));
+    return startLoading(schemaSource, Map.of());
+  }
+
+  private static FutureTask<Schema> startLoading(String schemaSource, Map<String, String> headers) {
+    FutureTask<Schema> task = new FutureTask<>(() -> loadOrLint(schemaSource, headers));
     Thread loader = new Thread(task, "subpact-schema-loader");
     loader.setDaemon(true);
     loader.start();
@@ -83,22 +87,25 @@ public final class StaticGate {
    * failures do not fail the run.
    */
   public static Report checkPacts(String schemaSource, List<Path> pacts, boolean enablePending) {
-    return checkPacts(schemaSource, (String) null, pacts, enablePending);
+    return checkPacts(schemaSource, Map.of(), (String) null, pacts, enablePending);
   }
 
   /**
-   * As {@link #checkPacts(String, List, boolean)}; with a {@code baselineSource} (the schema the
-   * consumers run against today: SDL, introspection JSON or URL), each operation also gets the
-   * changes from the baseline it can feel along its selections ({@link UsedSchemaChanges}).
+   * As {@link #checkPacts(String, List, boolean)}, sending {@code headers} when the schema source is
+   * a URL to introspect; with a {@code baselineSource} (the schema the consumers run against today:
+   * SDL, introspection JSON or URL), each operation also gets the changes from the baseline it can
+   * feel along its selections ({@link UsedSchemaChanges}).
    */
-  public static Report checkPacts(String schemaSource, String baselineSource, List<Path> pacts, boolean enablePending) {
-    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource),
+  public static Report checkPacts(String schemaSource, Map<String, String> headers, String baselineSource, List<Path> pacts,
+      boolean enablePending) {
+    return check(schemaSource, headers, baselineSource == null ? null : startLoadingBaseline(baselineSource),
         readPacts(pacts, enablePending));
   }
 
-  /** As {@link #checkPacts(String, String, List, boolean)} with a baseline already loaded (e.g. fetched from a broker). */
-  public static Report checkPacts(String schemaSource, Schema baseline, List<Path> pacts, boolean enablePending) {
-    return check(schemaSource, loaded(baseline), readPacts(pacts, enablePending));
+  /** As {@link #checkPacts(String, Map, String, List, boolean)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkPacts(String schemaSource, Map<String, String> headers, Schema baseline, List<Path> pacts,
+      boolean enablePending) {
+    return check(schemaSource, headers, loaded(baseline), readPacts(pacts, enablePending));
   }
 
   private static Supplier<List<Checked>> readPacts(List<Path> pacts, boolean enablePending) {
@@ -114,17 +121,23 @@ public final class StaticGate {
    * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
-    return checkDocuments(schemaSource, (String) null, documents);
+    return checkDocuments(schemaSource, Map.of(), (String) null, documents);
   }
 
-  /** As {@link #checkDocuments(String, List)}, compared along each document's selections with {@code baselineSource} when not {@code null}. */
-  public static Report checkDocuments(String schemaSource, String baselineSource, List<Path> documents) {
-    return check(schemaSource, baselineSource == null ? null : startLoadingBaseline(baselineSource), readDocuments(documents));
+  /**
+   * As {@link #checkDocuments(String, List)}, sending {@code headers} when the schema source is a URL
+   * to introspect, and compared along each document's selections with {@code baselineSource} when not
+   * {@code null}.
+   */
+  public static Report checkDocuments(String schemaSource, Map<String, String> headers, String baselineSource,
+      List<Path> documents) {
+    return check(schemaSource, headers, baselineSource == null ? null : startLoadingBaseline(baselineSource),
+        readDocuments(documents));
   }
 
-  /** As {@link #checkDocuments(String, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
-  public static Report checkDocuments(String schemaSource, Schema baseline, List<Path> documents) {
-    return check(schemaSource, loaded(baseline), readDocuments(documents));
+  /** As {@link #checkDocuments(String, Map, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
+  public static Report checkDocuments(String schemaSource, Map<String, String> headers, Schema baseline, List<Path> documents) {
+    return check(schemaSource, headers, loaded(baseline), readDocuments(documents));
   }
 
   private static Supplier<List<Checked>> readDocuments(List<Path> documents) {
@@ -147,9 +160,10 @@ public final class StaticGate {
    * Loads the schema on a thread of its own while the operations are read, then checks them. A
    * schema problem is reported before an input problem, whichever is found first.
    */
-  private static Report check(String schemaSource, FutureTask<Schema> baselineTask, Supplier<List<Checked>> readOperations) {
+  private static Report check(String schemaSource, Map<String, String> headers, FutureTask<Schema> baselineTask,
+      Supplier<List<Checked>> readOperations) {
     FutureTask<Schema> prefetched = PREFETCHED.remove(schemaSource);
-    FutureTask<Schema> schemaTask = prefetched != null ? prefetched : startLoading(schemaSource);
+    FutureTask<Schema> schemaTask = prefetched != null && headers.isEmpty() ? prefetched : startLoading(schemaSource, headers);
     List<Checked> operations = null;
     RuntimeException inputProblem = null;
     try {
@@ -225,9 +239,9 @@ public final class StaticGate {
   }
 
   /** The schema, or {@code null} when it does not load only because of an alias trap the lint reports. */
-  private static Schema loadOrLint(String source) {
+  private static Schema loadOrLint(String source, Map<String, String> headers) {
     try {
-      return SchemaLoader.load(source);
+      return SchemaLoader.load(source, headers);
     } catch (SchemaLoadException e) {
       if (lintOf(source).stream().anyMatch(Finding::isError)) {
         return null;

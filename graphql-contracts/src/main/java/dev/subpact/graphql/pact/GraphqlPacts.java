@@ -51,8 +51,10 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>a subscription over WebSocket is a {@code Synchronous/Messages} interaction whose request
  *       contents are {@code {"query", "operationName", "variables"}} and whose request metadata holds
- *       {@code graphql.transport = websocket}, {@code graphql.path} and {@code graphql.subprotocols};
- *       the responses are the expected {@code next} payloads;
+ *       {@code graphql.transport = websocket}, {@code graphql.path} and {@code graphql.subprotocols}
+ *       (and {@code graphql.messages = exact} when the expected messages must be exactly the first
+ *       ones received, not found in order among others); the responses are the expected
+ *       {@code next} payloads;
  *   <li>a query or mutation is a {@code Synchronous/HTTP} interaction: {@code POST} to the GraphQL
  *       path with the same JSON body.
  * </ul>
@@ -69,6 +71,9 @@ public final class GraphqlPacts {
   public static final String TRANSPORT_KEY = "graphql.transport";
   public static final String PATH_KEY = "graphql.path";
   public static final String SUBPROTOCOLS_KEY = "graphql.subprotocols";
+  /** Request metadata: {@code "exact"} when the expected messages must be the first ones received, in order. */
+  public static final String MESSAGES_KEY = "graphql.messages";
+  public static final String EXACT = "exact";
   public static final String WEBSOCKET = "websocket";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -130,6 +135,9 @@ public final class GraphqlPacts {
       metadata.put(TRANSPORT_KEY, WEBSOCKET);
       metadata.put(PATH_KEY, ws.path());
       metadata.put(SUBPROTOCOLS_KEY, ws.subprotocols());
+      if (ws.exactSequence()) {
+        metadata.put(MESSAGES_KEY, EXACT);
+      }
       MessageContents request = new MessageContents(body, metadata, variableRules(interaction.operation()), new Generators());
       List<MessageContents> responses =
           interaction.expected().stream()
@@ -423,13 +431,18 @@ public final class GraphqlPacts {
         JsonNode metadata = request.path("metadata");
         List<String> subprotocols = new ArrayList<>();
         metadata.path(SUBPROTOCOLS_KEY).forEach(p -> subprotocols.add(p.asText()));
+        String messages = metadata.path(MESSAGES_KEY).asText("in-order");
+        if (!messages.equals(EXACT) && !messages.equals("in-order")) {
+          throw new PactFormatException(at + " has \"" + MESSAGES_KEY + "\" = " + metadata.get(MESSAGES_KEY)
+              + "; write \"exact\" (the expected messages are the first ones received) or leave it out (each found, in order, among the others).");
+        }
         Operation operation = operation(contents(request.path("contents"), at), at);
         List<ExpectedMessage> expected = new ArrayList<>();
         for (JsonNode response : node.path("response")) {
           expected.add(new ExpectedMessage(contents(response.path("contents"), at), rules(response.path("matchingRules"), at)));
         }
         yield new GraphqlInteraction(description, states,
-            operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.DEFAULT_PATH), subprotocols), expected);
+            operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.DEFAULT_PATH), subprotocols, messages.equals(EXACT)), expected);
       }
       case "Synchronous/HTTP" -> {
         JsonNode request = node.path("request");

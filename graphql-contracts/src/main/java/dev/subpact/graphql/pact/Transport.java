@@ -22,11 +22,19 @@ public sealed interface Transport {
    * A subscription over WebSocket.
    *
    * @param subprotocols the subprotocols the client offers, in the client's order
+   * @param exactSequence whether the expected messages must be exactly the first ones the
+   *     subscription receives (request metadata {@code "graphql.messages": "exact"}); by default
+   *     each must arrive, in order, among the messages received, others in between allowed
    */
-  record WebSocket(String path, List<String> subprotocols) implements Transport {
+  record WebSocket(String path, List<String> subprotocols, boolean exactSequence) implements Transport {
     public WebSocket {
       Objects.requireNonNull(path, "path");
       subprotocols = List.copyOf(subprotocols);
+    }
+
+    /** Expected messages found in order among the others (the default). */
+    public WebSocket(String path, List<String> subprotocols) {
+      this(path, subprotocols, false);
     }
 
     @Override

@@ -49,8 +49,13 @@ public final class SchemaLoader {
 
   /** Loads from a file path or an {@code http(s)://} URL. */
   public static Schema load(String source) {
+    return load(source, Map.of());
+  }
+
+  /** {@link #load(String)}, sending {@code headers} when {@code source} is a URL to introspect. */
+  public static Schema load(String source, Map<String, String> headers) {
     if (source.startsWith("http://") || source.startsWith("https://")) {
-      return fromUrl(URI.create(source));
+      return fromUrl(URI.create(source), headers);
     }
     return fromFile(Path.of(source));
   }
@@ -140,10 +145,20 @@ public final class SchemaLoader {
    * {@code args(includeDeprecated:)} is asked again without them.
    */
   public static Schema fromUrl(URI url) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(URL_TIMEOUT).build();
-    HttpResponse<String> response = introspect(client, url, IntrospectionQuery.INTROSPECTION_QUERY);
+    return fromUrl(url, Map.of());
+  }
+
+  /**
+   * {@link #fromUrl(URI)} sending {@code headers} (e.g. {@code Authorization}) with each request;
+   * their values are never put in a message. HTTP/1.1: with its default HTTP/2 the JDK client offers
+   * an {@code h2c} upgrade on cleartext requests, which a Node server with {@code ws} on the same
+   * port answers 405.
+   */
+  public static Schema fromUrl(URI url, Map<String, String> headers) {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(URL_TIMEOUT).build();
+    HttpResponse<String> response = introspect(client, url, IntrospectionQuery.INTROSPECTION_QUERY, headers);
     if (response.statusCode() != 200 || !response.body().contains("\"__schema\"")) {
-      response = introspect(client, url, WITHOUT_INPUT_VALUE_DEPRECATIONS);
+      response = introspect(client, url, WITHOUT_INPUT_VALUE_DEPRECATIONS, headers);
     }
     if (response.statusCode() != 200) {
       throw new SchemaLoadException(
@@ -152,22 +167,22 @@ public final class SchemaLoader {
     return fromIntrospectionJson(response.body(), url.toString());
   }
 
-  private static HttpResponse<String> introspect(HttpClient client, URI url, String query) {
+  private static HttpResponse<String> introspect(HttpClient client, URI url, String query, Map<String, String> headers) {
     String body;
     try {
       body = Lazy.JSON.writeValueAsString(Map.of("query", query));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest request =
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(url)
             .timeout(URL_TIMEOUT)
             .header("Content-Type", "application/json")
             .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
     try {
-      return client.send(request, HttpResponse.BodyHandlers.ofString());
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new SchemaLoadException(
           "Cannot introspect " + url + ": " + describe(e) + ". Is the backend running and is the URL its GraphQL endpoint?", e);

@@ -70,6 +70,19 @@ class GraphqlPactsTest {
   }
 
   @Test
+  void anExactSequenceIsKeptInTheRequestMetadataAndAnUnknownValueIsRefused() {
+    GraphqlInteraction news = pact().interactions().get(0);
+    GraphqlPact exact = new GraphqlPact("bot", "backend", "abc123", List.of(new GraphqlInteraction(news.description(), news.providerStates(),
+        news.operation(), new Transport.WebSocket("/v1/graphql", List.of("graphql-ws"), true), news.expected())));
+    String written = GraphqlPacts.write(exact);
+    assertThat(written).contains("\"graphql.messages\" : \"exact\"");
+    assertThat(GraphqlPacts.parse(written, "test")).isEqualTo(exact);
+    assertThat(GraphqlPacts.write(pact())).doesNotContain("graphql.messages");
+    assertThatThrownBy(() -> GraphqlPacts.parse(written.replace("\"exact\"", "\"sorted\""), "test"))
+        .isInstanceOf(PactFormatException.class).hasMessageContaining("\"graphql.messages\" = \"sorted\"").hasMessageContaining("write \"exact\"");
+  }
+
+  @Test
   void interactionsAreSortedByDescription() {
     assertThat(pact().interactions()).extracting(GraphqlInteraction::description)
         .containsExactly("News subscription", "Thread query");
