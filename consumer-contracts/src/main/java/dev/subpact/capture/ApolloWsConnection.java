@@ -13,8 +13,8 @@ import java.util.List;
  */
 final class ApolloWsConnection extends WsConnection {
 
-  ApolloWsConnection(CaptureRuntime runtime, List<String> offered) {
-    super(runtime, offered, Subprotocol.GRAPHQL_WS);
+  ApolloWsConnection(CaptureRuntime runtime, String path, List<String> offered) {
+    super(runtime, path, offered, Subprotocol.GRAPHQL_WS);
   }
 
   @Override

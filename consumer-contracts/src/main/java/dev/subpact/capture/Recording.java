@@ -37,6 +37,7 @@ public final class Recording {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final AtomicLong operations = new AtomicLong();
+  private final Traffic traffic = new Traffic();
 
   Recording(CaptureSettings settings, Answers answers) {
     this.settings = settings;
@@ -65,6 +66,11 @@ public final class Recording {
   /** Records a problem that is not an operation (e.g. a document with a syntax error). */
   void problem(String message) {
     problems.add(message);
+  }
+
+  /** Everything that reached the capture, GraphQL or not. */
+  public Traffic traffic() {
+    return traffic;
   }
 
   /** Operations received, counting repeats. */
