@@ -72,6 +72,9 @@ public final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--init-timeout", converter = DurationConverter.class, defaultValue = "1m", description = "How long a graphql-transport-ws client may take to send connection_init (then 4408, as Strawberry). Default: ${DEFAULT-VALUE}.")
   Duration initTimeout;
 
+  @Option(names = "--keep-alive", converter = DurationConverter.class, defaultValue = "1s", description = "How often a legacy graphql-ws client gets a keep-alive (ka), the first right after connection_ack, as Strawberry sends them (keep_alive_interval); 0s: none. Default: ${DEFAULT-VALUE}.")
+  Duration keepAlive;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -93,7 +96,7 @@ public final class CaptureCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     CaptureSettings settings = new CaptureSettings(consumer, consumerVersion, provider, path,
-        schema == null ? null : SchemaLoader.load(schema), scripted, initTimeout);
+        schema == null ? null : SchemaLoader.load(schema), scripted, initTimeout, keepAlive);
     CaptureListener listener = new CaptureListener() {
       @Override
       public void received(CapturedOperation operation, List<Finding> findings) {

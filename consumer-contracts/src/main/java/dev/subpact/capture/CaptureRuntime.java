@@ -52,6 +52,10 @@ final class CaptureRuntime {
     return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
+  ScheduledFuture<?> every(Duration period, Runnable task) {
+    return timer.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   void shutdown() {
     timer.shutdownNow();
   }
