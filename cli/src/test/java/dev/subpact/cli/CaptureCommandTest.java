@@ -88,11 +88,12 @@ class CaptureCommandTest {
 
   @Test
   void aBotOnAnotherPathIsRecordedWithItsPathAndTheRequestsThatAreNotGraphqlAreNamed() throws Exception {
-    CompletableFuture<Integer> capture = capture("before-rename");
+    // A longer idle limit: on a loaded machine the first request can take more than 5 s to arrive.
+    CompletableFuture<Integer> capture = capture("before-rename", "20s");
     String[] urls = awaitListening();
     String origin = urls[1].substring(0, urls[1].indexOf("/v1/graphql"));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/health?token=secret")).timeout(Duration.ofSeconds(20)).build(),
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/health?token=secret")).timeout(Duration.ofSeconds(90)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     Process bot = bot(new String[] {urls[0].replace("/v1/graphql", "/graphql"), origin + "/graphql"});
     BufferedReader botOut = new BufferedReader(new InputStreamReader(bot.getInputStream(), StandardCharsets.UTF_8));
@@ -119,7 +120,7 @@ class CaptureCommandTest {
     String[] urls = awaitListening();
     String origin = urls[1].substring(0, urls[1].indexOf("/v1/graphql"));
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/healthz")).timeout(Duration.ofSeconds(20)).build(),
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/healthz")).timeout(Duration.ofSeconds(90)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
     HttpResponse<String> notGraphql = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/messages"))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hi\"}")).build(),
@@ -158,10 +159,14 @@ class CaptureCommandTest {
   }
 
   private CompletableFuture<Integer> capture(String schema) {
+    return capture(schema, "5s");
+  }
+
+  private CompletableFuture<Integer> capture(String schema, String untilIdle) {
     CommandLine cli = commandLine();
     return CompletableFuture.supplyAsync(() -> cli.execute(
         "--listen", "127.0.0.1:0", "--consumer", "karen", "--consumer-version", "1.2.3", "--provider", "flexus-backend",
-        "--schema", SCHEMAS.resolve(schema + ".graphql").toString(), "--out", out.toString(), "--until-idle", "5s"));
+        "--schema", SCHEMAS.resolve(schema + ".graphql").toString(), "--out", out.toString(), "--until-idle", untilIdle));
   }
 
   private CommandLine commandLine() {
