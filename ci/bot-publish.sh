@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Bot CI step: capture the exact GraphQL operations the *built* bot sends, publish them as the
 # bot's contract, check the build is not stale, ask can-i-deploy, deploy, record the deployment.
+# Exits 1 when the bot sends what the deployed schema rejects, the build is stale or can-i-deploy
+# says no; 2 when the bot sent no GraphQL at all (nothing is published) or the setup is wrong.
 # Works with subpact's broker or the official one.
 #
 # Configuration (environment variables; the official Pact names where they exist):
@@ -11,7 +13,8 @@
 #   SUBPACT_CONSUMER_BRANCH       this build's branch (default: git branch)
 #   SUBPACT_PROVIDER              the backend's pacticipant name (default: flexus-backend)
 #   SUBPACT_BOT_COMMAND           runs the built bot; it finds the stand-in backend in
-#                                 SUBPACT_BACKEND_HTTP_URL / SUBPACT_BACKEND_WS_URL (required),
+#                                 SUBPACT_BACKEND_HTTP_URL / SUBPACT_BACKEND_WS_URL (required; GraphQL
+#                                 is recorded on any path of that origin, e.g. .../graphql),
 #                                 e.g. "docker run --network host -e BACKEND_URL=\$SUBPACT_BACKEND_HTTP_URL bot:\$SUBPACT_CONSUMER_VERSION"
 #   SUBPACT_BOT_RUN_SECONDS       how long the bot runs before it is stopped (default: 20)
 #   SUBPACT_SCHEMA                the backend's deployed schema (optional): breaks fail the build before publishing
@@ -82,7 +85,12 @@ capture_status=0
 wait "$capture_pid" || capture_status=$?
 capture_pid=""
 cat "$work/capture.log"
-[ "$capture_status" -eq 0 ] || { echo "bot-publish: the capture found breaks against the deployed schema (exit $capture_status)" >&2; exit 1; }
+case "$capture_status" in
+  0) ;;
+  1) echo "bot-publish: the capture found breaks against the deployed schema (exit 1)" >&2; exit 1 ;;
+  2) echo "bot-publish: the capture recorded no GraphQL operation, so there is no contract to publish (exit 2); see what it saw above" >&2; exit 2 ;;
+  *) echo "bot-publish: the capture failed (exit $capture_status)" >&2; exit "$capture_status" ;;
+esac
 
 echo "== 4. publish $consumer $version (stale-build check against main first)"
 publish_args=(--broker "$PACT_BROKER_BASE_URL" --pacts "$work/pacts" --consumer-version "$version" --check-stale)

@@ -172,22 +172,65 @@ class CiScriptsTest {
         .doesNotContain("as deployed to staging");
   }
 
+  @Test
+  void botPublishRecordsABotThatUsesAnotherPathAndPublishesItsPath() throws Exception {
+    backendDeployedWithItsSchema("aliased");
+    Script run = botPublish("20048", "after-rename", "/graphql");
+
+    assertThat(run.exit()).as(run.output()).isZero();
+    assertThat(run.output()).contains("KarenThreads subscription x1: WebSocket /graphql, offered graphql-ws, graphql-transport-ws")
+        .contains("DeleteEmessages mutation x1: HTTP POST /graphql")
+        .contains("Published to " + brokerUrl)
+        .contains("can-i-deploy karen 20048 to staging: yes");
+    String published = client.latestPact(Incident.PROVIDER, "karen", "main").orElseThrow();
+    assertThat(GraphqlPacts.parse(published, "broker").interactions())
+        .extracting(i -> i.transport().path()).containsOnly("/graphql");
+  }
+
+  @Test
+  void botPublishFailsWithoutPublishingWhenTheBotSentNoGraphql() throws Exception {
+    backendDeployedWithItsSchema("aliased");
+    Map<String, String> env = botEnvironment("20049",
+        "curl -s -o /dev/null \"${SUBPACT_BACKEND_HTTP_URL%/v1/graphql}/health\"");
+
+    Script run = script("ci/bot-publish.sh", env);
+
+    assertThat(run.exit()).as(run.output()).isEqualTo(2);
+    assertThat(run.output())
+        .contains("subpact capture recorded no GraphQL operation, so it wrote no pact")
+        .contains("  GET /health x1\n")
+        .contains("bot-publish: the capture recorded no GraphQL operation, so there is no contract to publish (exit 2)")
+        .doesNotContain("== 4. publish");
+    assertThat(client.latestPact(Incident.PROVIDER, "karen", "main")).isEmpty();
+  }
+
   private void backendDeployedWithItsSchema(String build) throws IOException {
     client.publishSchema(Incident.PROVIDER, "staging." + build, Files.readString(SCHEMAS.resolve(build + ".graphql")));
     client.recordDeployment(Incident.PROVIDER, "staging." + build, "staging");
   }
 
   private Script botPublish(String version, String kit) throws Exception {
+    return botPublish(version, kit, "/v1/graphql");
+  }
+
+  /** The Python bot, pointed at {@code path} on the capture's origin (a bot that builds its own path). */
+  private Script botPublish(String version, String kit, String path) throws Exception {
+    String origin = "${SUBPACT_BACKEND_%s_URL%%/v1/graphql}" + path;
+    return script("ci/bot-publish.sh", botEnvironment(version, "/usr/bin/python3 " + BOT + " \"" + origin.formatted("WS")
+        + "\" \"" + origin.formatted("HTTP") + "\" " + CKIT.resolve("KarenThreads." + kit + ".json") + " "
+        + CKIT.resolve("DeleteEmessages." + kit + ".json") + " bot-secret-key"));
+  }
+
+  private static Map<String, String> botEnvironment(String version, String botCommand) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("SUBPACT_CONSUMER", "karen");
     env.put("SUBPACT_CONSUMER_VERSION", version);
     env.put("SUBPACT_CONSUMER_BRANCH", "main");
     env.put("SUBPACT_FAIL_ON_STALE", "true");
     env.put("SUBPACT_BOT_RUN_SECONDS", "10");
-    env.put("SUBPACT_BOT_COMMAND", "/usr/bin/python3 " + BOT + " \"$SUBPACT_BACKEND_WS_URL\" \"$SUBPACT_BACKEND_HTTP_URL\" "
-        + CKIT.resolve("KarenThreads." + kit + ".json") + " " + CKIT.resolve("DeleteEmessages." + kit + ".json") + " bot-secret-key");
+    env.put("SUBPACT_BOT_COMMAND", botCommand);
     env.put("SUBPACT_DEPLOY_COMMAND", "echo deploying karen " + version);
-    return script("ci/bot-publish.sh", env);
+    return env;
   }
 
   // ---------------------------------------------------------------- webhook

@@ -26,10 +26,14 @@ import picocli.CommandLine.Option;
     name = "capture",
     mixinStandardHelpOptions = true,
     description = {
-      "Stands in for the backend while a built bot runs: serves the GraphQL path over WebSocket "
-          + "(graphql-transport-ws and legacy graphql-ws) and HTTP POST, records every operation exactly as sent, "
+      "Stands in for the backend while a built bot runs: serves GraphQL on any path over WebSocket "
+          + "(graphql-transport-ws and legacy graphql-ws) and HTTP POST, records every operation exactly as sent "
+          + "with its path, counts and names every request that is not GraphQL, "
           + "and on exit (--until-idle, --duration or SIGTERM) writes the bot's pact.",
-      "With --schema, checks each operation as it arrives and reports breaks at once; the capture then exits 1."
+      "With --schema, checks each operation as it arrives and reports breaks at once; the capture then exits 1.",
+      "A capture that recorded no operation writes no pact and exits 2, saying what it saw and what to do.",
+      "Exit codes: 0 recorded, 1 a recorded operation breaks against --schema (or is not GraphQL), "
+          + "2 bad input or nothing recorded."
     })
 public final class CaptureCommand implements Callable<Integer> {
 
@@ -47,7 +51,7 @@ public final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--provider", defaultValue = CaptureSettings.DEFAULT_PROVIDER, description = "The backend's name (the pact's provider). Default: ${DEFAULT-VALUE}.")
   String provider;
 
-  @Option(names = "--path", defaultValue = "/v1/graphql", description = "The GraphQL path. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--path", defaultValue = "/v1/graphql", description = "The path in the printed URLs; GraphQL is recorded on any path, each operation with the path it came on. Default: ${DEFAULT-VALUE}.")
   String path;
 
   @Option(names = "--schema", description = "The backend's deployed schema (SDL file, introspection JSON or URL): answers get example data of the right types, and each operation is checked as it arrives.")
@@ -67,6 +71,9 @@ public final class CaptureCommand implements Callable<Integer> {
 
   @Option(names = "--init-timeout", converter = DurationConverter.class, defaultValue = "1m", description = "How long a graphql-transport-ws client may take to send connection_init (then 4408, as Strawberry). Default: ${DEFAULT-VALUE}.")
   Duration initTimeout;
+
+  @Option(names = "--keep-alive", converter = DurationConverter.class, defaultValue = "1s", description = "How often a legacy graphql-ws client gets a keep-alive (ka), the first right after connection_ack, as Strawberry sends them (keep_alive_interval); 0s: none. Default: ${DEFAULT-VALUE}.")
+  Duration keepAlive;
 
   @Override
   public Integer call() throws Exception {
@@ -91,7 +98,7 @@ public final class CaptureCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     CaptureSettings settings = new CaptureSettings(consumer, consumerVersion, provider, path,
-        schema == null ? null : SchemaLoader.load(schema), scripted, initTimeout);
+        schema == null ? null : SchemaLoader.load(schema), scripted, initTimeout, keepAlive);
     CaptureListener listener = new CaptureListener() {
       @Override
       public void received(CapturedOperation operation, List<Finding> findings) {
@@ -117,7 +124,7 @@ public final class CaptureCommand implements Callable<Integer> {
     CountDownLatch written = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger(-1);
     // On SIGTERM: stop serving, wait for the pact to be written, then exit with the capture's own
-    // code (0, or 1 on breaks) rather than the JVM's 143, so a pipeline can tell the two apart.
+    // code (0, 1 on breaks, 2 when nothing was recorded) rather than the JVM's 143, so a pipeline can tell the two apart.
     Thread onSigterm = new Thread(() -> {
       capture.close();
       try {
@@ -134,6 +141,12 @@ public final class CaptureCommand implements Callable<Integer> {
     try {
       capture.await(duration, untilIdle);
       capture.close();
+      if (CaptureReport.empty(capture.recording())) {
+        stderr.print(CaptureReport.nothingRecorded(capture.recording()));
+        stderr.flush();
+        exitCode.set(ExitCodes.BAD_INPUT);
+        return exitCode.get();
+      }
       Path file = capture.writePact(out);
       stdout.print(CaptureReport.summary(capture.recording(), file));
       stdout.flush();

@@ -2,6 +2,7 @@ package dev.subpact.cli;
 
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.PublishRequest;
 import dev.subpact.broker.client.PublishResult;
 import dev.subpact.publish.Publication;
 import java.io.PrintWriter;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
       "Publishes pacts to a Pact Broker through POST /contracts/publish (found via the index's pb:publish-contracts), "
           + "or the older PUT flow when the broker lacks it. Retries on 5xx.",
       "With --check-stale, first compares each pact with the consumer's latest contract on --main-branch and names "
-          + "what this build still sends that main no longer does: a warning, or exit 1 (nothing published) with --fail-on-stale."
+          + "what this build still sends that main no longer does: a warning, or exit 1 (nothing published) with --fail-on-stale.",
+      "Refuses (exit 2, nothing published) a pact file that holds no interactions: the provider would \"verify\" nothing."
     })
 public final class PublishCommand implements Callable<Integer> {
 
@@ -80,6 +82,8 @@ public final class PublishCommand implements Callable<Integer> {
     Publication publication = new Publication(consumerVersion, branch, tags, buildUrl, merge);
     try {
       List<Path> files = Publication.pactFiles(pactsGiven());
+      // Read (and refuse: unreadable, no consumer, no interactions) every file before the stale check or any publish.
+      List<PublishRequest> requests = publication.requests(files);
       if (checkStale) {
         boolean stale = false;
         for (Publication.StaleCheck check : publication.checkStale(client, files, mainBranch)) {
@@ -92,7 +96,7 @@ public final class PublishCommand implements Callable<Integer> {
           return ExitCodes.BROKEN;
         }
       }
-      for (PublishResult result : publication.publish(client, files)) {
+      for (PublishResult result : requests.stream().map(client::publish).toList()) {
         stdout.println("Published to " + client.base() + " (" + result.flow() + "):");
         result.messages().forEach(m -> stdout.println("  " + m));
       }

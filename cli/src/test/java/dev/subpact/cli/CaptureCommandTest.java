@@ -2,13 +2,20 @@ package dev.subpact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -49,8 +56,10 @@ class CaptureCommandTest {
     assertThat(pact).exists();
     assertThat(stdout.toString())
         .contains("Recorded 2 operation(s), 2 distinct:")
-        .contains("  DeleteEmessages mutation x1: HTTP POST\n")
-        .contains("  KarenThreads subscription x1: WebSocket, offered graphql-ws, graphql-transport-ws; chose graphql-ws; connection_init payload keys: apikey\n")
+        .contains("  DeleteEmessages mutation x1: HTTP POST /v1/graphql\n")
+        .contains("  KarenThreads subscription x1: WebSocket /v1/graphql, offered graphql-ws, graphql-transport-ws; chose graphql-ws; connection_init payload keys: apikey\n")
+        .contains("It saw: 1 GraphQL WebSocket connection(s) (on /v1/graphql (graphql-ws) x1), 2 frame(s) on them, "
+            + "1 GraphQL POST(s) (on /v1/graphql x1), 0 request(s) that are not GraphQL\n")
         .contains("Wrote " + pact);
     assertThat(stdout.toString() + stderr + Files.readString(pact)).doesNotContain(API_KEY);
     assertThat(stderr.toString()).isEmpty();
@@ -78,6 +87,60 @@ class CaptureCommandTest {
   }
 
   @Test
+  void aBotOnAnotherPathIsRecordedWithItsPathAndTheRequestsThatAreNotGraphqlAreNamed() throws Exception {
+    // A longer idle limit: on a loaded machine the first request can take more than 5 s to arrive.
+    CompletableFuture<Integer> capture = capture("before-rename", "20s");
+    String[] urls = awaitListening();
+    String origin = urls[1].substring(0, urls[1].indexOf("/v1/graphql"));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/health?token=secret")).timeout(Duration.ofSeconds(90)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    Process bot = bot(new String[] {urls[0].replace("/v1/graphql", "/graphql"), origin + "/graphql"});
+    BufferedReader botOut = new BufferedReader(new InputStreamReader(bot.getInputStream(), StandardCharsets.UTF_8));
+    for (int i = 0; i < 4; i++) {
+      assertThat(botOut.readLine()).isNotNull();
+    }
+    bot.getOutputStream().close();
+    assertThat(bot.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(capture.get(60, TimeUnit.SECONDS)).as(stderr.toString()).isEqualTo(ExitCodes.OK);
+    GraphqlPact pact = GraphqlPacts.read(out.resolve("karen-flexus-backend.json"));
+    assertThat(pact.interactions()).extracting(i -> i.transport().describe()).containsExactly(
+        "HTTP POST /graphql", "WebSocket /graphql (offers graphql-ws, graphql-transport-ws)");
+    assertThat(Files.readString(out.resolve("karen-flexus-backend.json"))).contains("\"graphql.path\" : \"/graphql\"");
+    assertThat(stdout.toString())
+        .contains("It saw: 1 GraphQL WebSocket connection(s) (on /graphql (graphql-ws) x1), 2 frame(s) on them, "
+            + "1 GraphQL POST(s) (on /graphql x1), 1 request(s) that are not GraphQL:\n  GET /health x1\n")
+        .doesNotContain("secret");
+  }
+
+  @Test
+  void aCaptureThatRecordedNothingWritesNoPactAndExits2SayingWhatItSaw() throws Exception {
+    CompletableFuture<Integer> capture = capture("before-rename");
+    String[] urls = awaitListening();
+    String origin = urls[1].substring(0, urls[1].indexOf("/v1/graphql"));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    assertThat(http.send(HttpRequest.newBuilder(URI.create(origin + "/healthz")).timeout(Duration.ofSeconds(90)).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    HttpResponse<String> notGraphql = http.send(HttpRequest.newBuilder(URI.create(origin + "/api/messages"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"hi\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(notGraphql.statusCode()).isEqualTo(400);
+
+    assertThat(capture.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(out).isEmptyDirectory();
+    assertThat(stderr.toString()).isEqualTo(
+        "subpact capture recorded no GraphQL operation, so it wrote no pact: an empty contract would let the backend "
+            + "\"verify\" nothing and publish that as a pass.\n"
+            + "It saw: 0 GraphQL WebSocket connection(s), 0 frame(s) on them, 0 GraphQL POST(s), 2 request(s) that are not GraphQL:\n"
+            + "  GET /healthz x1\n"
+            + "  POST /api/messages (400 No GraphQL query found in the request) x1\n"
+            + "What to do: the bot reached the capture but sent no GraphQL; the capture records GraphQL on any path: a "
+            + "WebSocket upgrade offering graphql-transport-ws or graphql-ws, or a POST with a JSON body {\"query\": ...}. "
+            + "Point the bot's GraphQL URL at the capture.\n");
+  }
+
+  @Test
   void badListenAddressIsBadInput() {
     CommandLine cli = commandLine();
     int code = cli.execute("--listen", "nowhere", "--consumer", "karen", "--consumer-version", "1", "--out", out.toString());
@@ -96,10 +159,14 @@ class CaptureCommandTest {
   }
 
   private CompletableFuture<Integer> capture(String schema) {
+    return capture(schema, "5s");
+  }
+
+  private CompletableFuture<Integer> capture(String schema, String untilIdle) {
     CommandLine cli = commandLine();
     return CompletableFuture.supplyAsync(() -> cli.execute(
         "--listen", "127.0.0.1:0", "--consumer", "karen", "--consumer-version", "1.2.3", "--provider", "flexus-backend",
-        "--schema", SCHEMAS.resolve(schema + ".graphql").toString(), "--out", out.toString(), "--until-idle", "1s"));
+        "--schema", SCHEMAS.resolve(schema + ".graphql").toString(), "--out", out.toString(), "--until-idle", untilIdle));
   }
 
   private CommandLine commandLine() {

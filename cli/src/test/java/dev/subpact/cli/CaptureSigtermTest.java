@@ -56,7 +56,7 @@ class CaptureSigtermTest {
       for (String line; (line = stdout.readLine()) != null; ) {
         rest.append(line).append('\n');
       }
-      assertThat(rest.toString()).contains("Recorded 1 operation(s), 1 distinct:\n  DeleteEmessages mutation x1: HTTP POST\n");
+      assertThat(rest.toString()).contains("Recorded 1 operation(s), 1 distinct:\n  DeleteEmessages mutation x1: HTTP POST /v1/graphql\n");
       GraphqlPact pact = GraphqlPacts.read(out.resolve("karen-backend.json"));
       assertThat(pact.interactions()).singleElement()
           .satisfies(i -> assertThat(i.operation().document().text()).isEqualTo("mutation DeleteEmessages($ids: [String!]!) {\n  emessages_delete(emessage_ids: $ids)\n}"));

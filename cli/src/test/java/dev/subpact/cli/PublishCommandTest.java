@@ -122,6 +122,20 @@ class PublishCommandTest {
   }
 
   @Test
+  void aPactWithoutInteractionsIsRefusedAndNothingIsPublished() throws Exception {
+    GraphqlPacts.writeTo(dir, pact("80020", "after-rename"));
+    Path empty = GraphqlPacts.writeTo(Files.createDirectories(dir.resolve("empty")),
+        new GraphqlPact("karen", "flexus-backend", "80020", List.of()));
+    int code = run("--broker", url(), "--pacts", dir.toString(), "--consumer-version", "80020", "--check-stale");
+    assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.toString()).isEqualTo("subpact publish: Pact file " + empty + " (karen -> flexus-backend) holds no interactions: "
+        + "published, it would let flexus-backend \"verify\" nothing and count that as a pass. Nothing was published. "
+        + "Capture again with the bot pointed at the capture's URL (subpact capture exits 2 and writes no pact when it "
+        + "records nothing), or leave this file out of --pacts.\n");
+    assertThat(received).doesNotContain("POST /contracts/publish");
+  }
+
+  @Test
   void againstSubpactsOwnBrokerAStaleBuildIsStoppedBeforePublishing() throws Exception {
     try (RunningBroker subpact = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db")))) {
       Path mainDir = Files.createDirectories(dir.resolve("main"));

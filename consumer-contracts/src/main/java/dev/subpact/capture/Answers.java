@@ -11,9 +11,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>sent: the scripted results for its operation name, else example data from the schema, else
- *       the selection's shape with {@code null} leaves;
- *   <li>expected: the schema's example (non-null fields only), else the first scripted result, each
- *       with {@code type} matchers; nothing when there is neither.
+ *       the selection's shape with placeholder strings at the leaves;
+ *   <li>expected: the schema's example (every selected field), else the first scripted result, each
+ *       with {@code type} matchers; else (no schema, no script) the selection's shape with presence
+ *       matchers, since the types are unknown.
  * </ul>
  */
 final class Answers {
@@ -32,19 +33,21 @@ final class Answers {
     return scripted.isEmpty() ? List.of(ExampleData.of(operation, schema).sent()) : scripted;
   }
 
-  /** The results the contract expects: one message with type matchers, or none. */
+  /** The results the contract expects: one message with type matchers (presence matchers without a schema), or none. */
   List<ExpectedMessage> expected(Operation operation) {
-    JsonNode content = ExampleData.of(operation, schema).expected();
-    if (content == null) {
-      List<JsonNode> scripted = scripted(operation);
-      content = scripted.isEmpty() ? null : scripted.get(0);
+    ExampleData.Example example = ExampleData.of(operation, schema);
+    List<JsonNode> scripted = scripted(operation);
+    if (schema != null && example.expected() != null) {
+      return List.of(new ExpectedMessage(example.expected(), example.rules()));
     }
-    return content == null ? List.of() : List.of(new ExpectedMessage(content, TypeMatchers.forContent(content)));
+    if (!scripted.isEmpty()) {
+      return List.of(new ExpectedMessage(scripted.get(0), TypeMatchers.forContent(scripted.get(0))));
+    }
+    return example.expected() == null ? List.of() : List.of(new ExpectedMessage(example.expected(), example.rules()));
   }
 
-  /** Scripted by the operation's name (the executed definition's name when no operationName was sent). */
+  /** Scripted by the operation's name (the document's, when the client sent no operationName). */
   private List<JsonNode> scripted(Operation operation) {
-    String name = operation.operationName() != null ? operation.operationName() : operation.definition().getName();
-    return responses.resultsFor(name);
+    return responses.resultsFor(operation.name());
   }
 }

@@ -3,18 +3,30 @@ package dev.subpact.capture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.operation.OperationType;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Apollo's legacy {@code graphql-ws} subprotocol (subscriptions-transport-ws), answered as
  * Strawberry answers it: frames that are not JSON are ignored, a binary frame closes with 1002, an
- * invalid operation gets one {@code error} carrying only the <em>first</em> error, and
- * {@code start} needs no {@code connection_init} first.
+ * invalid operation gets one {@code error} carrying only the <em>first</em> error,
+ * {@code start} needs no {@code connection_init} first, and a {@code ka} follows the ack at once
+ * and then every {@link CaptureSettings#keepAlive()}.
  */
 final class ApolloWsConnection extends WsConnection {
 
-  ApolloWsConnection(CaptureRuntime runtime, List<String> offered) {
-    super(runtime, offered, Subprotocol.GRAPHQL_WS);
+  private ScheduledFuture<?> keepAlive;
+
+  ApolloWsConnection(CaptureRuntime runtime, String path, List<String> offered) {
+    super(runtime, path, offered, Subprotocol.GRAPHQL_WS);
+  }
+
+  @Override
+  synchronized void closed() {
+    if (keepAlive != null) {
+      keepAlive.cancel(false);
+    }
   }
 
   @Override
@@ -52,6 +64,10 @@ final class ApolloWsConnection extends WsConnection {
     }
     rememberInitKeys(payload);
     send(message("connection_ack", null));
+    Duration interval = runtime.settings().keepAlive();
+    if (!interval.isZero() && keepAlive == null) {
+      keepAlive = runtime.every(interval, () -> send(message("ka", null)));
+    }
   }
 
   private void start(JsonNode idNode, JsonNode payload) {

@@ -43,20 +43,80 @@ public final class CaptureReport {
     for (RecordedInteraction interaction : interactions) {
       out.append("  ").append(interaction.description()).append(" x").append(interaction.count()).append(": ");
       if (interaction.transport() instanceof Transport.WebSocket ws) {
-        out.append("WebSocket, offered ").append(String.join(", ", ws.subprotocols()))
+        out.append("WebSocket ").append(ws.path()).append(", offered ").append(String.join(", ", ws.subprotocols()))
             .append("; chose ").append(String.join(", ", interaction.chosenSubprotocols()))
             .append("; connection_init payload keys: ")
             .append(interaction.initPayloadKeys().isEmpty() ? "(none)" : String.join(", ", interaction.initPayloadKeys()));
       } else {
-        out.append("HTTP POST");
+        out.append("HTTP POST ").append(interaction.transport().path());
       }
       out.append(interaction.broken() ? " — BREAKS against the schema" : "").append('\n');
     }
     for (String problem : recording.problems()) {
       out.append("  problem: ").append(problem).append('\n');
     }
+    traffic(recording.traffic(), out);
     out.append("Wrote ").append(written).append('\n');
     return out.toString();
+  }
+
+  /**
+   * Why a capture that recorded no operation wrote no pact, what it saw and what to do, e.g.
+   * <pre>
+   * subpact capture recorded no GraphQL operation, so it wrote no pact: ...
+   * It saw: 0 GraphQL WebSocket connection(s), 0 frame(s), 0 GraphQL POST(s), 2 request(s) that are not GraphQL:
+   *   GET /health x2
+   * What to do: ...
+   * </pre>
+   */
+  public static String nothingRecorded(Recording recording) {
+    Traffic traffic = recording.traffic();
+    StringBuilder out = new StringBuilder();
+    out.append("subpact capture recorded no GraphQL operation, so it wrote no pact: an empty contract would let ")
+        .append("the backend \"verify\" nothing and publish that as a pass.\n");
+    traffic(traffic, out);
+    for (String problem : recording.problems()) {
+      out.append("  problem: ").append(problem).append('\n');
+    }
+    out.append("What to do: ");
+    if (total(traffic.connections()) > 0) {
+      out.append("the bot connected but sent no subscribe/start before the capture stopped; check that it is not ")
+          .append("waiting for something else (its logs), and let it run longer (--until-idle/--duration, ")
+          .append("SUBPACT_BOT_RUN_SECONDS in ci/bot-publish.sh).\n");
+    } else if (!traffic.notGraphql().isEmpty()) {
+      out.append("the bot reached the capture but sent no GraphQL; the capture records GraphQL on any path: a WebSocket ")
+          .append("upgrade offering graphql-transport-ws or graphql-ws, or a POST with a JSON body {\"query\": ...}. ")
+          .append("Point the bot's GraphQL URL at the capture.\n");
+    } else {
+      out.append("nothing reached the capture; point the bot at the URL it printed when it started (any path; ")
+          .append("ci/bot-publish.sh exports SUBPACT_BACKEND_HTTP_URL and SUBPACT_BACKEND_WS_URL) and check the bot ")
+          .append("ran before the capture stopped.\n");
+    }
+    return out.toString();
+  }
+
+  /** Whether nothing usable was recorded: no pact may be written. */
+  public static boolean empty(Recording recording) {
+    return recording.operationsReceived() == 0;
+  }
+
+  private static void traffic(Traffic traffic, StringBuilder out) {
+    out.append("It saw: ").append(total(traffic.connections())).append(" GraphQL WebSocket connection(s)")
+        .append(counts(traffic.connections())).append(", ").append(traffic.frames()).append(" frame(s) on them, ")
+        .append(total(traffic.graphqlPosts())).append(" GraphQL POST(s)").append(counts(traffic.graphqlPosts()))
+        .append(", ").append(total(traffic.notGraphql())).append(" request(s) that are not GraphQL")
+        .append(traffic.notGraphql().isEmpty() ? "" : ":").append('\n');
+    traffic.notGraphql().forEach((request, count) -> out.append("  ").append(request).append(" x").append(count).append('\n'));
+  }
+
+  private static long total(java.util.Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@code " (on /graphql (graphql-ws) x2, /v1/graphql (graphql-transport-ws) x1)"}, or nothing when empty. */
+  private static String counts(java.util.Map<String, Long> counts) {
+    return counts.isEmpty() ? "" : counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
+        .collect(java.util.stream.Collectors.joining(", ", " (on ", ")"));
   }
 
   /** Whether the capture must fail: a break against the schema, or a document that is not GraphQL. */

@@ -7,11 +7,12 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** What every connection of one capture shares: settings, intake, a timer and the last-activity clock. */
+/** What every connection of one capture shares: settings, intake, traffic counts, a timer and the last-activity clock. */
 final class CaptureRuntime {
 
   private final CaptureSettings settings;
   private final Intake intake;
+  private final Traffic traffic;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "subpact-capture-timer");
@@ -20,9 +21,10 @@ final class CaptureRuntime {
       });
   private final AtomicLong lastActivity = new AtomicLong(System.nanoTime());
 
-  CaptureRuntime(CaptureSettings settings, Intake intake) {
+  CaptureRuntime(CaptureSettings settings, Intake intake, Traffic traffic) {
     this.settings = settings;
     this.intake = intake;
+    this.traffic = traffic;
   }
 
   CaptureSettings settings() {
@@ -31,6 +33,10 @@ final class CaptureRuntime {
 
   Intake intake() {
     return intake;
+  }
+
+  Traffic traffic() {
+    return traffic;
   }
 
   /** Something arrived from a client. */
@@ -44,6 +50,10 @@ final class CaptureRuntime {
 
   ScheduledFuture<?> schedule(Duration delay, Runnable task) {
     return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  ScheduledFuture<?> every(Duration period, Runnable task) {
+    return timer.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   void shutdown() {

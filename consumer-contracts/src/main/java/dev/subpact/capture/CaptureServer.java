@@ -17,9 +17,10 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerInitializer;
 
 /**
- * The recording stand-in backend a bot's CI points the built bot at: serves the GraphQL path over
- * WebSocket ({@code graphql-transport-ws} and legacy {@code graphql-ws}) and HTTP POST, records
- * every operation exactly as sent, and writes the bot's pact.
+ * The recording stand-in backend a bot's CI points the built bot at: serves GraphQL on every path
+ * over WebSocket ({@code graphql-transport-ws} and legacy {@code graphql-ws}) and HTTP POST, records
+ * every operation exactly as sent with the path it came on, counts and names every request that is
+ * not GraphQL, and writes the bot's pact.
  *
  * <pre>{@code
  * try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("karen", "1.2.3"), CaptureListener.NONE)) {
@@ -52,7 +53,7 @@ public final class CaptureServer implements AutoCloseable {
       throws IOException {
     Answers answers = new Answers(settings);
     Recording recording = new Recording(settings, answers);
-    CaptureRuntime runtime = new CaptureRuntime(settings, new Intake(settings, recording, answers, listener));
+    CaptureRuntime runtime = new CaptureRuntime(settings, new Intake(settings, recording, answers, listener), recording.traffic());
 
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("subpact-capture");
@@ -65,7 +66,8 @@ public final class CaptureServer implements AutoCloseable {
     server.addConnector(connector);
     ServletContextHandler context = new ServletContextHandler();
     context.setContextPath("/");
-    context.addServlet(new ServletHolder(new GraphqlEndpoint(runtime)), settings.path());
+    // Every path: GraphQL is recorded on whatever path the bot uses, and anything else is counted and named.
+    context.addServlet(new ServletHolder(new GraphqlEndpoint(runtime)), "/*");
     JettyWebSocketServletContainerInitializer.configure(context, null);
     server.setHandler(context);
     server.setStopTimeout(2000);
@@ -84,12 +86,12 @@ public final class CaptureServer implements AutoCloseable {
     return new InetSocketAddress(connector.getHost(), connector.getLocalPort());
   }
 
-  /** {@code http://host:port/v1/graphql}. */
+  /** {@code http://host:port} + the settings' path (any other path is served alike). */
   public URI httpUrl() {
     return URI.create("http://" + connector.getHost() + ":" + connector.getLocalPort() + runtime.settings().path());
   }
 
-  /** {@code ws://host:port/v1/graphql}. */
+  /** {@code ws://host:port} + the settings' path (any other path is served alike). */
   public URI webSocketUrl() {
     return URI.create("ws://" + connector.getHost() + ":" + connector.getLocalPort() + runtime.settings().path());
   }

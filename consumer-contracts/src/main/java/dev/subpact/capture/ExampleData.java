@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.pact.ExpectedMessage;
+import dev.subpact.graphql.pact.TypeRules;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -30,24 +32,55 @@ import java.util.stream.Collectors;
 /**
  * Type-correct example results generated from an operation's selection set.
  *
- * <p>With a schema, every selected field gets a value of its type (strings are the field's name,
- * {@code Int} 1, {@code Float} 1.5, {@code Boolean} true, enums their first value, {@code JSON}
- * {@code {}}, lists one element, abstract types their first implementation by name); the
- * {@linkplain Example#expected() expected} shape keeps only the non-null fields, since a nullable
- * field may legitimately be {@code null}. Without a schema the result has the selection's shape
- * with {@code null} leaves and nothing is expected.
+ * <p>With a schema, every selected field gets a non-null value of its type, nullable fields too
+ * (strings are the field's name, {@code Int} 1, {@code Float} 1.5, {@code Boolean} true, enums
+ * their first value, {@code JSON} {@code {}}, lists one element), expected with a {@code type}
+ * matcher each (a custom scalar such as {@code JSON}: any value but null); an abstract type takes the first
+ * member (by name) that the selection names in an inline fragment or a fragment spread, else its
+ * first implementation by name. The {@linkplain Example#expected() expected} shape is the whole
+ * answer: a contract covers every field its consumer selects, so a type change under a nullable
+ * field breaks it (a backend's provider state must then produce the data, as it does for the
+ * consumer). Members of an abstract type that the selection names but the example does not take
+ * are not covered (one value shows one member).
+ *
+ * <p>Without a schema the types are unknown: the capture still answers (a subscription gets its
+ * event) with the selection's shape, each leaf its response key as a placeholder string. What it
+ * can expect without saying a false "no" is only that each root field of the selection is present
+ * in the answer, with any value but null ({@link TypeMatchers#forShape}): it cannot tell a list
+ * from an object or an {@code Int} from a {@code String}. The
+ * replay then needs a real answer (for a subscription: an event) carrying those fields, never
+ * silence. Give {@code --schema} for a contract that covers every selected field with its type.
  */
-final class ExampleData {
+public final class ExampleData {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /**
    * @param sent the result the capture server sends ({@code {"data": ...}})
    * @param expected the part of it the contract expects, or {@code null} when nothing is expected
+   * @param rules the expected part's V4 matching rules ({@code {"body": {...}}}): with a schema,
+   *     each selected field's type (a custom scalar: any value but null); without, presence of the
+   *     root fields
    */
-  record Example(ObjectNode sent, ObjectNode expected) {}
+  record Example(ObjectNode sent, ObjectNode expected, ObjectNode rules) {}
 
   private ExampleData() {}
+
+  /**
+   * What a contract expects back for {@code operation} against {@code schema}: every selected
+   * field, with a {@code type} matcher each — what {@code subpact capture --schema} records, for
+   * the consumer DSL.
+   *
+   * @throws IllegalArgumentException when the schema has no root type for the operation
+   */
+  public static ExpectedMessage expectedMessage(Operation operation, GraphQLSchema schema) {
+    ObjectNode expected = of(operation, schema).expected();
+    if (expected == null) {
+      throw new IllegalArgumentException("The schema has no " + operation.type().keyword() + " type, so "
+          + operation.label() + " cannot be answered; check the operation against the schema (checkedAgainst).");
+    }
+    return new ExpectedMessage(expected, of(operation, schema).rules());
+  }
 
   static Example of(Operation operation, GraphQLSchema schema) {
     Map<String, FragmentDefinition> fragments =
@@ -56,8 +89,13 @@ final class ExampleData {
     SelectionSet selections = operation.definition().getSelectionSet();
     ObjectNode sent = NODES.objectNode();
     if (schema == null) {
-      sent.set("data", new Walk(null, fragments).shape(selections));
-      return new Example(sent, null);
+      JsonNode data = new Walk(null, fragments, NODES.objectNode()).shape(selections);
+      sent.set("data", data);
+      ObjectNode roots = NODES.objectNode();
+      data.fieldNames().forEachRemaining(key -> roots.put(key, key));
+      ObjectNode expected = NODES.objectNode();
+      expected.set("data", roots);
+      return new Example(sent, expected, TypeMatchers.forShape(expected));
     }
     GraphQLObjectType root =
         switch (operation.type()) {
@@ -67,28 +105,37 @@ final class ExampleData {
         };
     if (root == null) {
       sent.putNull("data");
-      return new Example(sent, null);
+      return new Example(sent, null, null);
     }
-    Walk walk = new Walk(schema, fragments);
-    Pair data = walk.object(root, selections);
+    ObjectNode body = NODES.objectNode();
+    Walk walk = new Walk(schema, fragments, body);
+    Pair data = walk.object(root, selections, "$.data");
     sent.set("data", data.sent);
     ObjectNode expected = NODES.objectNode();
     expected.set("data", data.expected);
-    return new Example(sent, expected);
+    ObjectNode rules = NODES.objectNode();
+    if (!body.isEmpty()) {
+      rules.set("body", body);
+    }
+    return new Example(sent, expected, rules);
   }
 
   /** A value as sent, and as expected ({@code null}: not expected). */
   private record Pair(JsonNode sent, JsonNode expected) {}
 
-  private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments) {
+  /** Built-in scalars, whose JSON type is known; any other scalar ({@code JSON}, {@code DateTime}) may be any JSON value. */
+  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("Int", "Float", "String", "Boolean", "ID");
 
-    /** Without a schema: the selection's shape, {@code null} at the leaves. */
+  /** @param rules the expected answer's {@code body} rules, filled as the walk goes */
+  private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, ObjectNode rules) {
+
+    /** Without a schema: the selection's shape, each leaf its response key as a placeholder string ({@code __typename} too). */
     JsonNode shape(SelectionSet set) {
       ObjectNode out = NODES.objectNode();
       for (Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field field) {
           String key = field.getResultKey();
-          out.set(key, field.getSelectionSet() == null ? NODES.nullNode() : shape(field.getSelectionSet()));
+          out.set(key, field.getSelectionSet() == null ? NODES.textNode(key) : shape(field.getSelectionSet()));
         } else if (selection instanceof InlineFragment inline) {
           out.setAll((ObjectNode) shape(inline.getSelectionSet()));
         } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
@@ -98,75 +145,99 @@ final class ExampleData {
       return out;
     }
 
-    Pair object(GraphQLObjectType type, SelectionSet set) {
+    Pair object(GraphQLObjectType type, SelectionSet set, String path) {
       ObjectNode sent = NODES.objectNode();
       ObjectNode expected = NODES.objectNode();
-      fields(type, set, sent, expected);
+      fields(type, set, sent, expected, path);
       return new Pair(sent, expected);
     }
 
-    private void fields(GraphQLObjectType type, SelectionSet set, ObjectNode sent, ObjectNode expected) {
+    private void fields(GraphQLObjectType type, SelectionSet set, ObjectNode sent, ObjectNode expected, String path) {
       if (set == null) {
         return;
       }
       for (Selection<?> selection : set.getSelections()) {
         if (selection instanceof Field field) {
-          field(type, field, sent, expected);
+          field(type, field, sent, expected, path);
         } else if (selection instanceof InlineFragment inline) {
           if (applies(inline.getTypeCondition() == null ? null : inline.getTypeCondition().getName(), type)) {
-            fields(type, inline.getSelectionSet(), sent, expected);
+            fields(type, inline.getSelectionSet(), sent, expected, path);
           }
         } else if (selection instanceof FragmentSpread spread) {
           FragmentDefinition fragment = fragments.get(spread.getName());
           if (fragment != null && applies(fragment.getTypeCondition().getName(), type)) {
-            fields(type, fragment.getSelectionSet(), sent, expected);
+            fields(type, fragment.getSelectionSet(), sent, expected, path);
           }
         }
       }
     }
 
-    private void field(GraphQLObjectType type, Field field, ObjectNode sent, ObjectNode expected) {
+    private void field(GraphQLObjectType type, Field field, ObjectNode sent, ObjectNode expected, String path) {
       String key = field.getResultKey();
+      String at = TypeRules.member(path, key);
       if ("__typename".equals(field.getName())) {
         sent.put(key, type.getName());
         expected.put(key, type.getName());
+        rules.set(at, rule("type"));
         return;
       }
       GraphQLFieldDefinition definition = type.getFieldDefinition(field.getName());
       if (definition == null) {
         return;
       }
-      Pair value = value(definition.getType(), field, key);
+      Pair value = value(definition.getType(), field, key, at);
       sent.set(key, value.sent);
-      if (value.expected != null && definition.getType() instanceof GraphQLNonNull) {
+      if (value.expected != null) {
         expected.set(key, value.expected);
       }
     }
 
-    private Pair value(GraphQLType type, Field field, String key) {
-      if (type instanceof GraphQLNonNull nonNull) {
-        return value(nonNull.getWrappedType(), field, key);
-      }
+    /**
+     * The example at {@code path} and its rule: its type, never null (Pact cannot match "null or
+     * this object", and the contract covers what the consumer reads, so the backend's provider
+     * state produces the data).
+     */
+    private Pair value(GraphQLType declared, Field field, String key, String path) {
+      GraphQLType type = declared instanceof GraphQLNonNull nonNull ? nonNull.getWrappedType() : declared;
       if (type instanceof GraphQLList list) {
-        Pair element = value(list.getWrappedType(), field, key);
-        boolean elementExpected = element.expected != null && list.getWrappedType() instanceof GraphQLNonNull;
+        rules.set(path, rule("type"));
+        Pair element = value(list.getWrappedType(), field, key, path + "[*]");
         return new Pair(
             NODES.arrayNode().add(element.sent),
-            elementExpected ? NODES.arrayNode().add(element.expected) : NODES.arrayNode());
+            element.expected != null ? NODES.arrayNode().add(element.expected) : NODES.arrayNode());
       }
       if (type instanceof GraphQLScalarType scalar) {
         JsonNode example = scalar(scalar, key);
+        if (!BUILT_IN.contains(scalar.getName())) {
+          // A custom scalar (JSON, DateTime) may be any JSON value: expected as a placeholder text
+          // that any value but null matches, since Pact compares an object or list by its kind first.
+          rules.set(path, rule("regex"));
+          return new Pair(example, NODES.textNode(key));
+        }
+        rules.set(path, rule("type"));
         return new Pair(example, example);
       }
       if (type instanceof GraphQLEnumType enumType) {
         JsonNode example = NODES.textNode(enumType.getValues().get(0).getName());
+        rules.set(path, rule("type"));
         return new Pair(example, example);
       }
       GraphQLObjectType concrete = concrete((GraphQLOutputType) type, field.getSelectionSet());
       if (concrete == null) {
         return new Pair(NODES.nullNode(), null);
       }
-      return object(concrete, field.getSelectionSet());
+      return object(concrete, field.getSelectionSet(), path);
+    }
+
+    /** {@code type}, or {@code regex} any value but null. */
+    private static ObjectNode rule(String match) {
+      ObjectNode rule = NODES.objectNode();
+      rule.put("combine", "AND");
+      ObjectNode matcher = rule.putArray("matchers").addObject().put("match", match);
+      if (match.equals("regex")) {
+        matcher.put("regex", TypeMatchers.ANY_TEXT);
+      }
+      return rule;
     }
 
     private static JsonNode scalar(GraphQLScalarType scalar, String key) {
@@ -179,7 +250,7 @@ final class ExampleData {
       };
     }
 
-    /** An object type for an abstract type: the first inline fragment's object type, else the first implementation by name. */
+    /** An object type for an abstract type: the first member the selection names (by name), else the first implementation by name. */
     private GraphQLObjectType concrete(GraphQLOutputType type, SelectionSet set) {
       if (type instanceof GraphQLObjectType object) {
         return object;
@@ -194,18 +265,18 @@ final class ExampleData {
           possible.stream()
               .sorted(Comparator.comparing(GraphQLObjectType::getName))
               .toList();
+      java.util.Set<String> named = new java.util.HashSet<>();
       if (set != null) {
         for (Selection<?> selection : set.getSelections()) {
           if (selection instanceof InlineFragment inline && inline.getTypeCondition() != null) {
-            for (GraphQLObjectType candidate : implementations) {
-              if (candidate.getName().equals(inline.getTypeCondition().getName())) {
-                return candidate;
-              }
-            }
+            named.add(inline.getTypeCondition().getName());
+          } else if (selection instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
+            named.add(fragments.get(spread.getName()).getTypeCondition().getName());
           }
         }
       }
-      return implementations.isEmpty() ? null : implementations.get(0);
+      return implementations.stream().filter(candidate -> named.contains(candidate.getName())).findFirst()
+          .orElse(implementations.isEmpty() ? null : implementations.get(0));
     }
 
     private boolean applies(String typeCondition, GraphQLObjectType type) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.pact.Transport;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,9 +21,12 @@ import org.eclipse.jetty.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
 
 /**
- * The GraphQL path: WebSocket upgrades (subprotocol chosen as Strawberry chooses) and HTTP POST.
- * Message and body limits follow uvicorn's defaults (16 MiB), so a 1 MB document is served as
- * the backend would serve it.
+ * Every path: WebSocket upgrades (subprotocol chosen as Strawberry chooses) and HTTP POST, recorded
+ * with the path they came on. A request that is not GraphQL (another method, an upgrade offering no
+ * GraphQL subprotocol, a POST without {@code "query"}) is answered as Strawberry would and counted
+ * in {@link Traffic} by method and path (never the query string: it may carry a token). Message and
+ * body limits follow uvicorn's defaults (16 MiB), so a 1 MB document is served as the backend would
+ * serve it.
  */
 final class GraphqlEndpoint extends JettyWebSocketServlet {
 
@@ -43,14 +47,17 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
     factory.setIdleTimeout(Duration.ofDays(1));
     factory.setCreator((request, response) -> {
       List<String> offered = request.getSubProtocols();
+      String path = request.getRequestPath();
       Optional<Subprotocol> chosen = Subprotocol.negotiate(offered);
       if (chosen.isEmpty()) {
+        runtime.traffic().notGraphql("GET " + path + " (WebSocket upgrade offering "
+            + (offered.isEmpty() ? "no subprotocol" : String.join(", ", offered)) + "; closed 4406)");
         return new Unacceptable();
       }
       response.setAcceptedSubProtocol(chosen.get().wireName());
       return switch (chosen.get()) {
-        case GRAPHQL_TRANSPORT_WS -> new TransportWsConnection(runtime, offered);
-        case GRAPHQL_WS -> new ApolloWsConnection(runtime, offered);
+        case GRAPHQL_TRANSPORT_WS -> new TransportWsConnection(runtime, path, offered);
+        case GRAPHQL_WS -> new ApolloWsConnection(runtime, path, offered);
       };
     });
   }
@@ -63,12 +70,29 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
     }
   }
 
+  /** Anything but a POST or a WebSocket upgrade is not GraphQL here: counted, named, answered 404. */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException, IOException {
+    boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
+    if (upgrade || "POST".equals(request.getMethod())) {
+      super.service(request, response);
+      return;
+    }
+    runtime.touch();
+    boolean graphqlOverGet = "GET".equals(request.getMethod()) && request.getParameter("query") != null;
+    runtime.traffic().notGraphql(request.getMethod() + " " + request.getRequestURI()
+        + (graphqlOverGet ? " (GraphQL over GET is not recorded: send it as POST)" : ""));
+    plain(response, 404, "subpact capture records GraphQL only: WebSocket upgrades offering graphql-transport-ws or "
+        + "graphql-ws, or POST with a JSON body {\"query\": ...}, on any path.");
+  }
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
     runtime.touch();
+    String path = request.getRequestURI();
     String contentType = request.getContentType();
     if (contentType != null && !isJson(contentType)) {
-      plain(response, 415, "Unsupported content type");
+      notGraphql(response, path, 415, "Unsupported content type");
       return;
     }
     byte[] body;
@@ -76,7 +100,7 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
       body = in.readNBytes(MAX_MESSAGE_BYTES + 1);
     }
     if (body.length > MAX_MESSAGE_BYTES) {
-      plain(response, 413, "Request body is larger than " + MAX_MESSAGE_BYTES + " bytes");
+      notGraphql(response, path, 413, "Request body is larger than " + MAX_MESSAGE_BYTES + " bytes");
       return;
     }
     JsonNode payload;
@@ -86,19 +110,23 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
       payload = null;
     }
     if (payload == null || payload.isMissingNode()) {
-      plain(response, 400, "Unable to parse request body as JSON");
+      notGraphql(response, path, 400, "Unable to parse request body as JSON");
       return;
     }
     if (payload.isArray()) {
-      plain(response, 400, "Batching is not enabled");
+      notGraphql(response, path, 400, "Batching is not enabled");
       return;
     }
     if (!payload.isObject()) {
-      plain(response, 400, "Unable to parse request body as JSON");
+      notGraphql(response, path, 400, "Unable to parse request body as JSON");
       return;
     }
-    Intake.Outcome outcome = runtime.intake().take(
-        payload, new Transport.Http(runtime.settings().path()), null, Collections.emptySortedSet());
+    if (!payload.path("query").isTextual()) {
+      notGraphql(response, path, 400, "No GraphQL query found in the request");
+      return;
+    }
+    runtime.traffic().graphqlPost(path);
+    Intake.Outcome outcome = runtime.intake().take(payload, new Transport.Http(path), null, Collections.emptySortedSet());
     ObjectNode result = JSON.createObjectNode();
     if (outcome instanceof Intake.Rejected rejected) {
       plain(response, 400, rejected.reason());
@@ -121,6 +149,12 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
   private static boolean isJson(String contentType) {
     String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
     return type.equals("application/json") || type.endsWith("+json");
+  }
+
+  /** A POST that is not a GraphQL request: counted with Strawberry's answer as the reason, and answered with it. */
+  private void notGraphql(HttpServletResponse response, String path, int status, String reason) throws IOException {
+    runtime.traffic().notGraphql("POST " + path + " (" + status + " " + reason + ")");
+    plain(response, status, reason);
   }
 
   private static void plain(HttpServletResponse response, int status, String text) throws IOException {

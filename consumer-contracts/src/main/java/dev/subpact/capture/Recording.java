@@ -37,6 +37,7 @@ public final class Recording {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final List<String> problems = new CopyOnWriteArrayList<>();
   private final AtomicLong operations = new AtomicLong();
+  private final Traffic traffic = new Traffic();
 
   Recording(CaptureSettings settings, Answers answers) {
     this.settings = settings;
@@ -65,6 +66,11 @@ public final class Recording {
   /** Records a problem that is not an operation (e.g. a document with a syntax error). */
   void problem(String message) {
     problems.add(message);
+  }
+
+  /** Everything that reached the capture, GraphQL or not. */
+  public Traffic traffic() {
+    return traffic;
   }
 
   /** Operations received, counting repeats. */
@@ -105,14 +111,18 @@ public final class Recording {
     return new GraphqlPact(settings.consumer(), settings.provider(), settings.consumerVersion(), interactions);
   }
 
-  /** A subscription that expects an event asks the backend to publish one once it is live. */
+  /**
+   * A subscription that expects an event asks the backend to publish one once it is live; the
+   * params name the operation as its document does (a client such as Python's gql sends no
+   * {@code operationName}), {@code null} only for a document that names none.
+   */
   private static List<ProviderState> states(Operation operation, List<ExpectedMessage> expected) {
     if (expected.isEmpty() || operation.type() != OperationType.SUBSCRIPTION) {
       return List.of();
     }
     String field = operation.definition().getSelectionSet().getSelectionsOfType(graphql.language.Field.class).stream()
         .map(graphql.language.Field::getName).findFirst().orElse("");
-    return List.of(ProviderState.subscriptionEvent(operation.label(), field));
+    return List.of(ProviderState.subscriptionEvent(operation.name(), field));
   }
 
   private static String json(Object value) {

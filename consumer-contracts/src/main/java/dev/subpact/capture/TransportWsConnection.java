@@ -19,8 +19,8 @@ final class TransportWsConnection extends WsConnection {
   private volatile boolean initReceived;
   private volatile ScheduledFuture<?> initTimeout;
 
-  TransportWsConnection(CaptureRuntime runtime, List<String> offered) {
-    super(runtime, offered, Subprotocol.GRAPHQL_TRANSPORT_WS);
+  TransportWsConnection(CaptureRuntime runtime, String path, List<String> offered) {
+    super(runtime, path, offered, Subprotocol.GRAPHQL_TRANSPORT_WS);
   }
 
   @Override

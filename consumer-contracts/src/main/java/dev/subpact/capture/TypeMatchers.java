@@ -19,10 +19,35 @@ public final class TypeMatchers {
 
   private TypeMatchers() {}
 
+  /**
+   * Presence rules for a result whose types are unknown (a capture without a schema): each leaf
+   * gets a regex rule that any non-null value satisfies — a string (empty too), number, boolean,
+   * object or list — so the key must be present (Pact requires every expected key) and not null.
+   */
+  public static ObjectNode forShape(JsonNode content) {
+    return rules(content, PRESENT);
+  }
+
   /** {@code {"body": {"$.data.x.y": {"combine": "AND", "matchers": [{"match": "type"}]}, ...}}}. */
   public static ObjectNode forContent(JsonNode content) {
+    return rules(content, TypeRules.rule());
+  }
+
+  /** A regex any text matches: with it, any value but {@code null} (Pact JVM matches a regex against a value's text and fails it for null). */
+  static final String ANY_TEXT = "[\\s\\S]*";
+
+  private static final ObjectNode PRESENT = present();
+
+  private static ObjectNode present() {
+    ObjectNode rule = NODES.objectNode();
+    rule.put("combine", "AND");
+    rule.putArray("matchers").addObject().put("match", "regex").put("regex", ANY_TEXT);
+    return rule;
+  }
+
+  private static ObjectNode rules(JsonNode content, ObjectNode leafRule) {
     ObjectNode body = NODES.objectNode();
-    walk(content, "$", body);
+    walk(content, "$", body, leafRule);
     ObjectNode rules = NODES.objectNode();
     if (!body.isEmpty()) {
       rules.set("body", body);
@@ -30,7 +55,7 @@ public final class TypeMatchers {
     return rules;
   }
 
-  private static void walk(JsonNode node, String path, ObjectNode body) {
+  private static void walk(JsonNode node, String path, ObjectNode body, ObjectNode leafRule) {
     if (node.isObject() && !node.isEmpty()) {
       if (!allSpellable(node)) {
         body.set(path, TypeRules.rule());
@@ -38,12 +63,12 @@ public final class TypeMatchers {
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        walk(field.getValue(), TypeRules.member(path, field.getKey()), body);
+        walk(field.getValue(), TypeRules.member(path, field.getKey()), body, leafRule);
       }
     } else if (node.isArray() && !node.isEmpty()) {
-      walk(node.get(0), path + "[*]", body);
+      walk(node.get(0), path + "[*]", body, leafRule);
     } else if (!node.isNull()) {
-      body.set(path, TypeRules.rule());
+      body.set(path, leafRule.deepCopy());
     }
   }
 

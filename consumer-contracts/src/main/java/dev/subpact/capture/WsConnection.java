@@ -28,9 +28,9 @@ abstract class WsConnection implements WebSocketListener {
   volatile SortedSet<String> initKeys = Collections.emptySortedSet();
   volatile Session session;
 
-  WsConnection(CaptureRuntime runtime, List<String> offered, Subprotocol chosen) {
+  WsConnection(CaptureRuntime runtime, String path, List<String> offered, Subprotocol chosen) {
     this.runtime = runtime;
-    this.transport = new Transport.WebSocket(runtime.settings().path(), offered);
+    this.transport = new Transport.WebSocket(path, offered);
     this.chosen = chosen.wireName();
   }
 
@@ -40,12 +40,14 @@ abstract class WsConnection implements WebSocketListener {
     session.getRemote().setBatchMode(BatchMode.OFF);
     this.session = session;
     runtime.touch();
+    runtime.traffic().connection(transport.path(), chosen);
     connected();
   }
 
   @Override
   public void onWebSocketText(String text) {
     runtime.touch();
+    runtime.traffic().frame();
     JsonNode message;
     try {
       message = JSON.readTree(text);
@@ -62,6 +64,7 @@ abstract class WsConnection implements WebSocketListener {
   @Override
   public void onWebSocketBinary(byte[] payload, int offset, int len) {
     runtime.touch();
+    runtime.traffic().frame();
     binary();
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.capture.ExampleData;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
@@ -137,6 +138,7 @@ public final class GraphqlContract {
     private final List<ProviderState> states = new ArrayList<>();
     private final List<ExpectedMessage> expected = new ArrayList<>();
     private Transport transport;
+    private Schema selectionSchema;
 
     private InteractionBuilder(GraphqlContract contract, String description, OperationType type) {
       this.contract = contract;
@@ -227,6 +229,16 @@ public final class GraphqlContract {
       return this;
     }
 
+    /**
+     * The expected result built from the document's selection and the backend's schema, as
+     * {@code subpact capture --schema} records it: every selected field (nullable ones too, one
+     * element per list) with a {@code type} matcher, so the contract covers all the bot reads.
+     */
+    public InteractionBuilder expectsEverySelectedField(Schema schema) {
+      this.selectionSchema = schema;
+      return this;
+    }
+
     /** Finishes this interaction and returns to the contract. */
     public GraphqlContract and() {
       if (text == null) {
@@ -250,6 +262,9 @@ public final class GraphqlContract {
       if (!unknown.isEmpty()) {
         throw new IllegalArgumentException("Interaction '" + description + "' gives variables " + unknown + " that "
             + origin + " does not declare (it declares " + declared.stream().collect(Collectors.joining(", ", "[", "]")) + ").");
+      }
+      if (selectionSchema != null) {
+        expected.add(ExampleData.expectedMessage(operation, selectionSchema.graphql()));
       }
       contract.interactions.add(new GraphqlInteraction(description, states, operation, transport, expected));
       return contract;

@@ -66,11 +66,22 @@ public record Publication(String version, String branch, List<String> tags, Stri
     return files;
   }
 
-  /** One publish request per consumer named in the files, consumers sorted. */
+  /**
+   * One publish request per consumer named in the files, consumers sorted.
+   *
+   * @throws IllegalArgumentException naming the file when one cannot be read or holds no interaction:
+   *     published, an empty pact would let its provider "verify" nothing and count that as a pass
+   */
   public List<PublishRequest> requests(List<Path> pactFiles) {
     Map<String, List<Contract>> byConsumer = new TreeMap<>();
     for (Path file : pactFiles) {
       Contract contract = Contract.read(file);
+      if (contract.isEmpty()) {
+        throw new IllegalArgumentException("Pact file " + file + " (" + contract.consumer() + " -> " + contract.provider()
+            + ") holds no interactions: published, it would let " + contract.provider() + " \"verify\" nothing and count "
+            + "that as a pass. Nothing was published. Capture again with the bot pointed at the capture's URL (subpact "
+            + "capture exits 2 and writes no pact when it records nothing), or leave this file out of --pacts.");
+      }
       byConsumer.computeIfAbsent(contract.consumer(), c -> new ArrayList<>()).add(contract);
     }
     return byConsumer.values().stream().map(c -> new PublishRequest(version, branch, tags, buildUrl, c, merge)).toList();

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.pact.ProviderState;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,12 +41,34 @@ class CaptureAnswersTest {
   }
 
   @Test
-  void withoutSchemaOrScriptTheBotGetsTheSelectionShapeAndNothingIsExpected() throws Exception {
+  void withoutSchemaOrScriptTheBotGetsTheSelectionShapeAndAnEventCarryingItsRootFieldIsExpected() throws Exception {
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("karen", "1"), CaptureListener.NONE)) {
       RawSocket socket = subscribed(capture);
       assertThat(socket.next().path("payload")).isEqualTo(JSON.readTree(
-          "{\"data\":{\"bot_threads_calls_tasks\":{\"news_action\":null,\"news_payload_emessage\":{\"emessage_id\":null}}}}"));
-      assertThat(capture.pact().interactions().get(0).expected()).isEmpty();
+          "{\"data\":{\"bot_threads_calls_tasks\":{\"news_action\":\"news_action\",\"news_payload_emessage\":{\"emessage_id\":\"emessage_id\"}}}}"));
+      GraphqlInteraction interaction = capture.pact().interactions().get(0);
+      // Types unknown: the replay needs an event carrying the root field (any value but null), never silence.
+      assertThat(interaction.expected()).singleElement().satisfies(m -> {
+        assertThat(m.content()).isEqualTo(JSON.readTree("{\"data\":{\"bot_threads_calls_tasks\":\"bot_threads_calls_tasks\"}}"));
+        assertThat(m.matchingRules().toString()).isEqualTo("{\"body\":{\"$.data.bot_threads_calls_tasks\":"
+            + "{\"combine\":\"AND\",\"matchers\":[{\"match\":\"regex\",\"regex\":\"[\\\\s\\\\S]*\"}]}}}");
+      });
+      assertThat(interaction.providerStates()).extracting(ProviderState::name).containsExactly(ProviderState.SUBSCRIPTION_EVENT);
+    }
+  }
+
+  @Test
+  void anAnonymousOperationIsNamedAfterItsDocumentInTheDescriptionAndTheProviderState() throws Exception {
+    try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("karen", "1"), CaptureListener.NONE)) {
+      RawSocket socket = RawSocket.open(http, capture.webSocketUrl(), "graphql-transport-ws");
+      socket.send("{\"type\":\"connection_init\",\"payload\":{\"apikey\":\"k\"}}");
+      assertThat(socket.next().path("type").asText()).isEqualTo("connection_ack");
+      socket.send("{\"type\":\"subscribe\",\"id\":\"1\",\"payload\":{\"query\":\"subscription Threads { bot_threads_calls_tasks { news_action } }\"}}");
+      assertThat(socket.next().path("type").asText()).isEqualTo("next");
+      GraphqlInteraction interaction = capture.pact().interactions().get(0);
+      assertThat(interaction.operation().operationName()).isNull();
+      assertThat(interaction.description()).isEqualTo("Threads subscription");
+      assertThat(interaction.providerStates()).containsExactly(ProviderState.subscriptionEvent("Threads", "bot_threads_calls_tasks"));
     }
   }
 
@@ -72,6 +96,24 @@ class CaptureAnswersTest {
         .hasMessage("Responses file r.json must be a JSON object keyed by operation name, e.g. {\"KarenThreads\": [{\"data\": {...}}]}.");
     assertThatThrownBy(() -> ScriptedResponses.parse("{\"K\": {\"x\": 1}}", "r.json"))
         .hasMessage("Responses file r.json: the answer to K must be a GraphQL result {\"data\": ...} (or a list of them), not {\"x\":1}");
+  }
+
+  @Test
+  void legacyClientsGetAKeepAliveRightAfterTheAckThenEveryIntervalAndPingsArePonged() throws Exception {
+    CaptureSettings settings = CaptureSettings.of("karen", "1").withKeepAlive(Duration.ofMillis(200));
+    try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE)) {
+      RawSocket legacy = RawSocket.open(http, capture.webSocketUrl(), "graphql-ws");
+      legacy.send("{\"type\":\"connection_init\",\"payload\":{}}");
+      assertThat(legacy.nextFrame().path("type").asText()).isEqualTo("connection_ack");
+      for (int i = 0; i < 3; i++) {
+        assertThat(legacy.nextFrame().toString()).isEqualTo("{\"type\":\"ka\"}");
+      }
+      RawSocket transport = RawSocket.open(http, capture.webSocketUrl(), "graphql-transport-ws");
+      transport.send("{\"type\":\"connection_init\"}");
+      assertThat(transport.nextFrame().path("type").asText()).isEqualTo("connection_ack");
+      transport.send("{\"type\":\"ping\"}");
+      assertThat(transport.nextFrame().path("type").asText()).as("graphql-transport-ws has no ka: ping/pong").isEqualTo("pong");
+    }
   }
 
   private RawSocket subscribed(CaptureServer capture) throws InterruptedException {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,10 +70,12 @@ class CaptureRealClientsTest {
 
     JsonNode expected = karen.expected().get(0).content();
     assertThat(expected.path("data").path("bot_threads_calls_tasks").path("news_action").asText()).isEqualTo("news_action");
-    // Non-null fields are expected with type matchers; a nullable one (news_payload_emessage) may be null.
+    // Every selected field is expected with a type matcher, the nullable news_payload_emessage too.
     assertThat(karen.expected().get(0).matchingRules().path("body").path("$.data.bot_threads_calls_tasks.news_action")
         .toString()).isEqualTo("{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}");
-    assertThat(expected.path("data").path("bot_threads_calls_tasks").has("news_payload_emessage")).isFalse();
+    assertThat(expected.path("data").path("bot_threads_calls_tasks").path("news_payload_emessage").path("emessage_id").isTextual()).isTrue();
+    assertThat(karen.expected().get(0).matchingRules().path("body")
+        .has("$.data.bot_threads_calls_tasks.news_payload_emessage.emessage_id")).isTrue();
 
     StaticChecker before = StaticChecker.of(Fixtures.schema("before-rename"));
     StaticChecker renamed = StaticChecker.of(Fixtures.schema("renamed"));
@@ -115,12 +118,18 @@ class CaptureRealClientsTest {
 
   @Test
   void nodeGraphqlWsClientIsCapturedByteExactly() throws Exception {
-    assertNodeClientCaptured("graphql-ws-client.mjs", List.of("graphql-transport-ws"), "next");
+    assertNodeClientCaptured("graphql-ws-client.mjs", "/v1/graphql", List.of("graphql-transport-ws"), "next");
+  }
+
+  @Test
+  void nodeClientsOnAnotherPathAreRecordedWithThatPath() throws Exception {
+    assertNodeClientCaptured("graphql-ws-client.mjs", "/graphql", List.of("graphql-transport-ws"), "next");
+    assertNodeClientCaptured("subscriptions-transport-ws-client.mjs", "/api/graphql", List.of("graphql-ws"), "next");
   }
 
   @Test
   void nodeSubscriptionsTransportWsClientIsCapturedByteExactly() throws Exception {
-    assertNodeClientCaptured("subscriptions-transport-ws-client.mjs", List.of("graphql-ws"), "next");
+    assertNodeClientCaptured("subscriptions-transport-ws-client.mjs", "/v1/graphql", List.of("graphql-ws"), "next");
   }
 
   @Test
@@ -141,10 +150,10 @@ class CaptureRealClientsTest {
     }
   }
 
-  private void assertNodeClientCaptured(String script, List<String> offered, String resultKey) throws Exception {
+  private void assertNodeClientCaptured(String script, String path, List<String> offered, String resultKey) throws Exception {
     CaptureSettings settings = CaptureSettings.of("node-bot", "7").withSchema(Fixtures.schema("renamed"));
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE);
-        ExternalClient client = ExternalClient.node(script, capture.webSocketUrl().toString(),
+        ExternalClient client = ExternalClient.node(script, capture.webSocketUrl().resolve(path).toString(),
             Fixtures.ckit("KarenThreads.after-rename").toString(), Fixtures.API_KEY)) {
       JsonNode line = JSON.readTree(client.nextLine());
       assertThat(line.path(resultKey).path("data").path("bot_threads_calls_tasks").path("news_payload_emessage")
@@ -155,7 +164,9 @@ class CaptureRealClientsTest {
       GraphqlInteraction interaction = pact.interactions().get(0);
       assertThat(interaction.description()).isEqualTo("KarenThreads subscription");
       assertThat(interaction.operation().document().text()).isEqualTo(Fixtures.wireText("KarenThreads.after-rename"));
-      assertThat(interaction.transport()).isEqualTo(new Transport.WebSocket("/v1/graphql", offered));
+      assertThat(interaction.transport()).isEqualTo(new Transport.WebSocket(path, offered));
+      assertThat(capture.recording().traffic().connections()).containsExactly(Map.entry(path + " (" + offered.get(0) + ")", 1L));
+      assertThat(capture.recording().traffic().notGraphql()).isEmpty();
       assertThat(capture.recording().interactions().get(0).initPayloadKeys()).containsExactly("apikey");
       assertThat(GraphqlPacts.write(pact)).doesNotContain(Fixtures.API_KEY);
     }

@@ -43,9 +43,37 @@ class ExampleDataTest {
     assertThat(example.sent()).isEqualTo(JSON.readTree("""
         {"data": {"messages": [{"__typename": "Slack", "id": "id", "channel": "channel"}],
                   "all": {"channel": "channel"}, "kinds": ["TELEGRAM"], "payload": {}, "count": 1, "ratio": 1.5, "ok": true}}"""));
-    // Only non-null fields are expected: a nullable one may legitimately be null.
+    // Every selected field is expected, nullable ones too: the contract covers all the consumer reads;
+    // the custom scalar JSON as a placeholder any non-null value matches.
     assertThat(example.expected()).isEqualTo(JSON.readTree("""
-        {"data": {"messages": [{"__typename": "Slack", "id": "id"}], "payload": {}, "count": 1, "ok": true}}"""));
+        {"data": {"messages": [{"__typename": "Slack", "id": "id", "channel": "channel"}],
+                  "all": {"channel": "channel"}, "kinds": ["TELEGRAM"], "payload": "payload", "count": 1, "ratio": 1.5, "ok": true}}"""));
+    assertThat(example.rules().path("body").path("$.data.payload").toString())
+        .isEqualTo("{\"combine\":\"AND\",\"matchers\":[{\"match\":\"regex\",\"regex\":\"[\\\\s\\\\S]*\"}]}");
+    assertThat(example.rules().path("body").path("$.data.all.channel").path("matchers").get(0).path("match").asText()).isEqualTo("type");
+  }
+
+  @Test
+  void aTypeUnderANullableFieldIsExpectedWithItsTypeMatcher() throws Exception {
+    GraphQLSchema chat = SchemaLoader.fromSdl("""
+        type Query { room(id: ID!): Room }
+        type Room { messages: [Message] }
+        type Message { sentAt: Int }
+        """, "chat.graphql").graphql();
+    ExampleData.Example example = ExampleData.of(Operation.of("query { room(id: \"r1\") { messages { sentAt } } }", null, Map.of()), chat);
+
+    assertThat(example.expected()).isEqualTo(JSON.readTree("{\"data\": {\"room\": {\"messages\": [{\"sentAt\": 1}]}}}"));
+    assertThat(example.rules().toString()).isEqualTo("{\"body\":{"
+        + "\"$.data.room.messages\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
+        + "\"$.data.room.messages[*].sentAt\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}}}");
+  }
+
+  @Test
+  void theMemberAFragmentSpreadNamesIsTheOneAnswered() throws Exception {
+    ExampleData.Example example = example("""
+        query { anything { ...tg } }
+        fragment tg on Telegram { chat }""");
+    assertThat(example.expected()).isEqualTo(JSON.readTree("{\"data\": {\"anything\": {\"chat\": \"chat\"}}}"));
   }
 
   @Test

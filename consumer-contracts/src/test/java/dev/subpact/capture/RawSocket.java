@@ -51,7 +51,17 @@ final class RawSocket implements WebSocket.Listener {
     return this;
   }
 
+  /** The next message that is not a legacy keep-alive ({@code ka}), as a client library reads them. */
   JsonNode next() throws InterruptedException {
+    JsonNode message = nextFrame();
+    while ("ka".equals(message.path("type").asText())) {
+      message = nextFrame();
+    }
+    return message;
+  }
+
+  /** The next message, keep-alives included. */
+  JsonNode nextFrame() throws InterruptedException {
     JsonNode message = messages.poll(20, TimeUnit.SECONDS);
     if (message == null) {
       fail("No message from the capture server within 20s");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import au.com.dius.pact.consumer.dsl.PactDslJsonBody;
+import com.fasterxml.jackson.databind.JsonNode;
 import au.com.dius.pact.core.model.V4Interaction;
 import au.com.dius.pact.core.model.V4Pact;
 import dev.subpact.graphql.pact.GraphqlInteraction;
@@ -73,6 +74,39 @@ class KarenBotContractTest {
     V4Pact pactJvm = contract.toPactJvm();
     assertThat(pactJvm.getInteractions()).hasSize(2);
     assertThat(pactJvm.getInteractions().get(1)).isInstanceOf(V4Interaction.SynchronousMessages.class);
+  }
+
+  @Test
+  void expectsEverySelectedFieldCoversWhatTheBotReadsAsCaptureDoes() throws Exception {
+    Schema renamed = SchemaLoader.fromFile(SCHEMAS.resolve("renamed.graphql"));
+    GraphqlPact pact = GraphqlContract.between("karen", "flexus-backend").consumerVersion("2.0.1")
+        .subscription("KarenThreads subscription")
+            .document(BOT.resolve("KarenThreads.graphql"))
+            .variables(Map.of("marketable_name", "frog", "marketable_version", 1002003, "inprocess_tool_names", List.of("frog_tool"),
+                "want_erp_tables", List.of(), "want_emsg_types", List.of("TELEGRAM")))
+            .expectsEverySelectedField(renamed)
+        .and()
+        .checkedAgainst(renamed)
+        .toPact();
+
+    GraphqlInteraction karenThreads = pact.interactions().get(0);
+    JsonNode body = karenThreads.expected().get(0).matchingRules().path("body");
+    // news_payload_emessage is nullable in the schema: still expected, field by field, with its type.
+    assertThat(karenThreads.expected().get(0).content().path("data").path("bot_threads_calls_tasks")
+        .path("news_payload_emessage").path("emsg_id").isTextual()).isTrue();
+    assertThat(body.path("$.data.bot_threads_calls_tasks.news_payload_emessage.emsg_id").path("matchers").get(0).path("match").asText())
+        .isEqualTo("type");
+    long selectedLeaves = karenThreads.operation().document().text().lines()
+        .filter(line -> line.trim().matches("[a-z_]+")).count();
+    java.util.List<String> leafRules = new java.util.ArrayList<>();
+    body.fieldNames().forEachRemaining(leafRules::add);
+    leafRules.removeIf(path -> !karenThreads.expected().get(0).content().at(pointer(path)).isValueNode());
+    assertThat(leafRules).as("one matcher per selected leaf field").hasSize((int) selectedLeaves);
+  }
+
+  /** {@code $.data.a[*].b} as the JSON pointer of the example's first element: {@code /data/a/0/b}. */
+  private static String pointer(String path) {
+    return path.substring(1).replace("[*]", ".0").replace('.', '/');
   }
 
   @Test

@@ -46,4 +46,15 @@ public record Contract(String consumer, String provider, byte[] content, String 
     }
     return new Contract(consumer, provider, bytes, file.toString());
   }
+
+  /** Whether the pact holds no interaction ({@code interactions}, or a V3 message pact's {@code messages}). */
+  public boolean isEmpty() {
+    JsonNode root;
+    try {
+      root = JSON.readTree(content);
+    } catch (IOException e) {
+      throw new IllegalStateException("A pact read as JSON no longer parses: " + origin, e);
+    }
+    return root.path("interactions").isEmpty() && root.path("messages").isEmpty();
+  }
 }
