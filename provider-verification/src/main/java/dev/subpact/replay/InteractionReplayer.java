@@ -13,6 +13,7 @@ import dev.subpact.websocket.ServerMessage;
 import dev.subpact.websocket.WebSocketSession;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -101,12 +102,12 @@ public final class InteractionReplayer {
     try {
       Map<String, String> headers = new TreeMap<>(config.headers());
       headers.put(INTERACTION_HEADER, interactionId);
-      session = WebSocketSession.connect(http, config.websocketUrl(), subprotocols, headers, remaining(deadline));
+      session = WebSocketSession.connect(http, endpoint(config.websocketUrl(), ws), subprotocols, headers, remaining(deadline));
     } catch (WebSocketSession.ConnectFailure e) {
       // No handshake because the deadline came first is a time-out (e.g. the run's), not an unreachable backend.
       return Instant.now().isBefore(deadline)
           ? new Outcome.Unreachable(e.getMessage())
-          : new Outcome.TimedOut("before the WebSocket handshake with " + config.websocketUrl() + " completed");
+          : new Outcome.TimedOut("before the WebSocket handshake with " + endpoint(config.websocketUrl(), ws) + " completed");
     }
     try (session) {
       Outcome outcome = subscription(session, interaction, ws, interactionId, deadline);
@@ -330,6 +331,15 @@ public final class InteractionReplayer {
         + ", but subpact subscribed only with id \"" + OPERATION_ID + "\" (a bot ignores it, so it never counts)", message.toString());
   }
 
+  /**
+   * Where the interaction goes: the configured endpoint when it names a path (it overrides), else the
+   * path the pact recorded ({@code graphql.path}: the bot's own) on the endpoint's origin.
+   */
+  static URI endpoint(URI configured, Transport transport) {
+    String path = configured.getRawPath();
+    return path == null || path.isEmpty() || path.equals("/") ? configured.resolve(transport.path()) : configured;
+  }
+
   // ---------------------------------------------------------------- HTTP
 
   private Outcome overHttp(GraphqlInteraction interaction, Instant deadline) throws InterruptedException {
@@ -339,7 +349,8 @@ public final class InteractionReplayer {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    HttpRequest.Builder builder = HttpRequest.newBuilder(config.httpUrl())
+    URI url = endpoint(config.httpUrl(), interaction.transport());
+    HttpRequest.Builder builder = HttpRequest.newBuilder(url)
         .timeout(remaining(deadline))
         .header("Content-Type", "application/json")
         .header("Accept", "application/json")
@@ -350,11 +361,11 @@ public final class InteractionReplayer {
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (HttpTimeoutException e) {
-      return new Outcome.TimedOut("waiting for the HTTP response from " + config.httpUrl());
+      return new Outcome.TimedOut("waiting for the HTTP response from " + url);
     } catch (ConnectException e) {
-      return new Outcome.Unreachable("cannot connect to " + config.httpUrl() + " (connection refused)");
+      return new Outcome.Unreachable("cannot connect to " + url + " (connection refused)");
     } catch (IOException e) {
-      return new Outcome.Unreachable("HTTP POST to " + config.httpUrl() + " failed: " + e.getClass().getSimpleName()
+      return new Outcome.Unreachable("HTTP POST to " + url + " failed: " + e.getClass().getSimpleName()
           + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
     }
     JsonNode result;

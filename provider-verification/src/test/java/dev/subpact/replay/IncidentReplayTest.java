@@ -44,6 +44,18 @@ class IncidentReplayTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void a_backend_given_as_its_origin_is_replayed_on_the_path_each_pact_recorded() {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      java.net.URI origin = java.net.URI.create("ws://127.0.0.1:" + backend.websocketUrl().getPort());
+      java.net.URI schemaUrl = java.net.URI.create("http://127.0.0.1:" + backend.websocketUrl().getPort() + "/v1/graphql");
+      Report report = ReplayEngine.run(ReplayConfig.builder(origin).stateUrl(backend.stateUrl())
+          .schema(SchemaLoader.fromUrl(schemaUrl)).build(), IncidentPacts.over("graphql-transport-ws", IncidentPacts.crashed()));
+      assertThat(report.results()).hasSize(20).allSatisfy(r -> assertThat(r.outcome()).as(r.consumer() + " " + r.interaction())
+          .isEqualTo("accepted"));
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"graphql-ws", "graphql-transport-ws"})
   void the_aliased_build_reports_deprecations_from_its_own_introspection_without_a_schema(String subprotocol) {
