@@ -44,7 +44,7 @@ class PendingReportTest {
         .contains("failures=\"0\" errors=\"0\" skipped=\"1\"")
         .contains("<skipped message=\"pending pact (does not fail the run): Unknown argument &apos;want_emessage_types&apos;");
     assertThat(ReportFormat.GITHUB.render(marked))
-        .contains("::warning title=subpact%3A karen 20045 / KarenThreads subscription (pending) (UNKNOWN_ARGUMENT)::")
+        .contains("::warning title=subpact%3A karen 20045 / KarenThreads subscription (pending) (1 UNKNOWN_ARGUMENT)::")
         .doesNotContain("::error");
     assertThat(ReportFormat.JSON.render(report)).doesNotContain("pending");
   }
