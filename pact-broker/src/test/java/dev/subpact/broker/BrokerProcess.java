@@ -13,7 +13,9 @@ public final class BrokerProcess {
   private BrokerProcess() {}
 
   public static void main(String[] args) throws Exception {
-    RunningBroker broker = PactBroker.start(BrokerConfig.local(0, args[0]));
+    // webhooks may call the tests' receivers on loopback, which a broker refuses unless allowed explicitly
+    RunningBroker broker = PactBroker.start(BrokerConfig.local(0, args[0])
+        .withWebhooks(java.util.List.of("127.0.0.1"), java.util.List.of("http"), 4, java.time.Duration.ofSeconds(1)));
     Path portFile = Path.of(args[1]);
     Path partial = portFile.resolveSibling(portFile.getFileName() + ".tmp");
     Files.writeString(partial, Integer.toString(broker.port()));
