@@ -58,7 +58,13 @@ class FlexusJavaBackendTest {
     assertThat(report.results().stream().map(InteractionReport::consumer).distinct()).hasSize(10);
     InteractionReport karen = report.results().stream()
         .filter(r -> r.consumer().equals("karen") && r.interaction().startsWith("KarenThreads")).findFirst().orElseThrow();
-    assertThat(karen.errors()).anySatisfy(f -> assertThat(f.message())
-        .isEqualTo("Validation error (UnknownArgument@[bot_threads_calls_tasks]) : Unknown field argument 'want_emessage_types'"));
+    // graphql-java's "Validation error (UnknownArgument@[bot_threads_calls_tasks]) : Unknown field argument
+    // 'want_emessage_types'" is read as the same break the static list names, and counted once, with its fix
+    assertThat(karen.errors()).filteredOn(f -> f.kind() == dev.subpact.graphql.check.FindingKind.UNKNOWN_ARGUMENT)
+        .singleElement().satisfies(f -> {
+          assertThat(f.message()).contains("'want_emessage_types'");
+          assertThat(f.suggestion()).isEqualTo("want_emsg_types");
+        });
+    assertThat(karen.errors()).noneSatisfy(f -> assertThat(f.message()).startsWith("Validation error"));
   }
 }
