@@ -22,8 +22,10 @@ import graphql.language.VariableReference;
 import graphql.schema.Coercing;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -78,6 +80,12 @@ final class ExecutableBuild {
 
   Build build() {
     return build;
+  }
+
+  /** The type of the events the build's subscription pushes ({@code FBotThreadsCallsTasks}). */
+  GraphQLObjectType eventType() {
+    return (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(
+        schema.getSubscriptionType().getFieldDefinition("bot_threads_calls_tasks").getType());
   }
 
   /** The step of Strawberry's pipeline at which a request was refused. */

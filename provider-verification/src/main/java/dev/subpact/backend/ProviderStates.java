@@ -18,7 +18,8 @@ import java.util.Map;
  *       {@code trigger} pushes an {@code UPDATE flexus_thread} event;
  *   <li>{@value #MESSAGES_EXIST} ({@code ids}): the messages exist and may be deleted;
  *   <li>{@value #SUBSCRIPTION_EVENT} ({@code operationName}, {@code field}), the state a captured
- *       subscription expects: {@code trigger} pushes a representative event (a thread update).
+ *       subscription expects: {@code trigger} pushes a representative event (a thread update with
+ *       every field of the event type filled, nullable ones too: a captured contract expects them all).
  * </ul>
  */
 final class ProviderStates {
@@ -31,9 +32,12 @@ final class ProviderStates {
   static final List<String> KNOWN = List.of(BOT_INSTALLED, EXTERNAL_MESSAGE, THREAD_UPDATED, MESSAGES_EXIST, SUBSCRIPTION_EVENT);
 
   private final NewsStore store;
+  private final graphql.schema.GraphQLObjectType eventType;
 
-  ProviderStates(NewsStore store) {
+  /** {@code eventType}: the type of the subscription's events, which the generic event state fills completely. */
+  ProviderStates(NewsStore store, graphql.schema.GraphQLObjectType eventType) {
     this.store = store;
+    this.eventType = eventType;
   }
 
   /** Applies one state change; returns a problem to report (HTTP 400), or {@code null}. */
@@ -61,7 +65,8 @@ final class ProviderStates {
       case SUBSCRIPTION_EVENT -> {
         // Addressed to no bot in particular: it reaches the subscription of the interaction that asked.
         if (action.equals("trigger")) {
-          store.publish(NewsEvent.threadUpdate(null, thread(bot, params)), interaction);
+          NewsEvent update = NewsEvent.threadUpdate(null, thread(bot, params));
+          store.publish(new NewsEvent(null, null, CompleteEvent.of(update.fields(), eventType)), interaction);
         } else if (action.equals("teardown") && interaction != null) {
           store.forget(interaction);
         }

@@ -72,7 +72,7 @@ public final class ReferenceBackend implements AutoCloseable {
     ServletContextHandler context = new ServletContextHandler(ServletContextHandler.NO_SESSIONS);
     context.setContextPath("/");
     context.addServlet(new ServletHolder(new GraphqlServlet(executable, options, timer)), GRAPHQL_PATH);
-    context.addServlet(new ServletHolder(new StateServlet(new ProviderStates(store))), STATE_PATH);
+    context.addServlet(new ServletHolder(new StateServlet(new ProviderStates(store, executable.eventType()))), STATE_PATH);
     JettyWebSocketServletContainerInitializer.configure(context, null);
     server.setHandler(context);
     server.setStopTimeout(0);
