@@ -82,17 +82,7 @@ public final class ReportCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }
-      String rendered = reportFormat.render(merged);
-      if (output == null) {
-        spec.commandLine().getOut().print(rendered);
-        spec.commandLine().getOut().flush();
-      } else {
-        try {
-          Files.writeString(output, rendered, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          throw new UserInputException("Cannot write the merged report to " + output + ": " + e.getMessage(), e);
-        }
-      }
+      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged));
       return merged.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
     }
   }

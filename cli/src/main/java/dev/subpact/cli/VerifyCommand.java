@@ -12,11 +12,8 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import dev.subpact.replay.Shard;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -181,17 +178,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     report.schemaFindings().stream().filter(f -> !f.isError())
         .forEach(f -> spec.commandLine().getErr().println("warning: " + f.message()));
-    String rendered = reportFormat.render(report);
-    if (output == null) {
-      spec.commandLine().getOut().print(rendered);
-      spec.commandLine().getOut().flush();
-    } else {
-      try {
-        Files.writeString(output, rendered, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
-      }
-    }
+    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report));
     if (NoPactsOption.nothingToVerify(contracts)) {
       if (publishResults) {
         recordVersionOnly(contracts);
