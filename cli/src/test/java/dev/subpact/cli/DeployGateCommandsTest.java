@@ -32,7 +32,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -42,7 +41,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** pacts, can-i-deploy and record-deployment against subpact's own broker (real HTTP on port 0). */
 class DeployGateCommandsTest {
@@ -66,14 +64,7 @@ class DeployGateCommandsTest {
 
   private int run(String... args) {
     out = new StringWriter();
-    CommandLine cli = SubpactCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--broker";
-    all[args.length + 1] = broker.url();
-    return cli.execute(all);
+    return CliRun.execute(out, CliRun.againstBroker(broker.url(), args));
   }
 
   @Test

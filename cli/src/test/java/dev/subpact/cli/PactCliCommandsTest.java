@@ -12,7 +12,6 @@ import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.PactForVerification;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 /**
  * The commands and option names a pipeline written for the official Pact CLI uses
@@ -52,10 +50,7 @@ class PactCliCommandsTest {
 
   private int run(String... args) {
     out = new StringWriter();
-    CommandLine cli = SubpactCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    return cli.execute(args);
+    return CliRun.execute(out, args);
   }
 
   @Test

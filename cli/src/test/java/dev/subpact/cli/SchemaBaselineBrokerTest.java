@@ -10,7 +10,6 @@ import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code schema publish} and {@code check --baseline broker} against subpact's own broker (real HTTP on port 0). */
 class SchemaBaselineBrokerTest {
@@ -91,13 +89,6 @@ class SchemaBaselineBrokerTest {
 
   private int run(String... args) {
     out = new StringWriter();
-    CommandLine cli = SubpactCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(out, true));
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--broker";
-    all[args.length + 1] = broker.url();
-    return cli.execute(all);
+    return CliRun.execute(out, CliRun.againstBroker(broker.url(), args));
   }
 }
