@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 
 /** {@code GET /}: the relations the clients navigate by. */
-final class IndexResource {
+public final class IndexResource {
+
+  /** One relation of the index: its name ({@code pb:…}), path (templated when it holds {@code {…}}) and title. */
+  public record Relation(String rel, String path, String title) {}
 
   private static final String[][] RELATIONS = {
       {"pb:publish-pact", "/pacts/provider/{provider}/consumer/{consumer}/version/{consumerApplicationVersion}", "Publish a pact"},
@@ -51,6 +54,11 @@ final class IndexResource {
           .put("href", links.template("/doc/{rel}?context=index")).put("templated", true));
       ApiContext.send(ctx, 200, body);
     });
+  }
+
+  /** The index's relations, in the index's order (the {@code /doc/{rel}} pages describe them). */
+  public static java.util.List<Relation> relations() {
+    return java.util.Arrays.stream(RELATIONS).map(r -> new Relation(r[0], r[1], r[2])).toList();
   }
 
   private IndexResource() {}

@@ -6,232 +6,313 @@ import dev.subpact.broker.api.ApiException;
 import dev.subpact.broker.api.Json;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.matrix.Matrix;
-import dev.subpact.broker.matrix.MatrixQuery;
-import dev.subpact.broker.matrix.Selector;
+import dev.subpact.broker.storage.Environment;
 import dev.subpact.broker.storage.Pacticipant;
 import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Tx;
 import dev.subpact.broker.storage.Verification;
-import dev.subpact.graphql.pact.ExpectedMessage;
-import dev.subpact.graphql.pact.GraphqlInteraction;
-import dev.subpact.graphql.pact.ForeignInteraction;
-import dev.subpact.graphql.pact.GraphqlPact;
-import dev.subpact.graphql.pact.GraphqlPacts;
-import dev.subpact.graphql.pact.PactFormatException;
+import dev.subpact.broker.storage.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Server-side HTML views for people: integrations with their latest pact and verification
- * status, a pact page showing each GraphQL operation, the matrix, can-i-deploy, field usage and
- * deprecated fields still in use. No scripts or external assets.
+ * status, every pacticipant, version, branch and environment as a page, the pact as documentation
+ * ({@link PactPage}), the matrix and can-i-deploy ({@link MatrixPages}), the GraphQL views
+ * ({@link GraphqlPages}) and a HAL browser ({@link HalPages}). Browsers asking for {@code /} get
+ * the integrations page, HAL clients the index; a browser meeting an error gets an HTML page, a
+ * client the JSON. The stylesheet and the HAL browser's script are shipped in the jar.
  */
 public final class Dashboard {
 
-  private final ApiContext api;
-  private final GraphqlAwareness graphql;
+  static final int PAGE = 50;
 
-  private Dashboard(ApiContext api, GraphqlAwareness graphql) {
+  private final ApiContext api;
+
+  private Dashboard(ApiContext api) {
     this.api = api;
-    this.graphql = graphql;
   }
 
   public static void register(Javalin app, ApiContext api, GraphqlAwareness graphql) {
-    Dashboard d = new Dashboard(api, graphql);
+    Dashboard d = new Dashboard(api);
     app.get("/dashboard", d::integrations);
-    app.get("/dashboard/pacts/provider/{provider}/consumer/{consumer}/version/{version}", d::pact);
-    app.get("/dashboard/matrix", d::matrix);
-    app.get("/dashboard/can-i-deploy", d::canIDeploy);
-    app.get("/dashboard/field-usage", d::fieldUsage);
-    app.get("/dashboard/deprecated", d::deprecated);
+    app.get("/dashboard/pacticipants/{pacticipant}", d::pacticipant);
+    app.get("/dashboard/pacticipants/{pacticipant}/versions/{version}", d::version);
+    app.get("/dashboard/pacticipants/{pacticipant}/branches/{branch}", d::branch);
+    app.get("/dashboard/environments/{environment}", d::environment);
+    app.get("/dashboard/assets/{asset}", Dashboard::asset);
+    new PactPage(api).register(app);
+    new MatrixPages(api).register(app);
+    new GraphqlPages(api, graphql).register(app);
+    HalPages.register(app);
     app.get("/pacts/provider/{provider}/consumer/{consumer}/latest/badge", d::badge);
     app.get("/pacts/provider/{provider}/consumer/{consumer}/latest/badge.svg", d::badge);
+    // content negotiation of the index: the HAL resource answers first, a browser gets the page instead
+    app.after("/", ctx -> {
+      ctx.header("Vary", "Accept");
+      if (Html.wantsHtml(ctx) && ctx.statusCode() == 200) {
+        d.integrations(ctx);
+      }
+    });
+    app.after(Dashboard::errorPage);
   }
 
-  private record Status(String css, String label, boolean pending) {}
-
-  private Status status(dev.subpact.broker.storage.Tx tx, Publication p) throws java.sql.SQLException {
-    List<Verification> verifications = api.repository().verificationsOf(tx, p.sha(), p.provider());
-    boolean everSucceeded = verifications.stream().anyMatch(Verification::success);
-    if (verifications.isEmpty()) {
-      return new Status("unknown", "not verified", true);
+  /** A browser's GET that failed gets the JSON errors as a page; every other client keeps the JSON. */
+  private static void errorPage(Context ctx) {
+    int status = ctx.statusCode();
+    if (status < 400 || !"GET".equals(ctx.method().name()) || !Html.wantsHtml(ctx)
+        || ctx.res().getContentType() == null || !ctx.res().getContentType().contains("json")) {
+      return;
     }
-    Verification last = verifications.get(0);
-    String by = Verification.SCHEMA.equals(last.kind()) ? " by schema" : "";
-    return new Status(last.success() ? "ok" : "failed",
-        (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(), !everSucceeded);
+    StringBuilder body = new StringBuilder("<div role=\"alert\"><ul id=\"errors\">");
+    for (String message : messages(ctx.result())) {
+      body.append("<li>").append(Html.text(message)).append("</li>");
+    }
+    body.append("</ul></div><p>Start again from the <a href=\"/\">integrations</a>, or look the name up on ")
+        .append("<a href=\"/dashboard/hal-browser\">the API</a>.</p>");
+    String title = status == 404 ? "Not found" : status == 401 || status == 403 ? "Not allowed" : "Error " + status;
+    ctx.html(Html.page(title, body.toString())).status(status);
+  }
+
+  /** The messages of an error body: {@code {"error": "…"}}, {@code {"errors": ["…"]}} or {@code {"errors": {"field": ["…"]}}}. */
+  static List<String> messages(String json) {
+    List<String> messages = new ArrayList<>();
+    JsonNode body;
+    try {
+      body = Json.parse(json);
+    } catch (RuntimeException e) {
+      return List.of(json);
+    }
+    if (body.path("error").isTextual()) {
+      messages.add(body.path("error").asText());
+    }
+    JsonNode errors = body.path("errors");
+    errors.fields().forEachRemaining(field -> field.getValue().forEach(m -> messages.add(field.getKey() + ": " + m.asText())));
+    errors.elements().forEachRemaining(m -> {
+      if (m.isTextual()) {
+        messages.add(m.asText());
+      }
+    });
+    return messages.isEmpty() ? List.of(json) : messages;
+  }
+
+  private static void asset(Context ctx) throws IOException {
+    String name = ctx.pathParam("asset");
+    String type = name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".js") ? "text/javascript; charset=utf-8" : null;
+    try (InputStream in = type == null || name.contains("/") ? null : Dashboard.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw ApiException.notFound("No dashboard asset named '" + name + "'.");
+      }
+      ctx.header("Cache-Control", "max-age=300");
+      ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  record Status(String css, String label, boolean pending) {
+
+    static Status of(List<Verification> newestFirst) {
+      if (newestFirst.isEmpty()) {
+        return new Status("unknown", "not verified", true);
+      }
+      boolean everSucceeded = newestFirst.stream().anyMatch(Verification::success);
+      Verification last = newestFirst.get(0);
+      String by = Verification.SCHEMA.equals(last.kind()) ? " by schema" : "";
+      return new Status(last.success() ? "ok" : "failed",
+          (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(), !everSucceeded);
+    }
+
+    String cell() {
+      return "<td class=\"" + css + "\" data-status=\"" + css + "\">" + Html.text(label)
+          + (pending ? "<span class=\"pending\">pending</span>" : "") + "</td>";
+    }
+  }
+
+  private Status status(Tx tx, Publication p) throws SQLException {
+    return Status.of(DashboardReads.verifications(tx, p.sha(), p.provider(), 20));
   }
 
   private void integrations(Context ctx) {
     StringBuilder rows = new StringBuilder();
     api.database().read(tx -> {
       for (Publication p : api.repository().latestPublications(tx)) {
-        Status s = status(tx, p);
-        String pactPage = "/dashboard/pacts/provider/" + Links.encode(p.provider()) + "/consumer/" + Links.encode(p.consumer())
-            + "/version/" + Links.encode(p.consumerVersion().number());
-        rows.append("<tr><td>").append(Html.text(p.consumer())).append("</td><td>").append(Html.text(p.provider()))
-            .append("</td><td><a href=\"").append(Html.text(pactPage)).append("\">").append(Html.text(p.consumerVersion().number()))
-            .append("</a></td><td>").append(Html.text(p.createdAt())).append("</td><td class=\"").append(s.css())
-            .append("\" data-status=\"").append(s.css()).append("\">").append(Html.text(s.label()))
-            .append(s.pending() ? "<span class=\"pending\">pending</span>" : "").append("</td></tr>");
+        rows.append("<tr><td>").append(Html.pacticipantLink(p.consumer())).append("</td><td>")
+            .append(Html.pacticipantLink(p.provider())).append("</td><td>")
+            .append(Html.link(Html.pactHref(p.provider(), p.consumer(), p.consumerVersion().number()), p.consumerVersion().number()))
+            .append("</td><td>").append(Html.date(p.createdAt())).append("</td>").append(status(tx, p).cell()).append("</tr>");
       }
       return null;
     });
-    String body = rows.length() == 0 ? "<p>No pacts have been published yet.</p>"
-        : "<table id=\"integrations\"><tr><th>Consumer</th><th>Provider</th><th>Latest pact</th><th>Published</th>"
-            + "<th>Last verification</th></tr>" + rows + "</table>";
-    ctx.html(Html.page("Integrations", body));
-  }
-
-  private void pact(Context ctx) {
-    String provider = ctx.pathParam("provider");
-    String consumer = ctx.pathParam("consumer");
-    String version = ctx.pathParam("version");
-    String content = api.database().read(tx -> {
-      var v = api.versionOr404(tx, consumer, version);
-      Publication p = api.repository().publication(tx, v, provider).orElseThrow(() -> ApiException.notFound(
-          "No pact between " + consumer + " " + version + " and " + provider + "."));
-      return api.repository().pactContent(tx, p.sha()).orElseThrow();
+    StringBuilder body = new StringBuilder(rows.length() == 0 ? "<p>No pacts have been published yet.</p>"
+        : "<div class=\"scroll\"><table id=\"integrations\"><caption class=\"skip\">Latest pact of each integration</caption>"
+            + "<tr><th scope=\"col\">Consumer</th><th scope=\"col\">Provider</th><th scope=\"col\">Latest pact</th>"
+            + "<th scope=\"col\">Published</th><th scope=\"col\">Last verification</th></tr>" + rows + "</table></div>");
+    api.database().read(tx -> {
+      body.append("<h2>Pacticipants</h2><ul id=\"pacticipants\">");
+      for (Pacticipant p : api.repository().pacticipants(tx)) {
+        body.append("<li>").append(Html.pacticipantLink(p.name())).append("</li>");
+      }
+      body.append("</ul><h2>Environments</h2><ul id=\"environments\">");
+      for (Environment e : api.repository().environments(tx)) {
+        body.append("<li>").append(Html.environmentLink(e.name())).append(e.production() ? " (production)" : "").append("</li>");
+      }
+      return body.append("</ul>");
     });
-    StringBuilder body = new StringBuilder();
-    body.append("<p>").append(Html.text(consumer)).append(" ").append(Html.text(version)).append(" → ")
-        .append(Html.text(provider)).append("</p>");
+    ctx.html(Html.page("Integrations", body.toString()));
+  }
+
+  private static int offset(Context ctx) {
     try {
-      GraphqlPact pact = GraphqlPacts.parse(content, consumer + " " + version);
-      for (GraphqlInteraction interaction : pact.interactions()) {
-        body.append("<section class=\"op\"><h2>").append(Html.text(interaction.description())).append("</h2>")
-            .append("<p><code>").append(Html.text(interaction.operation().label())).append("</code> over ")
-            .append(Html.text(interaction.transport().describe())).append("</p><pre class=\"graphql\">")
-            .append(Html.text(interaction.operation().document().text())).append("</pre>");
-        if (!interaction.operation().variables().isEmpty()) {
-          body.append("<p>Variables</p><pre>").append(Html.text(Json.MAPPER.valueToTree(interaction.operation().variables()).toPrettyString()))
-              .append("</pre>");
+      return Math.max(0, Integer.parseInt(ctx.queryParamAsClass("offset", String.class).getOrDefault("0")));
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("offset must be a whole number of versions to skip, e.g. ?offset=50.");
+    }
+  }
+
+  /** A table of versions (newest first) with their branches and where they run, and a pager. */
+  private static String versionTable(Tx tx, String pacticipant, List<Version> pagePlusOne, int offset, String base)
+      throws SQLException {
+    List<Version> versions = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
+    List<Long> ids = versions.stream().map(Version::id).toList();
+    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
+    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"versions\"><tr><th scope=\"col\">Version</th>"
+        + "<th scope=\"col\">Created</th><th scope=\"col\">Branches</th><th scope=\"col\">Where</th></tr>");
+    for (Version v : versions) {
+      table.append("<tr><td>").append(Html.versionLink(pacticipant, v.number())).append("</td><td>").append(Html.date(v.createdAt()))
+          .append("</td><td>").append(branchLinks(pacticipant, branches.getOrDefault(v.id(), List.of()))).append("</td><td>")
+          .append(placeLinks(places.getOrDefault(v.id(), List.of()))).append("</td></tr>");
+    }
+    table.append("</table></div><p class=\"pager\">");
+    if (offset > 0) {
+      table.append(Html.link(base + "?offset=" + Math.max(0, offset - PAGE), "← newer"));
+    }
+    if (pagePlusOne.size() > PAGE) {
+      table.append(Html.link(base + "?offset=" + (offset + PAGE), "older →"));
+    }
+    return table.append("</p>").toString();
+  }
+
+  static String branchLinks(String pacticipant, List<String> branches) {
+    List<String> links = new ArrayList<>();
+    branches.forEach(b -> links.add(Html.branchLink(pacticipant, b)));
+    return String.join(", ", links);
+  }
+
+  static String placeLinks(List<DashboardReads.Place> places) {
+    List<String> links = new ArrayList<>();
+    places.forEach(p -> links.add(p.kind() + " in " + Html.environmentLink(p.environment())));
+    return String.join(", ", links);
+  }
+
+  private void pacticipant(Context ctx) {
+    String name = ctx.pathParam("pacticipant");
+    int offset = offset(ctx);
+    String body = api.database().read(tx -> {
+      Pacticipant p = api.pacticipantOr404(tx, name);
+      StringBuilder out = new StringBuilder("<dl><dt>Main branch</dt><dd>")
+          .append(p.mainBranch() == null ? "none yet" : Html.branchLink(name, p.mainBranch())).append("</dd><dt>Branches</dt><dd>")
+          .append(branchLinks(name, api.repository().branches(tx, p))).append("</dd>");
+      if (p.repositoryUrl() != null) {
+        out.append("<dt>Repository</dt><dd>").append(Html.text(p.repositoryUrl())).append("</dd>");
+      }
+      out.append("<dt>API</dt><dd>").append(Html.link(HalPages.browse("/pacticipants/" + Links.encode(name)), "/pacticipants/" + name)).append("</dd></dl><h2>Versions</h2>");
+      return out.append(versionTable(tx, name, DashboardReads.versions(tx, name, PAGE + 1, offset), offset, Html.pacticipantHref(name)))
+          .toString();
+    });
+    ctx.html(Html.page(name, body));
+  }
+
+  private void version(Context ctx) {
+    String name = ctx.pathParam("pacticipant");
+    String number = ctx.pathParam("version");
+    String body = api.database().read(tx -> {
+      Version v = api.versionOr404(tx, name, number);
+      StringBuilder out = new StringBuilder("<dl><dt>Pacticipant</dt><dd>").append(Html.pacticipantLink(name))
+          .append("</dd><dt>Created</dt><dd>").append(Html.date(v.createdAt())).append("</dd><dt>Branches</dt><dd>")
+          .append(branchLinks(name, api.repository().branchesOf(tx, v))).append("</dd><dt>Tags</dt><dd>");
+      api.repository().tags(tx, v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
+      out.append("</dd><dt>Where</dt><dd>")
+          .append(placeLinks(DashboardReads.places(tx, List.of(v.id())).getOrDefault(v.id(), List.of())));
+      if (v.buildUrl() != null) {
+        out.append("</dd><dt>Build</dt><dd>").append(Html.text(v.buildUrl()));
+      }
+      out.append("</dd></dl><h2>Pacts</h2>");
+      List<Publication> pacts = api.repository().publicationsOf(tx, v);
+      if (pacts.isEmpty()) {
+        out.append("<p>").append(Html.text(name + " " + number)).append(" published no pact.</p>");
+      } else {
+        out.append("<ul id=\"pacts\">");
+        for (Publication p : pacts) {
+          out.append("<li>").append(Html.link(Html.pactHref(p.provider(), p.consumer(), number), "pact with " + p.provider()))
+              .append(" (").append(status(tx, p).label()).append(")</li>");
         }
-        for (ExpectedMessage expected : interaction.expected()) {
-          body.append("<p>Expected</p><pre>").append(Html.text(expected.content().toPrettyString())).append("</pre>");
+        out.append("</ul>");
+      }
+      out.append("<h2>Verified as provider</h2>");
+      List<Verification> verified = api.repository().verificationsBy(tx, v);
+      if (verified.isEmpty()) {
+        out.append("<p>This version verified no pact.</p>");
+      } else {
+        out.append("<ul id=\"verified\">");
+        for (Verification verification : verified.subList(0, Math.min(PAGE, verified.size()))) {
+          out.append("<li class=\"").append(verification.success() ? "ok" : "failed").append("\">")
+              .append(verification.success() ? "verified " : "failed ").append(Html.text(verification.kind()))
+              .append(" on ").append(Html.date(verification.createdAt())).append("</li>");
         }
-        body.append("</section>");
+        out.append("</ul>");
       }
-      for (ForeignInteraction interaction : pact.foreign()) {
-        body.append("<section class=\"op\"><h2>").append(Html.text(interaction.description())).append("</h2><p>")
-            .append(Html.text(interaction.summary())).append(" (not GraphQL)</p></section>");
+      return out.toString();
+    });
+    ctx.html(Html.page(name + " " + number, body));
+  }
+
+  private void branch(Context ctx) {
+    String name = ctx.pathParam("pacticipant");
+    String branch = ctx.pathParam("branch");
+    int offset = offset(ctx);
+    String body = api.database().read(tx -> {
+      api.pacticipantOr404(tx, name);
+      List<Version> versions = DashboardReads.versionsOnBranch(tx, name, branch, PAGE + 1, offset);
+      if (versions.isEmpty() && offset == 0) {
+        throw ApiException.notFound("Pacticipant '" + name + "' has no branch named '" + branch + "'.");
       }
-    } catch (PactFormatException | IllegalArgumentException e) {
-      String unreadable = GraphqlAwareness.unreadableGraphql(e);
-      if (unreadable != null) {
-        body.append("<p class=\"failed\">").append(Html.text(unreadable)).append("</p>");
+      return "<p>Versions of " + Html.pacticipantLink(name) + " on branch " + Html.text(branch) + ", newest first.</p>"
+          + versionTable(tx, name, versions, offset, Html.pacticipantHref(name) + "/branches/" + Links.encode(branch));
+    });
+    ctx.html(Html.page(name + " branch " + branch, body));
+  }
+
+  private void environment(Context ctx) {
+    String name = ctx.pathParam("environment");
+    String body = api.database().read(tx -> {
+      Environment e = api.repository().environmentNamed(tx, name).orElseThrow(() -> ApiException.notFound(
+          "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
+      StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
+          .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
+      List<Object[]> running = DashboardReads.inEnvironment(tx, name);
+      if (running.isEmpty()) {
+        return out.append("<p>No version is deployed or released here.</p>").toString();
       }
-      JsonNode json = Json.parse(content);
-      for (JsonNode interaction : json.path("interactions")) {
-        body.append("<section class=\"op\"><h2>").append(Html.text(interaction.path("description").asText()))
-            .append("</h2><pre>").append(Html.text(interaction.path("request").toPrettyString())).append("</pre></section>");
+      out.append("<div class=\"scroll\"><table id=\"running\"><tr><th scope=\"col\">Pacticipant</th><th scope=\"col\">Version</th>"
+          + "<th scope=\"col\">How</th><th scope=\"col\">Since</th></tr>");
+      for (Object[] row : running) {
+        Version v = (Version) row[0];
+        out.append("<tr><td>").append(Html.pacticipantLink(v.pacticipant())).append("</td><td>")
+            .append(Html.versionLink(v.pacticipant(), v.number())).append("</td><td>").append(Html.text((String) row[1]))
+            .append(row[2] == null ? "" : " (" + Html.text((String) row[2]) + ")").append("</td><td>")
+            .append(Html.date((String) row[3])).append("</td></tr>");
       }
-    }
-    ctx.html(Html.page("Pact " + consumer + " " + version, body.toString()));
-  }
-
-  private void matrix(Context ctx) {
-    String pacticipant = ctx.queryParam("pacticipant");
-    StringBuilder body = new StringBuilder("<form><input name=\"pacticipant\" placeholder=\"pacticipant\" value=\"")
-        .append(Html.text(pacticipant)).append("\"><button>Show</button></form>");
-    if (pacticipant != null && !pacticipant.isBlank()) {
-      Matrix.Result result = api.database().read(tx -> api.matrix().evaluate(tx, new MatrixQuery(
-          List.of(new Selector(pacticipant, null, false, null, null, null, false)), List.of(), null, false, null, null,
-          false, null, null)));
-      body.append(rows(result));
-    }
-    ctx.html(Html.page("Matrix", body.toString()));
-  }
-
-  private static String rows(Matrix.Result result) {
-    StringBuilder table = new StringBuilder("<table id=\"matrix\"><tr><th>Consumer</th><th>Version</th><th>Provider</th>"
-        + "<th>Version</th><th>Verification</th></tr>");
-    for (Matrix.Row row : result.rows()) {
-      String css = row.success() == null ? "unknown" : row.success() ? "ok" : "failed";
-      String label = row.verification() == null ? "not verified"
-          : (row.success() ? "verified" : "failed") + (Verification.SCHEMA.equals(row.verification().kind()) ? " by schema" : "");
-      table.append("<tr><td>").append(Html.text(row.pact().consumer())).append("</td><td>")
-          .append(Html.text(row.pact().consumerVersion().number())).append("</td><td>").append(Html.text(row.pact().provider()))
-          .append("</td><td>").append(row.providerVersion() == null ? "" : Html.text(row.providerVersion().number())).append("</td><td class=\"").append(css)
-          .append("\">").append(label).append(row.ignored() ? " (ignored)" : "").append("</td></tr>");
-    }
-    return table.append("</table>").toString();
-  }
-
-  private void canIDeploy(Context ctx) {
-    String pacticipant = ctx.queryParam("pacticipant");
-    String version = ctx.queryParam("version");
-    String environment = ctx.queryParam("environment");
-    StringBuilder body = new StringBuilder("<form><input name=\"pacticipant\" placeholder=\"pacticipant\" value=\"")
-        .append(Html.text(pacticipant)).append("\"><input name=\"version\" placeholder=\"version\" value=\"")
-        .append(Html.text(version)).append("\"><input name=\"environment\" placeholder=\"environment\" value=\"")
-        .append(Html.text(environment)).append("\"><button>Ask</button></form>");
-    if (pacticipant != null && environment != null && !pacticipant.isBlank() && !environment.isBlank()) {
-      try {
-        Matrix.Result result = api.database().read(tx -> api.matrix().evaluate(tx, new MatrixQuery(
-            List.of(new Selector(pacticipant, version == null || version.isBlank() ? null : version,
-                version == null || version.isBlank(), null, null, null, false)),
-            List.of(), "cvp", false, null, environment, false, null, null)));
-        boolean yes = Boolean.TRUE.equals(result.deployable());
-        body.append("<p id=\"answer\" class=\"").append(yes ? "ok" : "failed").append("\"><strong>")
-            .append(yes ? "Yes" : "No").append("</strong>: ").append(Html.text(result.reason())).append("</p>").append(rows(result));
-      } catch (ApiException e) {
-        body.append("<p id=\"answer\" class=\"failed\">").append(Html.text(e.getMessage())).append("</p>");
-      }
-    }
-    ctx.html(Html.page("Can I deploy?", body.toString()));
-  }
-
-  private void fieldUsage(Context ctx) {
-    String coordinate = ctx.queryParam("coordinate");
-    StringBuilder body = new StringBuilder("<form><input name=\"coordinate\" placeholder=\"Type.field\" value=\"")
-        .append(Html.text(coordinate)).append("\"><button>Find</button></form>");
-    if (coordinate != null && !coordinate.isBlank()) {
-      List<GraphqlAwareness.Usage> usages = graphql.usages(coordinate);
-      body.append(usages.isEmpty() ? "<p>No published contract uses <code>" + Html.text(coordinate) + "</code>.</p>" : usageTable(usages, false));
-    }
-    ctx.html(Html.page("Field usage", body.toString()));
-  }
-
-  private void deprecated(Context ctx) {
-    String provider = ctx.queryParam("provider");
-    StringBuilder body = new StringBuilder("<form><input name=\"provider\" placeholder=\"provider\" value=\"")
-        .append(Html.text(provider)).append("\"><button>Show</button></form>");
-    if (provider == null || provider.isBlank()) {
-      body.append("<ul>");
-      api.database().read(tx -> {
-        for (Pacticipant p : api.repository().pacticipants(tx)) {
-          if (api.repository().latestSchemaVersion(tx, p.name()).isPresent()) {
-            body.append("<li><a href=\"/dashboard/deprecated?provider=").append(Html.text(Links.encode(p.name()))).append("\">")
-                .append(Html.text(p.name())).append("</a></li>");
-          }
-        }
-        return null;
-      });
-      body.append("</ul>");
-    } else {
-      List<GraphqlAwareness.Usage> usages = graphql.deprecatedInUse(provider);
-      body.append(usages.isEmpty() ? "<p>No deprecated field of " + Html.text(provider) + " is used by a published contract.</p>"
-          : usageTable(usages, true));
-    }
-    ctx.html(Html.page("Deprecated fields still in use", body.toString()));
-  }
-
-  private static String usageTable(List<GraphqlAwareness.Usage> usages, boolean deprecated) {
-    StringBuilder table = new StringBuilder("<table id=\"usages\"><tr><th>Coordinate</th><th>Consumer</th><th>Version</th>"
-        + "<th>Operation</th><th>Where</th></tr>");
-    for (GraphqlAwareness.Usage u : usages) {
-      table.append("<tr><td><code>").append(Html.text(u.coordinate())).append("</code></td><td>").append(Html.text(u.consumer()))
-          .append("</td><td>").append(Html.text(u.consumerVersion())).append("</td><td>").append(Html.text(u.interaction()))
-          .append("</td><td>").append(Html.text(String.join(", ", u.environments()))).append("</td></tr>");
-    }
-    table.append("</table>");
-    for (GraphqlAwareness.Usage u : usages) {
-      table.append("<p class=\"warn\">").append(Html.text(u.sentence(deprecated))).append("</p>");
-    }
-    return table.toString();
+      return out.append("</table></div>").toString();
+    });
+    ctx.html(Html.page("Environment " + name, body));
   }
 
   private void badge(Context ctx) {

@@ -1,19 +1,23 @@
 package dev.subpact.broker.dashboard;
 
-/** Building HTML safely: every text goes through {@link #text}. */
+import dev.subpact.broker.api.Links;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/**
+ * Building HTML safely: every text goes through {@link #text}; every name of the broker's data
+ * becomes a link through the {@code *Link} helpers. The stylesheet is {@code dashboard.css} in the
+ * jar, served by the broker: nothing is fetched from elsewhere.
+ */
 final class Html {
 
-  private static final String STYLE = """
-      body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
-      header{background:#24292f;color:#fff;padding:12px 24px}header a{color:#fff;margin-right:16px;text-decoration:none}
-      main{padding:16px 24px}h1{font-size:20px}table{border-collapse:collapse;background:#fff;width:100%}
-      th,td{border:1px solid #d0d7de;padding:6px 10px;text-align:left;vertical-align:top}th{background:#eaeef2}
-      .ok{background:#dafbe1;color:#116329}.failed{background:#ffebe9;color:#a40e26}.unknown{background:#eaeef2;color:#57606a}
-      .pending{display:inline-block;margin-left:6px;padding:0 6px;border-radius:10px;background:#fff8c5;color:#7d4e00;font-size:12px}
-      pre{background:#fff;border:1px solid #d0d7de;padding:8px;overflow:auto}.op{margin-bottom:24px}
-      .warn{background:#fff8c5;padding:8px;border:1px solid #d4a72c;margin:4px 0}
-      form input{margin-right:8px}code{background:#eaeef2;padding:1px 4px}
-      """;
+  static final String STYLESHEET = "/dashboard/assets/dashboard.css";
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UTC'", Locale.ENGLISH)
+      .withZone(ZoneOffset.UTC);
 
   private Html() {}
 
@@ -35,12 +39,80 @@ final class Html {
     return out.toString();
   }
 
+  static String link(String href, String label) {
+    return "<a href=\"" + text(href) + "\">" + text(label) + "</a>";
+  }
+
+  static String pacticipantHref(String name) {
+    return "/dashboard/pacticipants/" + Links.encode(name);
+  }
+
+  static String pacticipantLink(String name) {
+    return link(pacticipantHref(name), name);
+  }
+
+  static String versionHref(String pacticipant, String number) {
+    return pacticipantHref(pacticipant) + "/versions/" + Links.encode(number);
+  }
+
+  static String versionLink(String pacticipant, String number) {
+    return link(versionHref(pacticipant, number), number);
+  }
+
+  static String branchLink(String pacticipant, String branch) {
+    return link(pacticipantHref(pacticipant) + "/branches/" + Links.encode(branch), branch);
+  }
+
+  static String environmentLink(String name) {
+    return link("/dashboard/environments/" + Links.encode(name), name);
+  }
+
+  static String pactHref(String provider, String consumer, String version) {
+    return "/dashboard/pacts/provider/" + Links.encode(provider) + "/consumer/" + Links.encode(consumer)
+        + "/version/" + Links.encode(version);
+  }
+
+  /** An ISO-8601 instant as people read it ("2 December 2026 at 04:55 UTC"), machine-readable in {@code datetime}. */
+  static String date(String iso) {
+    if (iso == null) {
+      return "";
+    }
+    try {
+      return "<time datetime=\"" + text(iso) + "\">" + DATE.format(Instant.parse(iso)) + "</time>";
+    } catch (DateTimeParseException e) {
+      return text(iso);
+    }
+  }
+
+  /** A labelled {@code <select>} of {@code options} (plus an empty "any" choice), {@code selected} preselected. */
+  static String picker(String name, String label, Iterable<String> options, String selected, boolean any) {
+    StringBuilder select = new StringBuilder("<label>").append(text(label)).append(" <select name=\"").append(text(name))
+        .append("\">");
+    if (any) {
+      select.append("<option value=\"\">(any)</option>");
+    }
+    for (String option : options) {
+      select.append("<option").append(option.equals(selected) ? " selected" : "").append(">").append(text(option))
+          .append("</option>");
+    }
+    return select.append("</select></label>").toString();
+  }
+
+  /** Whether the request comes from a browser asking for a page (not a HAL or JSON client). */
+  static boolean wantsHtml(Context ctx) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/html");
+  }
+
   static String page(String title, String body) {
-    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + text(title)
-        + " · subpact broker</title><style>" + STYLE + "</style></head><body><header>"
-        + "<a href=\"/dashboard\">Integrations</a><a href=\"/dashboard/matrix\">Matrix</a>"
-        + "<a href=\"/dashboard/can-i-deploy\">Can I deploy?</a><a href=\"/dashboard/field-usage\">Field usage</a>"
-        + "<a href=\"/dashboard/deprecated\">Deprecated in use</a></header><main><h1>" + text(title) + "</h1>"
+    return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + text(title)
+        + " · subpact broker</title><link rel=\"stylesheet\" href=\"" + STYLESHEET + "\"></head><body>"
+        + "<a class=\"skip\" href=\"#main\">Skip to content</a><header><nav aria-label=\"Dashboard\">"
+        + "<a href=\"/\">Integrations</a><a href=\"/dashboard/matrix\">Matrix</a>"
+        + "<a href=\"/dashboard/can-i-deploy\">Can I deploy?</a><a href=\"/dashboard/graphql\">GraphQL</a>"
+        + "<a href=\"/dashboard/field-usage\">Field usage</a><a href=\"/dashboard/deprecated\">Deprecated in use</a>"
+        + "<a href=\"/dashboard/hal-browser\">API</a></nav></header><main id=\"main\"><h1>" + text(title) + "</h1>"
         + body + "</main></body></html>";
   }
 }

@@ -297,7 +297,16 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
 
   /** Deprecated fields and arguments of the provider's newest schema that consumer contracts still use. */
   public List<Usage> deprecatedInUse(String provider) {
-    List<String> deprecated = database.read(tx -> {
+    List<Usage> result = new ArrayList<>();
+    for (String coordinate : deprecatedCoordinates(provider)) {
+      result.addAll(usages(coordinate));
+    }
+    return result;
+  }
+
+  /** The deprecated fields and arguments of the provider's newest schema, sorted; empty without a schema. */
+  public List<String> deprecatedCoordinates(String provider) {
+    return database.read(tx -> {
       var version = repository.latestSchemaVersion(tx, provider);
       if (version.isEmpty()) {
         return List.<String>of();
@@ -321,10 +330,5 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       coordinates.sort(null);
       return coordinates;
     });
-    List<Usage> result = new ArrayList<>();
-    for (String coordinate : deprecated) {
-      result.addAll(usages(coordinate));
-    }
-    return result;
   }
 }

@@ -1,0 +1,212 @@
+package dev.subpact.broker.dashboard;
+
+import dev.subpact.broker.api.ApiContext;
+import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.matrix.Matrix;
+import dev.subpact.broker.matrix.MatrixQuery;
+import dev.subpact.broker.matrix.Selector;
+import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Tx;
+import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.storage.Version;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The matrix and can-i-deploy for people: pickers filled from the broker's pacticipants, their
+ * newest versions and the environments; one row per (pact, provider version) with both sides'
+ * branches and environments and dates in words; can-i-deploy's reasons as a list.
+ */
+final class MatrixPages {
+
+  static final int ROWS = 100;
+
+  private final ApiContext api;
+
+  MatrixPages(ApiContext api) {
+    this.api = api;
+  }
+
+  void register(Javalin app) {
+    app.get("/dashboard/matrix", this::matrix);
+    app.get("/dashboard/can-i-deploy", this::canIDeploy);
+  }
+
+  private static String param(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
+  private String form(Tx tx, String pacticipant, String version, String environment, boolean environmentRequired,
+      String button) throws SQLException {
+    List<String> names = api.repository().pacticipants(tx).stream().map(Pacticipant::name).toList();
+    List<String> versions = new ArrayList<>();
+    if (pacticipant != null) {
+      DashboardReads.versions(tx, pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
+      if (version != null && !versions.contains(version)) {
+        versions.add(0, version);
+      }
+    }
+    List<String> environments = api.repository().environments(tx).stream().map(Environment::name).toList();
+    StringBuilder form = new StringBuilder("<form method=\"get\">")
+        .append(Html.picker("pacticipant", "Pacticipant", names, pacticipant, false))
+        .append(Html.picker("version", "Version (newest when empty)", versions, version, true))
+        .append(Html.picker("environment", environmentRequired ? "To environment" : "Against the environment", environments,
+            environment, !environmentRequired))
+        .append("<button>").append(Html.text(button)).append("</button></form>");
+    if (pacticipant != null && versions.isEmpty()) {
+      form.append("<p class=\"note\">").append(Html.text(pacticipant)).append(" has no versions yet.</p>");
+    }
+    return form.toString();
+  }
+
+  private void matrix(Context ctx) {
+    String pacticipant = param(ctx, "pacticipant");
+    String version = param(ctx, "version");
+    String environment = param(ctx, "environment");
+    String body = api.database().read(tx -> {
+      StringBuilder out = new StringBuilder(form(tx, pacticipant, version, environment, false, "Show"));
+      if (pacticipant == null) {
+        return out.append("<p>Pick a pacticipant to see what its pacts were verified against.</p>").toString();
+      }
+      api.pacticipantOr404(tx, pacticipant);
+      Matrix.Result result = evaluate(tx, pacticipant, version, environment, environment == null ? null : "cvp");
+      return out.append(table(tx, result)).toString();
+    });
+    ctx.html(Html.page("Matrix", body));
+  }
+
+  private Matrix.Result evaluate(Tx tx, String pacticipant, String version, String environment, String latestBy)
+      throws SQLException {
+    return api.matrix().evaluate(tx, new MatrixQuery(
+        List.of(new Selector(pacticipant, version, version == null, null, null, null, false)),
+        List.of(), latestBy, false, null, environment, false, null, ROWS));
+  }
+
+  private void canIDeploy(Context ctx) {
+    String pacticipant = param(ctx, "pacticipant");
+    String version = param(ctx, "version");
+    String environment = param(ctx, "environment");
+    String body = api.database().read(tx -> {
+      StringBuilder out = new StringBuilder(form(tx, pacticipant, version, environment, true, "Ask"));
+      if (pacticipant == null || environment == null) {
+        return out.append("<p>Pick a pacticipant, a version and the environment to deploy it to.</p>").toString();
+      }
+      Matrix.Result result;
+      try {
+        result = evaluate(tx, pacticipant, version, environment, "cvp");
+      } catch (ApiException e) {
+        return out.append("<p id=\"answer\" class=\"failed\" role=\"alert\">").append(Html.text(e.getMessage())).append("</p>")
+            .toString();
+      }
+      boolean yes = Boolean.TRUE.equals(result.deployable());
+      out.append("<div id=\"answer\" class=\"").append(yes ? "ok" : "failed").append("\" role=\"status\"><p><strong>")
+          .append(yes ? "Yes" : "No").append("</strong>, ").append(Html.text(pacticipant)).append(" ")
+          .append(Html.text(version == null ? "(newest version)" : version)).append(yes ? " can" : " cannot")
+          .append(" be deployed to ").append(Html.text(environment)).append(".</p><ul id=\"reasons\">");
+      for (String reason : sentences(result.reason())) {
+        out.append("<li>").append(Html.text(reason)).append("</li>");
+      }
+      out.append("</ul></div>");
+      if (!result.notices().isEmpty()) {
+        out.append("<h2>Notices</h2><ul id=\"notices\">");
+        result.notices().forEach(n -> out.append("<li>").append(Html.text(n)).append("</li>"));
+        out.append("</ul>");
+      }
+      return out.append(table(tx, result)).toString();
+    });
+    ctx.html(Html.page("Can I deploy?", body));
+  }
+
+  /** The matrix's reason (its sentences joined by spaces) as one item per sentence. */
+  static List<String> sentences(String reason) {
+    return reason == null ? List.of() : Arrays.asList(reason.split("(?<=[.!?])\\s+(?=[A-Z])"));
+  }
+
+  /**
+   * One row per pact and provider version: when a provider version verified the same pact more
+   * than once, the verification that counts is kept (the newest live one, else the newest by schema).
+   */
+  static List<Matrix.Row> distinct(List<Matrix.Row> rows) {
+    Map<String, Matrix.Row> byPair = new LinkedHashMap<>();
+    for (Matrix.Row row : rows) {
+      String key = row.pact().id() + "/" + (row.providerVersion() == null ? "-" : row.providerVersion().id());
+      byPair.merge(key, row, (kept, other) -> counts(other.verification(), kept.verification()) ? other : kept);
+    }
+    return new ArrayList<>(byPair.values());
+  }
+
+  private static boolean counts(Verification candidate, Verification kept) {
+    if (candidate == null) {
+      return false;
+    }
+    if (kept == null) {
+      return true;
+    }
+    boolean candidateLive = !Verification.SCHEMA.equals(candidate.kind());
+    boolean keptLive = !Verification.SCHEMA.equals(kept.kind());
+    return candidateLive != keptLive ? candidateLive : candidate.id() > kept.id();
+  }
+
+  private static String table(Tx tx, Matrix.Result result) throws SQLException {
+    List<Matrix.Row> all = distinct(result.rows());
+    List<Matrix.Row> rows = all.subList(0, Math.min(ROWS, all.size()));
+    if (rows.isEmpty()) {
+      return "<p id=\"matrix\">No pact or verification matches.</p>";
+    }
+    Set<Long> ids = new LinkedHashSet<>();
+    for (Matrix.Row row : rows) {
+      ids.add(row.pact().consumerVersion().id());
+      if (row.providerVersion() != null) {
+        ids.add(row.providerVersion().id());
+      }
+    }
+    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
+    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"matrix\"><tr>"
+        + "<th scope=\"col\">Consumer</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
+        + "<th scope=\"col\">Provider</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
+        + "<th scope=\"col\">Pact published</th><th scope=\"col\">Verification</th><th scope=\"col\">Verified</th></tr>");
+    for (Matrix.Row row : rows) {
+      Version consumer = row.pact().consumerVersion();
+      Version provider = row.providerVersion();
+      String css = row.success() == null ? "unknown" : row.success() ? "ok" : "failed";
+      String label = row.verification() == null ? "not verified"
+          : (row.success() ? "verified" : "failed") + (Verification.SCHEMA.equals(row.verification().kind()) ? " by schema" : "");
+      table.append("<tr><td>").append(Html.pacticipantLink(consumer.pacticipant())).append("</td><td>")
+          .append(Html.link(Html.pactHref(row.pact().provider(), consumer.pacticipant(), consumer.number()), consumer.number()))
+          .append("</td>").append(sides(consumer, branches, places)).append("<td>").append(Html.pacticipantLink(row.pact().provider()))
+          .append("</td>");
+      if (provider == null) {
+        table.append("<td></td><td></td><td></td>");
+      } else {
+        table.append("<td>").append(Html.versionLink(provider.pacticipant(), provider.number())).append("</td>")
+            .append(sides(provider, branches, places));
+      }
+      table.append("<td>").append(Html.date(row.pact().createdAt())).append("</td><td class=\"").append(css).append("\">")
+          .append(label).append(row.ignored() ? " (ignored)" : "").append("</td><td>")
+          .append(row.verification() == null ? "" : Html.date(row.verification().createdAt())).append("</td></tr>");
+    }
+    table.append("</table></div>");
+    if (all.size() > ROWS) {
+      table.append("<p class=\"note\">The first ").append(ROWS).append(" of ").append(all.size())
+          .append(" rows are shown: pick a version or an environment to narrow it.</p>");
+    }
+    return table.toString();
+  }
+
+  private static String sides(Version version, Map<Long, List<String>> branches, Map<Long, List<DashboardReads.Place>> places) {
+    return "<td>" + Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of())) + "</td><td>"
+        + Dashboard.placeLinks(places.getOrDefault(version.id(), List.of())) + "</td>";
+  }
+}
