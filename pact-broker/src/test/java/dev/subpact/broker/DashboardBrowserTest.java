@@ -233,6 +233,8 @@ class DashboardBrowserTest {
         .isEqualTo("rgba(164, 14, 38, 1)");
     assertThat(text("heat-map")).contains("FExternalMessageOutput.emessage_id †");
 
+    browser.executeScript("document.getElementById('timeline').scrollIntoView()");
+    shot("timeline");
     List<WebElement> timeline = browser.findElements(By.cssSelector("#timeline tr"));
     assertThat(timeline).hasSize(5);
     assertThat(timeline.get(0).getText()).contains("b1").contains("b2").contains("b3");
@@ -270,9 +272,20 @@ class DashboardBrowserTest {
     wait.until(d -> d.findElements(By.cssSelector("#hal-links tr")).size() > 10);
     shot("hal-browser");
     assertThat(text("hal-links")).contains("pb:pacticipants").contains("curies");
-    browser.findElement(By.xpath("//table[@id='hal-links']//tr[td[text()='pb:pacticipants']]//a")).click();
+    browser.findElement(By.xpath("//table[@id='hal-links']//tr[td[1]/a[text()='pb:pacticipants']]/td[3]/a")).click();
     wait.until(d -> d.findElement(By.id("hal-status")).getText().contains("/pacticipants → 200"));
     assertThat(text("hal-body")).contains("\"adspy\"");
+    open("/dashboard/hal-browser");
+    wait.until(d -> d.findElements(By.cssSelector("#hal-links tr")).size() > 10);
+    WebElement template = browser.findElement(By.xpath("//table[@id='hal-links']//tr[td[1]/a[text()='pb:pacticipant']]/td[3]/form"));
+    template.findElement(By.name("pacticipant")).sendKeys("karen");
+    template.findElement(By.tagName("button")).click();
+    wait.until(d -> d.findElement(By.id("hal-status")).getText().contains("/pacticipants/karen → 200"));
+    assertThat(text("hal-body")).contains("\"name\": \"karen\"");
+    open("/dashboard/hal-browser");
+    wait.until(d -> d.findElements(By.cssSelector("#hal-links tr")).size() > 10);
+    browser.findElement(By.linkText("pb:latest-version")).click();
+    assertThat(browser.getTitle()).startsWith("Relation pb:latest-version");
 
     String curie = Http.of(broker).get("/").json().path("_links").path("curies").get(0).path("href").asText();
     Http.Response doc = Http.of(broker).get(curie.replace("{rel}", "pacticipants"));
@@ -297,6 +310,44 @@ class DashboardBrowserTest {
     open("/dashboard/pacticipants/adspy?offset=x");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Error 400");
     assertThat(text("errors")).contains("offset must be a whole number");
+  }
+
+  /**
+   * Every form control has a label, and every text the views colour keeps a WCAG AA contrast
+   * (4.5:1) against the background it is drawn on, as the browser computes both.
+   */
+  @Test
+  void controlsAreLabelledAndColouredTextIsReadable() {
+    String contrast = """
+        function rgb(c) { return c.match(/[\\d.]+/g).map(Number); }
+        function background(e) {
+          for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c; }
+          return [255, 255, 255];
+        }
+        function lum(c) { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });
+          return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; }
+        const worst = [];
+        let checked = 0;
+        for (const e of document.querySelectorAll(arguments[0])) {
+          if (!e.innerText.trim()) continue;
+          checked++;
+          const a = lum(rgb(getComputedStyle(e).color)), b = lum(background(e));
+          const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+          if (ratio < 4.5) worst.push(e.className + ' "' + e.innerText.trim().slice(0, 30) + '" ' + ratio.toFixed(2));
+        }
+        return checked ? worst : ['nothing coloured was found'];""";
+    String coloured = "header a, main a, td.ok, td.failed, td.unknown, .pending, .where-production, .where-environment,"
+        + " .where-main, #answer, th, .note, label, button";
+    String unlabelled = """
+        return [...document.querySelectorAll('select, input, button')].filter(e =>
+          !(e.closest('label') || e.getAttribute('aria-label') || e.innerText.trim())).map(e => e.outerHTML);""";
+    for (String path : List.of("/", "/dashboard/graphql/flexus-backend", "/dashboard/can-i-deploy?pacticipant=flexus-backend"
+        + "&version=b2&environment=production", "/dashboard/field-usage", "/dashboard/hal-browser",
+        "/dashboard/pacts/provider/threads-api/consumer/karen/version/1.2.3")) {
+      open(path);
+      assertThat((List<?>) browser.executeScript(contrast, coloured)).as("low contrast on " + path).isEmpty();
+      assertThat((List<?>) browser.executeScript(unlabelled)).as("unlabelled controls on " + path).isEmpty();
+    }
   }
 
   @Test

@@ -7,13 +7,17 @@
   var bodyView = document.getElementById('hal-body');
   var statusView = document.getElementById('hal-status');
 
+  // The broker's own links without scheme and host; a URI template's braces kept as written.
   function local(href) {
-    try {
-      var url = new URL(href, location.href);
-      return url.pathname + url.search;
-    } catch (e) {
-      return href;
-    }
+    var origin = href.match(/^[a-z][a-z0-9+.-]*:\/\/[^/]+/i);
+    return origin ? href.slice(origin[0].length) || '/' : href;
+  }
+
+  // "pb:pacticipants" → the documentation page its curie names, or null.
+  function docFor(rel, curies) {
+    var colon = rel.indexOf(':');
+    var curie = colon < 0 ? null : curies.filter(function (c) { return c.name === rel.slice(0, colon); })[0];
+    return curie ? local(curie.href).replace('{rel}', encodeURIComponent(rel.slice(colon + 1))) : null;
   }
 
   function cell(row, content) {
@@ -73,13 +77,23 @@
       linksTable.deleteRow(1);
     }
     var links = (json && json._links) || {};
+    var curies = [].concat(links.curies || []);
     Object.keys(links).forEach(function (rel) {
       [].concat(links[rel]).forEach(function (link) {
         if (!link || !link.href) {
           return;
         }
         var row = linksTable.insertRow(-1);
-        cell(row, rel);
+        var doc = docFor(rel, curies);
+        if (doc) {
+          var a = document.createElement('a');
+          a.href = doc;
+          a.textContent = rel;
+          a.title = 'What ' + rel + ' is';
+          cell(row, a);
+        } else {
+          cell(row, rel);
+        }
         cell(row, link.title || link.name || '');
         cell(row, link.templated ? templateForm(link.href) : followLink(local(link.href)));
       });
