@@ -51,7 +51,7 @@ class DashboardBrowserTest {
     assertThat(CHROMIUM).as("Debian's chromium is needed: apt-get install -y chromium chromium-driver").exists();
     assertThat(CHROMEDRIVER).as("Debian's chromium-driver is needed: apt-get install -y chromium chromium-driver").exists();
     broker = PactBroker.start(BrokerConfig.local(0, Engine.SQLITE.newDatabase()));
-    seed();
+    seed(broker);
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -79,7 +79,8 @@ class DashboardBrowserTest {
     assertThat(put.status()).as(put.body()).isEqualTo(200);
   }
 
-  static void seed() {
+  /** The incident's data (see the class comment), shared with {@link DashboardPagesTest}. */
+  static void seed(RunningBroker broker) {
     Http http = Http.of(broker);
     Fixtures fixtures = new Fixtures(broker);
     Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000009", "staging");

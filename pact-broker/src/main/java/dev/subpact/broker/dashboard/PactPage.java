@@ -114,7 +114,7 @@ final class PactPage {
         out.append("<li>").append(Html.text(state.name()));
         List<String> params = new ArrayList<>();
         for (Map.Entry<String, Object> param : state.params().entrySet()) {
-          params.add(Html.text(param.getKey()) + " = <code>" + Html.text(String.valueOf(param.getValue())) + "</code>");
+          params.add(Html.text(param.getKey()) + " = <code>" + Html.text(Json.MAPPER.valueToTree(param.getValue()).toString()) + "</code>");
         }
         out.append(params.isEmpty() ? "" : " (" + String.join(", ", params) + ")").append("</li>");
       }
