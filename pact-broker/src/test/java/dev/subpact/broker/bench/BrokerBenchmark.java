@@ -103,6 +103,16 @@ public final class BrokerBenchmark {
     lines.add(measure(engine, through, "dashboard index (HTML)", replicas, "GET", "/dashboard", null));
     lines.add(measure(engine, through, "dashboard matrix page (HTML)", replicas,
         "GET", "/dashboard/matrix?pacticipant=bot-" + (CONSUMERS / 2) + "&version=bot-" + (CONSUMERS / 2) + "-v" + (VERSIONS_PER_CONSUMER - 1), null));
+    String bot = "bot-" + (CONSUMERS / 2);
+    lines.add(measure(engine, through, "dashboard pacticipant page (consumer, newest 50 versions)", replicas,
+        "GET", "/dashboard/pacticipants/" + bot, null));
+    lines.add(measure(engine, through, "dashboard pacticipant page (provider)", replicas, "GET", "/dashboard/pacticipants/backend", null));
+    lines.add(measure(engine, through, "dashboard pact page", replicas,
+        "GET", "/dashboard/pacts/provider/backend/consumer/" + bot + "/version/" + bot + "-v" + (VERSIONS_PER_CONSUMER - 1), null));
+    lines.add(measure(engine, through, "dashboard can-i-deploy page (provider, production)", replicas,
+        "GET", "/dashboard/can-i-deploy?pacticipant=backend&version=" + providerVersion + "&environment=production", null));
+    lines.add(measure(engine, through, "dashboard GraphQL page (fields in use, timeline)", replicas, "GET", "/dashboard/graphql/backend", null));
+    lines.add(measure(engine, through, "dashboard environment page (production)", replicas, "GET", "/dashboard/environments/production", null));
   }
 
   private static final String FOR_VERIFICATION = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
