@@ -48,11 +48,6 @@ final class GraphqlPages {
     app.get("/dashboard/deprecated", this::deprecated);
   }
 
-  private static String param(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
   private static String providerHref(String provider) {
     return "/dashboard/graphql/" + Links.encode(provider);
   }
@@ -226,7 +221,7 @@ final class GraphqlPages {
   }
 
   private void fieldUsage(Context ctx) {
-    String coordinate = param(ctx, "coordinate");
+    String coordinate = Html.param(ctx, "coordinate");
     String body = api.database().read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\"><label>Field (Type.field) <input name=\"coordinate\" list=\"coordinates\" value=\"")
           .append(Html.text(coordinate)).append("\" size=\"40\" autocomplete=\"off\"></label><datalist id=\"coordinates\">");
@@ -250,7 +245,7 @@ final class GraphqlPages {
   }
 
   private void deprecated(Context ctx) {
-    String provider = param(ctx, "provider");
+    String provider = Html.param(ctx, "provider");
     List<String> coordinates = provider == null ? List.of() : graphql.deprecatedCoordinates(provider);
     String body = api.database().read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\">")

@@ -98,6 +98,12 @@ final class Html {
     return select.append("</select></label>").toString();
   }
 
+  /** A query parameter as picked in a form: trimmed, null when absent or blank. */
+  static String param(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
   /** Whether the request comes from a browser asking for a page (not a HAL or JSON client). */
   static boolean wantsHtml(Context ctx) {
     String accept = ctx.header("Accept");

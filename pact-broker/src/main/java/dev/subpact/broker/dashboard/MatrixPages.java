@@ -41,14 +41,19 @@ final class MatrixPages {
     app.get("/dashboard/can-i-deploy", this::canIDeploy);
   }
 
-  private static String param(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? null : value.trim();
+  /** What the pickers chose; null where nothing was picked. */
+  private record Picked(String pacticipant, String version, String environment) {
+
+    static Picked of(Context ctx) {
+      return new Picked(Html.param(ctx, "pacticipant"), Html.param(ctx, "version"), Html.param(ctx, "environment"));
+    }
   }
 
   /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
-  private String form(Tx tx, String pacticipant, String version, String environment, boolean environmentRequired,
-      String button) throws SQLException {
+  private String form(Tx tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
+    String pacticipant = picked.pacticipant();
+    String version = picked.version();
+    String environment = picked.environment();
     List<String> names = api.repository().pacticipants(tx).stream().map(Pacticipant::name).toList();
     List<String> versions = new ArrayList<>();
     if (pacticipant != null) {
@@ -71,40 +76,38 @@ final class MatrixPages {
   }
 
   private void matrix(Context ctx) {
-    String pacticipant = param(ctx, "pacticipant");
-    String version = param(ctx, "version");
-    String environment = param(ctx, "environment");
+    Picked picked = Picked.of(ctx);
     String body = api.database().read(tx -> {
-      StringBuilder out = new StringBuilder(form(tx, pacticipant, version, environment, false, "Show"));
-      if (pacticipant == null) {
+      StringBuilder out = new StringBuilder(form(tx, picked, false, "Show"));
+      if (picked.pacticipant() == null) {
         return out.append("<p>Pick a pacticipant to see what its pacts were verified against.</p>").toString();
       }
-      api.pacticipantOr404(tx, pacticipant);
-      Matrix.Result result = evaluate(tx, pacticipant, version, environment, environment == null ? null : "cvp");
-      return out.append(table(tx, result)).toString();
+      api.pacticipantOr404(tx, picked.pacticipant());
+      return out.append(table(tx, evaluate(tx, picked))).toString();
     });
     ctx.html(Html.page("Matrix", body));
   }
 
-  private Matrix.Result evaluate(Tx tx, String pacticipant, String version, String environment, String latestBy)
-      throws SQLException {
+  /** The newest version when none was picked; against the environment (can-i-deploy) when one was. */
+  private Matrix.Result evaluate(Tx tx, Picked picked) throws SQLException {
     return api.matrix().evaluate(tx, new MatrixQuery(
-        List.of(new Selector(pacticipant, version, version == null, null, null, null, false)),
-        List.of(), latestBy, false, null, environment, false, null, ROWS));
+        List.of(new Selector(picked.pacticipant(), picked.version(), picked.version() == null, null, null, null, false)),
+        List.of(), picked.environment() == null ? null : "cvp", false, null, picked.environment(), false, null, ROWS));
   }
 
   private void canIDeploy(Context ctx) {
-    String pacticipant = param(ctx, "pacticipant");
-    String version = param(ctx, "version");
-    String environment = param(ctx, "environment");
+    Picked picked = Picked.of(ctx);
+    String pacticipant = picked.pacticipant();
+    String version = picked.version();
+    String environment = picked.environment();
     String body = api.database().read(tx -> {
-      StringBuilder out = new StringBuilder(form(tx, pacticipant, version, environment, true, "Ask"));
+      StringBuilder out = new StringBuilder(form(tx, picked, true, "Ask"));
       if (pacticipant == null || environment == null) {
         return out.append("<p>Pick a pacticipant, a version and the environment to deploy it to.</p>").toString();
       }
       Matrix.Result result;
       try {
-        result = evaluate(tx, pacticipant, version, environment, "cvp");
+        result = evaluate(tx, picked);
       } catch (ApiException e) {
         return out.append("<p id=\"answer\" class=\"failed\" role=\"alert\">").append(Html.text(e.getMessage())).append("</p>")
             .toString();
