@@ -155,8 +155,9 @@ final class GraphqlPages {
       verdicts.merge(v.sha() + "/" + v.providerVersionId(), v,
           (kept, next) -> Verification.SCHEMA.equals(next.kind()) && !Verification.SCHEMA.equals(kept.kind()) ? kept : next);
     }
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx,
-        consumers.stream().map(c -> ((Version) c[0]).id()).toList());
+    List<Long> consumerIds = consumers.stream().map(c -> ((Version) c[0]).id()).toList();
+    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, consumerIds);
+    Map<Long, List<String>> branches = DashboardReads.branches(tx, consumerIds);
     out.append("<p>The newest ").append(TIMELINE).append(" consumer versions (oldest at the top) against the newest ")
         .append(TIMELINE).append(" builds of ").append(Html.text(provider))
         .append(" (oldest on the left): ✓ verified, ✗ failed, “schema” when checked against the published schema only.</p>")
@@ -170,7 +171,7 @@ final class GraphqlPages {
       Version consumer = (Version) row[0];
       out.append("<tr><th scope=\"row\">").append(Html.pacticipantLink(consumer.pacticipant())).append(" ")
           .append(Html.link(Html.pactHref(provider, consumer.pacticipant(), consumer.number()), consumer.number()))
-          .append("</th><td>").append(Dashboard.placeLinks(places.getOrDefault(consumer.id(), List.of()))).append("</td>");
+          .append("</th><td>").append(where(consumer, places, branches)).append("</td>");
       for (Version build : builds) {
         DashboardReads.Verdict verdict = verdicts.get(row[1] + "/" + build.id());
         if (verdict == null) {
@@ -187,22 +188,31 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private record UsageRow(String coordinate, DashboardReads.InUse use, String interaction) {}
+  private static String where(Version version, Map<Long, List<DashboardReads.Place>> places, Map<Long, List<String>> branches) {
+    String placed = Dashboard.placeLinks(places.getOrDefault(version.id(), List.of()));
+    String branched = Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of()));
+    return placed + (placed.isEmpty() || branched.isEmpty() ? "" : "; ") + (branched.isEmpty() ? "" : "on " + branched);
+  }
+
+  /** One consumer version's use of a coordinate, with every operation of its pact that selects it. */
+  private record UsageRow(String coordinate, DashboardReads.InUse use, List<String> interactions) {}
 
   /** The uses of {@code coordinates} by versions in use (of every provider when {@code provider} is null). */
   private static List<UsageRow> usagesInUse(Tx tx, String provider, Set<String> coordinates) throws SQLException {
     List<DashboardReads.InUse> inUse = DashboardReads.inUse(tx, provider);
     Map<String, List<String[]>> usages = DashboardReads.fieldUsages(tx, inUse.stream().map(DashboardReads.InUse::sha).distinct().toList());
-    List<UsageRow> rows = new ArrayList<>();
+    Map<String, UsageRow> rows = new LinkedHashMap<>();
     for (DashboardReads.InUse use : inUse) {
       for (String[] usage : usages.getOrDefault(use.sha(), List.of())) {
         if (coordinates.contains(usage[0])) {
-          rows.add(new UsageRow(usage[0], use, usage[1]));
+          rows.computeIfAbsent(usage[0] + "\u0000" + use.version().id() + "\u0000" + use.provider(),
+              k -> new UsageRow(usage[0], use, new ArrayList<>())).interactions().add(usage[1]);
         }
       }
     }
-    rows.sort(java.util.Comparator.comparing(UsageRow::coordinate));
-    return rows;
+    List<UsageRow> sorted = new ArrayList<>(rows.values());
+    sorted.sort(java.util.Comparator.comparing(UsageRow::coordinate));
+    return sorted;
   }
 
   private static String usageTable(List<UsageRow> rows) {
@@ -214,8 +224,11 @@ final class GraphqlPages {
           ? (row.use().places().isEmpty() ? "" : ", ") + "head of the main branch" : "");
       table.append("<tr><td><code>").append(Html.text(row.coordinate())).append("</code></td><td>")
           .append(Html.pacticipantLink(v.pacticipant())).append("</td><td>").append(Html.versionLink(v.pacticipant(), v.number()))
-          .append("</td><td>").append(Html.link(Html.pactHref(row.use().provider(), v.pacticipant(), v.number()), row.interaction()))
-          .append("</td><td>").append(where).append("</td></tr>");
+          .append("</td><td>");
+      String pact = Html.pactHref(row.use().provider(), v.pacticipant(), v.number());
+      List<String> operations = new ArrayList<>();
+      row.interactions().forEach(interaction -> operations.add(Html.link(pact, interaction)));
+      table.append(String.join(", ", operations)).append("</td><td>").append(where).append("</td></tr>");
     }
     return table.append("</table></div>").toString();
   }
@@ -259,7 +272,8 @@ final class GraphqlPages {
             .append(" deprecates no field or argument.</p>").toString();
       }
       List<UsageRow> rows = usagesInUse(tx, provider, new TreeSet<>(coordinates));
-      out.append("<p>").append(coordinates.size()).append(" deprecated in the newest schema of ").append(Html.link(providerHref(provider), provider))
+      out.append("<p>").append(coordinates.size()).append(coordinates.size() == 1 ? " field or argument is" : " fields and arguments are")
+          .append(" deprecated in the newest schema of ").append(Html.link(providerHref(provider), provider))
           .append(". Listed: their uses by consumer versions deployed, released or at the head of a main branch.</p>");
       if (rows.isEmpty()) {
         return out.append("<p id=\"usages\" class=\"ok\">No consumer version in use selects a deprecated field: they can be removed.</p>")
