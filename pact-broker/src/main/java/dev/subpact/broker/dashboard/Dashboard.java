@@ -118,15 +118,14 @@ public final class Dashboard {
 
   record Status(String css, String label, boolean pending) {
 
-    static Status of(List<Verification> newestFirst) {
-      if (newestFirst.isEmpty()) {
+    static Status of(DashboardReads.Latest latest) {
+      if (latest == null) {
         return new Status("unknown", "not verified", true);
       }
-      boolean everSucceeded = newestFirst.stream().anyMatch(Verification::success);
-      Verification last = newestFirst.get(0);
+      Verification last = latest.newest();
       String by = Verification.SCHEMA.equals(last.kind()) ? " by schema" : "";
       return new Status(last.success() ? "ok" : "failed",
-          (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(), !everSucceeded);
+          (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(), !latest.everSucceeded());
     }
 
     String cell() {
@@ -135,18 +134,24 @@ public final class Dashboard {
     }
   }
 
-  private Status status(Tx tx, Publication p) throws SQLException {
-    return Status.of(DashboardReads.verifications(tx, p.sha(), p.provider(), 20));
+  /** The verification status of each pact, in two queries whatever their number. */
+  private static Map<Long, Status> statuses(Tx tx, List<Publication> pacts) throws SQLException {
+    Map<String, DashboardReads.Latest> latest = DashboardReads.latest(tx, pacts);
+    Map<Long, Status> result = new java.util.HashMap<>();
+    pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(DashboardReads.key(p.sha(), p.providerId())))));
+    return result;
   }
 
   private void integrations(Context ctx) {
     StringBuilder rows = new StringBuilder();
     api.database().read(tx -> {
-      for (Publication p : api.repository().latestPublications(tx)) {
+      List<Publication> latest = api.repository().latestPublications(tx);
+      Map<Long, Status> statuses = statuses(tx, latest);
+      for (Publication p : latest) {
         rows.append("<tr><td>").append(Html.pacticipantLink(p.consumer())).append("</td><td>")
             .append(Html.pacticipantLink(p.provider())).append("</td><td>")
             .append(Html.link(Html.pactHref(p.provider(), p.consumer(), p.consumerVersion().number()), p.consumerVersion().number()))
-            .append("</td><td>").append(Html.date(p.createdAt())).append("</td>").append(status(tx, p).cell()).append("</tr>");
+            .append("</td><td>").append(Html.date(p.createdAt())).append("</td>").append(statuses.get(p.id()).cell()).append("</tr>");
       }
       return null;
     });
@@ -190,14 +195,19 @@ public final class Dashboard {
           .append("</td><td>").append(branchLinks(pacticipant, branches.getOrDefault(v.id(), List.of()))).append("</td><td>")
           .append(placeLinks(places.getOrDefault(v.id(), List.of()))).append("</td></tr>");
     }
-    table.append("</table></div><p class=\"pager\">");
+    return table.append("</table></div>").append(pager(base, offset, pagePlusOne.size() > PAGE, "newer", "older")).toString();
+  }
+
+  /** Links to the previous and next {@value #PAGE} rows of a paged list. */
+  private static String pager(String base, int offset, boolean more, String previous, String next) {
+    StringBuilder pager = new StringBuilder("<p class=\"pager\">");
     if (offset > 0) {
-      table.append(Html.link(base + "?offset=" + Math.max(0, offset - PAGE), "← newer"));
+      pager.append(Html.link(base + "?offset=" + Math.max(0, offset - PAGE), "← " + previous));
     }
-    if (pagePlusOne.size() > PAGE) {
-      table.append(Html.link(base + "?offset=" + (offset + PAGE), "older →"));
+    if (more) {
+      pager.append(Html.link(base + "?offset=" + (offset + PAGE), next + " →"));
     }
-    return table.append("</p>").toString();
+    return pager.append("</p>").toString();
   }
 
   static String branchLinks(String pacticipant, List<String> branches) {
@@ -250,9 +260,10 @@ public final class Dashboard {
         out.append("<p>").append(Html.text(name + " " + number)).append(" published no pact.</p>");
       } else {
         out.append("<ul id=\"pacts\">");
+        Map<Long, Status> statuses = statuses(tx, pacts);
         for (Publication p : pacts) {
           out.append("<li>").append(Html.link(Html.pactHref(p.provider(), p.consumer(), number), "pact with " + p.provider()))
-              .append(" (").append(status(tx, p).label()).append(")</li>");
+              .append(" (").append(statuses.get(p.id()).label()).append(")</li>");
         }
         out.append("</ul>");
       }
@@ -292,13 +303,15 @@ public final class Dashboard {
 
   private void environment(Context ctx) {
     String name = ctx.pathParam("environment");
+    int offset = offset(ctx);
     String body = api.database().read(tx -> {
       Environment e = api.repository().environmentNamed(tx, name).orElseThrow(() -> ApiException.notFound(
           "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
       StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
           .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
-      List<Object[]> running = DashboardReads.inEnvironment(tx, name);
-      if (running.isEmpty()) {
+      List<Object[]> pagePlusOne = DashboardReads.inEnvironment(tx, name, PAGE + 1, offset);
+      List<Object[]> running = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
+      if (running.isEmpty() && offset == 0) {
         return out.append("<p>No version is deployed or released here.</p>").toString();
       }
       out.append("<div class=\"scroll\"><table id=\"running\"><tr><th scope=\"col\">Pacticipant</th><th scope=\"col\">Version</th>"
@@ -310,7 +323,8 @@ public final class Dashboard {
             .append(row[2] == null ? "" : " (" + Html.text((String) row[2]) + ")").append("</td><td>")
             .append(Html.date((String) row[3])).append("</td></tr>");
       }
-      return out.append("</table></div>").toString();
+      return out.append("</table></div>").append(pager("/dashboard/environments/" + Links.encode(name), offset,
+          pagePlusOne.size() > PAGE, "previous", "next")).toString();
     });
     ctx.html(Html.page("Environment " + name, body));
   }
@@ -320,7 +334,7 @@ public final class Dashboard {
     String consumer = ctx.pathParam("consumer");
     Status status = api.database().read(tx -> {
       Optional<Publication> latest = api.repository().latestPublication(tx, provider, consumer);
-      return latest.isEmpty() ? new Status("unknown", "unknown", false) : status(tx, latest.get());
+      return latest.isEmpty() ? new Status("unknown", "unknown", false) : statuses(tx, List.of(latest.get())).get(latest.get().id());
     });
     String label = status.css().equals("ok") ? "verified" : status.css().equals("failed") ? "failed" : "unknown";
     String colour = status.css().equals("ok") ? "#2ea043" : status.css().equals("failed") ? "#cf222e" : "#8c959f";

@@ -1,5 +1,6 @@
 package dev.subpact.broker.dashboard;
 
+import dev.subpact.broker.storage.Publication;
 import dev.subpact.broker.storage.Tx;
 import dev.subpact.broker.storage.Verification;
 import dev.subpact.broker.storage.Version;
@@ -49,6 +50,9 @@ final class DashboardReads {
 
   private static final String VERSION_COLUMNS = "v.id, v.pacticipant_id, p.name, v.number, v.build_url, v.created_at";
   private static final String VERSION_FROM = " FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id ";
+  private static final String VERIFICATION_SELECT = "SELECT " + VERSION_COLUMNS
+      + ", vr.id, vr.pact_sha, vr.success, vr.kind, vr.build_url, vr.created_at"
+      + " FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id JOIN pacticipants p ON p.id = v.pacticipant_id";
 
   private DashboardReads() {}
 
@@ -99,24 +103,57 @@ final class DashboardReads {
     return result;
   }
 
-  /** The versions currently deployed or released in the environment, with how they got there. */
-  static List<Object[]> inEnvironment(Tx tx, String environment) throws SQLException {
+  /** A page of the versions currently deployed or released in the environment (by pacticipant), with how they got there. */
+  static List<Object[]> inEnvironment(Tx tx, String environment, int limit, int offset) throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + ", 'deployed', d.application_instance, d.created_at" + VERSION_FROM
             + "JOIN deployed_versions d ON d.version_id = v.id JOIN environments e ON e.uuid = d.environment_uuid"
             + " WHERE e.name = ? AND d.currently_deployed = 1"
             + " UNION ALL SELECT " + VERSION_COLUMNS + ", 'released', NULL, r.created_at" + VERSION_FROM
             + "JOIN released_versions r ON r.version_id = v.id JOIN environments e ON e.uuid = r.environment_uuid"
-            + " WHERE e.name = ? AND r.currently_supported = 1 ORDER BY 3, 1 DESC",
-        r -> new Object[] {version(r), r.getString(7), r.getString(8), r.getString(9)}, environment, environment);
+            + " WHERE e.name = ? AND r.currently_supported = 1 ORDER BY 3, 1 DESC LIMIT ? OFFSET ?",
+        r -> new Object[] {version(r), r.getString(7), r.getString(8), r.getString(9)}, environment, environment, limit, offset);
+  }
+
+  /** The newest verification of a pact content by a provider, and whether any verification of it ever succeeded. */
+  record Latest(Verification newest, boolean everSucceeded) {}
+
+  /** {@link Latest} of each pact content and provider, keyed by {@link #key}: two queries for the lot. */
+  static Map<String, Latest> latest(Tx tx, Collection<Publication> pacts) throws SQLException {
+    Map<String, Latest> result = new LinkedHashMap<>();
+    List<String> shas = pacts.stream().map(Publication::sha).distinct().toList();
+    if (shas.isEmpty()) {
+      return result;
+    }
+    Map<Long, Boolean> succeeded = new LinkedHashMap<>();
+    for (Object[] row : tx.list("SELECT MAX(vr.id), MAX(vr.success) FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id"
+        + " WHERE vr.pact_sha IN (" + marks(shas.size()) + ") GROUP BY vr.pact_sha, v.pacticipant_id",
+        r -> new Object[] {r.getLong(1), r.getInt(2) == 1}, shas.toArray())) {
+      succeeded.put((Long) row[0], (Boolean) row[1]);
+    }
+    if (succeeded.isEmpty()) {
+      return result;
+    }
+    for (Verification v : tx.list(VERIFICATION_SELECT + " WHERE vr.id IN (" + marks(succeeded.size()) + ")",
+        DashboardReads::verification, succeeded.keySet().toArray())) {
+      result.put(key(v.sha(), v.providerVersion().pacticipantId()), new Latest(v, succeeded.get(v.id())));
+    }
+    return result;
+  }
+
+  static String key(String sha, long providerId) {
+    return sha + "/" + providerId;
   }
 
   /** The latest {@code limit} verifications of a pact content by the provider, newest first. */
   static List<Verification> verifications(Tx tx, String sha, String provider, int limit) throws SQLException {
-    return tx.list("SELECT " + VERSION_COLUMNS + ", vr.id, vr.pact_sha, vr.success, vr.kind, vr.build_url, vr.created_at"
-            + " FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id JOIN pacticipants p ON p.id = v.pacticipant_id"
-            + " WHERE vr.pact_sha = ? AND p.name = ? ORDER BY vr.id DESC LIMIT ?",
-        r -> new Verification(r.getLong(7), r.getString(8), version(r), r.getInt(9) == 1, r.getString(10),
-            r.getString(11), null, r.getString(12)), sha, provider, limit);
+    return tx.list(VERIFICATION_SELECT + " WHERE vr.pact_sha = ? AND p.name = ? ORDER BY vr.id DESC LIMIT ?",
+        DashboardReads::verification, sha, provider, limit);
+  }
+
+  /** A verification without its test results (the dashboard never shows them). */
+  private static Verification verification(ResultSet r) throws SQLException {
+    return new Verification(r.getLong(7), r.getString(8), version(r), r.getInt(9) == 1, r.getString(10), r.getString(11), null,
+        r.getString(12));
   }
 
   /**
