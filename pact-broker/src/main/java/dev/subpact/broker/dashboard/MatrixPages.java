@@ -29,6 +29,7 @@ import java.util.Set;
 final class MatrixPages {
 
   static final int ROWS = 100;
+  private static final int NOTICES = 20;
 
   private final ApiContext api;
 
@@ -123,7 +124,10 @@ final class MatrixPages {
       out.append("</ul></div>");
       if (!result.notices().isEmpty()) {
         out.append("<h2>Notices</h2><ul id=\"notices\">");
-        result.notices().forEach(n -> out.append("<li>").append(Html.text(n)).append("</li>"));
+        result.notices().stream().limit(NOTICES).forEach(n -> out.append("<li>").append(Html.text(n)).append("</li>"));
+        if (result.notices().size() > NOTICES) {
+          out.append("<li>and ").append(result.notices().size() - NOTICES).append(" more</li>");
+        }
         out.append("</ul>");
       }
       return out.append(table(tx, result)).toString();
