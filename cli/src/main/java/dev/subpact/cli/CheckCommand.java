@@ -88,6 +88,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
+  @Mixin FixStyleOption fixStyles;
+
   @Option(names = "--header", paramLabel = "NAME=VALUE",
       description = "With --schema <url>: a request header (e.g. Authorization=Bearer …) sent with the introspection. Repeatable. Never printed.")
   List<String> headers;
@@ -105,12 +107,12 @@ public final class CheckCommand implements Callable<Integer> {
       if (BROKER.equals(baseline)) {
         Schema fromBroker = baselineFromBroker();
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, fromBroker, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, requestHeaders, fromBroker, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, baseline, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, requestHeaders, baseline, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), baseline, inputs.documents);
       }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);

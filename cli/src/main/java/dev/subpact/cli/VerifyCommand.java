@@ -142,6 +142,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
+  @picocli.CommandLine.Mixin FixStyleOption fixStyles;
+
   @picocli.CommandLine.Mixin BrokerOptions broker;
 
   @Override
@@ -157,7 +159,8 @@ public final class VerifyCommand implements Callable<Integer> {
         .settle(settle)
         .liveWindow(liveWindow)
         .runTimeout(runTimeout)
-        .shard(runShard);
+        .shard(runShard)
+        .fixStyles(fixStyles.styles());
     Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
     requestHeaders.forEach(config::header);
     if (concurrency < 1) {
