@@ -376,6 +376,27 @@ public final class BrokerClient {
     return Optional.ofNullable(latest);
   }
 
+  /** A version and the branch it is on. */
+  public record BranchVersion(String branch, String version) {}
+
+  /**
+   * The latest version of {@code pacticipant} on its main branch (the pacticipant's {@code
+   * mainBranch}, set explicitly or detected from its first develop/main/master version), or empty
+   * when it has no main branch or no version on it.
+   */
+  public Optional<BranchVersion> latestOnMainBranch(String pacticipant) {
+    HttpResponse<String> found = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant)),
+        "read pacticipant " + pacticipant);
+    String branch = found.statusCode() == 404 ? null : json(found, "the pacticipant").path("mainBranch").asText(null);
+    if (branch == null) {
+      return Optional.empty();
+    }
+    HttpResponse<String> latest = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant) + "/branches/"
+        + segment(branch) + "/latest-version"), "read the latest version of " + pacticipant + " on " + branch);
+    String version = latest.statusCode() == 404 ? null : json(latest, "the latest version").path("number").asText(null);
+    return Optional.ofNullable(version).map(v -> new BranchVersion(branch, v));
+  }
+
   /** The GraphQL schema (SDL) published for {@code provider} {@code version} (subpact's broker only). */
   public String schema(String provider, String version) {
     URI url = base.resolve("pacticipants/" + segment(provider) + "/versions/" + segment(version) + "/graphql-schema");

@@ -228,11 +228,8 @@ public final class StaticGate {
         return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
             List.of(), List.of(), c.source());
       }
-      List<Finding> findings = new ArrayList<>(
-          c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation()));
-      if (changes != null) {
-        findings.addAll(changes.findings(c.operation()));
-      }
+      List<Finding> checked = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
+      List<Finding> findings = changes == null ? checked : changes.alongside(checked, c.operation());
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
