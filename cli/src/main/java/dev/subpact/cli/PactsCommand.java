@@ -47,6 +47,14 @@ public final class PactsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The folder to write the pacts to (created; emptied of earlier *.json).")
   Path out;
 
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "A request header sent to the broker (e.g. a gateway's X-Api-Key=…), beside its credentials. Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
+  List<String> headersFromEnv;
+
   @Override
   public Integer call() throws IOException {
     Preflight.writableFolder(out, "--out");
@@ -57,7 +65,7 @@ public final class PactsCommand implements Callable<Integer> {
     }
     List<PactForVerification> pacts;
     try {
-      pacts = broker.client().pactsForVerification(provider, parsed, providerBranch, true);
+      pacts = broker.client().withHeaders(RequestHeaders.parse(headers, headersFromEnv, System::getenv)).pactsForVerification(provider, parsed, providerBranch, true);
     } catch (BrokerException e) {
       if (e.status() != 404) {
         throw new UserInputException(e.getMessage(), e);

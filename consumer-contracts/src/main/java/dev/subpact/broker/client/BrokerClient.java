@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,24 +37,31 @@ public final class BrokerClient {
   private final HttpClient http;
   private final int attempts;
   private final Duration backoff;
+  private final Map<String, String> headers;
 
-  private BrokerClient(URI base, BrokerAuth auth, int attempts, Duration backoff) {
+  private BrokerClient(URI base, BrokerAuth auth, int attempts, Duration backoff, Map<String, String> headers) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.auth = auth;
     this.attempts = attempts;
     this.backoff = backoff;
+    this.headers = Map.copyOf(headers);
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** A client for the broker at {@code base}: 4 attempts per request, backoff from 250 ms doubling. */
   public static BrokerClient of(URI base, BrokerAuth auth) {
-    return new BrokerClient(base, auth, 4, Duration.ofMillis(250));
+    return new BrokerClient(base, auth, 4, Duration.ofMillis(250), Map.of());
   }
 
   /** The same client with another retry policy ({@code attempts} ≥ 1 tries per request). */
   public BrokerClient withRetries(int attempts, Duration initialBackoff) {
-    return new BrokerClient(base, auth, Math.max(1, attempts), initialBackoff);
+    return new BrokerClient(base, auth, Math.max(1, attempts), initialBackoff, headers);
+  }
+
+  /** The same client sending {@code extra} request headers (e.g. a gateway's) on every request; their values are never printed. */
+  public BrokerClient withHeaders(Map<String, String> extra) {
+    return new BrokerClient(base, auth, attempts, backoff, extra);
   }
 
   public URI base() {
@@ -446,6 +454,7 @@ public final class BrokerClient {
 
   private HttpResponse<String> exchange(String method, URI url, String body, PublishRequest request, String what, boolean allow404) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Accept", HAL);
+    headers.forEach(builder::header);
     auth.header().ifPresent(h -> builder.header("Authorization", h));
     if (body != null) {
       builder.header("Content-Type", "application/json");
