@@ -83,6 +83,42 @@ class GraphqlAwarenessTest {
   }
 
   /**
+   * A schema that every document still validates against, but that changes what adspy reads from
+   * the build deployed where adspy runs (a field it selects became nullable), is compared with that
+   * build's schema along adspy's operations: "verified by schema" fails and can-i-deploy says no.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Engine.class, names = "SQLITE")
+  void aSchemaIsComparedWithTheSchemaDeployedWhereTheConsumerRuns(Engine engine) {
+    try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, engine.newDatabase()))) {
+      Http http = Http.of(broker);
+      Fixtures fixtures = new Fixtures(broker);
+      Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000002", "staging");
+      String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
+      assertThat(http.send("POST", "/contracts/publish", """
+          {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
+            {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
+             "contentType":"application/json","content":"%s"}]}""".formatted(content)).status()).isEqualTo(200);
+      fixtures.deploy("adspy", "80015", staging, null);
+      http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema", resource("before-rename.graphql"), "application/graphql");
+      fixtures.deploy("flexus-backend", "b1", staging, null);
+      String nullable = resource("before-rename.graphql").replace("  emessage_id: String!\n", "  emessage_id: String\n");
+      assertThat(nullable).isNotEqualTo(resource("before-rename.graphql"));
+
+      JsonNode changed = http.send("PUT", "/pacticipants/flexus-backend/versions/b4/graphql-schema", nullable,
+          "application/graphql").json();
+
+      JsonNode check = changed.path("verifiedBySchema").get(0);
+      assertThat(check.path("success").asBoolean()).as(changed.toString()).isFalse();
+      assertThat(check.path("errors").toString())
+          .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
+          .contains("(baseline: flexus-backend b1 (in staging))");
+      JsonNode refused = http.get("/can-i-deploy?pacticipant=flexus-backend&version=b4&environment=staging").json();
+      assertThat(refused.path("summary").path("deployable").asBoolean()).as(refused.toString()).isFalse();
+    }
+  }
+
+  /**
    * A REST consumer's pact (the official Pact Broker client's own V2 contract, written by the official
    * tooling, addressed to the backend) is no GraphQL: a schema cannot verify it, so can-i-deploy
    * waits for its live verification instead of saying yes.

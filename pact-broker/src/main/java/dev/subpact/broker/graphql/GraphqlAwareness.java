@@ -17,6 +17,7 @@ import dev.subpact.broker.storage.Verification;
 import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
+import dev.subpact.graphql.change.UsedSchemaChanges;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.Severity;
 import dev.subpact.graphql.check.StaticChecker;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -194,10 +196,14 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       return null;
     }
     StaticChecker checker = StaticChecker.of(schema);
+    List<UsedSchemaChanges> fromDeployed = deployedBaselines(tx, schema, providerVersion, pact);
     List<String> errors = new ArrayList<>();
     ArrayNode results = Json.array();
     for (GraphqlInteraction interaction : graphqlPact.interactions()) {
       List<Finding> findings = checker.check(interaction.operation());
+      for (UsedSchemaChanges changes : fromDeployed) {
+        findings = changes.alongside(findings, interaction.operation()).stream().distinct().toList();
+      }
       ObjectNode item = results.addObject().put("interactionDescription", interaction.description());
       ArrayNode mismatches = item.putArray("mismatches");
       boolean ok = true;
@@ -218,6 +224,32 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       }
     }
     return record(tx, links, pact, providerVersion, results, errors, events);
+  }
+
+  /**
+   * The comparisons a consumer version's contract needs beyond validation ({@code check --baseline}
+   * on the broker): with the schema of each other provider version deployed or released where that
+   * consumer version runs, along its operations — what changed since is what it would feel there.
+   */
+  private List<UsedSchemaChanges> deployedBaselines(Tx tx, Schema schema, Version providerVersion, Publication pact)
+      throws SQLException {
+    Map<Long, UsedSchemaChanges> byVersion = new LinkedHashMap<>();
+    for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
+      List<Deployment> provider = new ArrayList<>(repository.currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      provider.addAll(repository.currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      for (Deployment deployed : provider) {
+        Version version = deployed.version();
+        if (version.id() == providerVersion.id() || byVersion.containsKey(version.id())) {
+          continue;
+        }
+        Optional<String> sdl = repository.schema(tx, version);
+        if (sdl.isPresent()) {
+          byVersion.put(version.id(), UsedSchemaChanges.between(SchemaLoader.fromSdl(sdl.get(), version.pacticipant() + " "
+              + version.number() + " (in " + place.environment().name() + ")"), schema));
+        }
+      }
+    }
+    return List.copyOf(byVersion.values());
   }
 
   private SchemaCheck record(Tx tx, Links links, Publication pact, Version providerVersion, ArrayNode results,
