@@ -30,6 +30,17 @@ class GraphqlAwarenessTest {
     }
   }
 
+  /** adspy 80015's pact (on branch main) published, and adspy 80015 deployed to {@code environment}. */
+  private static void publishAdspyDeployedTo(Http http, Fixtures fixtures, Environment environment) {
+    String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
+    Http.Response published = http.send("POST", "/contracts/publish", """
+        {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
+          {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
+           "contentType":"application/json","content":"%s"}]}""".formatted(content));
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+    fixtures.deploy("adspy", "80015", environment, null);
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void schemaChecksDecideCanIDeployAndTrackFieldUsage(Engine engine) {
@@ -37,13 +48,7 @@ class GraphqlAwarenessTest {
       Http http = Http.of(broker);
       Fixtures fixtures = new Fixtures(broker);
       Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000001", "staging");
-      String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
-      Http.Response published = http.send("POST", "/contracts/publish", """
-          {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
-            {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
-             "contentType":"application/json","content":"%s"}]}""".formatted(content));
-      assertThat(published.status()).as(published.body()).isEqualTo(200);
-      fixtures.deploy("adspy", "80015", staging, null);
+      publishAdspyDeployedTo(http, fixtures, staging);
 
       JsonNode before = http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema",
           resource("before-rename.graphql"), "application/graphql").json();
@@ -94,12 +99,7 @@ class GraphqlAwarenessTest {
       Http http = Http.of(broker);
       Fixtures fixtures = new Fixtures(broker);
       Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000002", "staging");
-      String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
-      assertThat(http.send("POST", "/contracts/publish", """
-          {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
-            {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
-             "contentType":"application/json","content":"%s"}]}""".formatted(content)).status()).isEqualTo(200);
-      fixtures.deploy("adspy", "80015", staging, null);
+      publishAdspyDeployedTo(http, fixtures, staging);
       http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema", resource("before-rename.graphql"), "application/graphql");
       fixtures.deploy("flexus-backend", "b1", staging, null);
       String nullable = resource("before-rename.graphql").replace("  emessage_id: String!\n", "  emessage_id: String\n");
