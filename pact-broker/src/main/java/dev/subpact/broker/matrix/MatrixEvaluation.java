@@ -65,7 +65,11 @@ final class MatrixEvaluation {
     if (canIDeploy) {
       againstTarget(tx, query, selected, ignore, rows, problems);
     } else if (query.selectors().size() == 1) {
-      everyIntegration(tx, query.selectors().get(0).pacticipant(), selected.get(query.selectors().get(0).pacticipant()), ignore, rows);
+      List<Version> versions = ascending(selected.get(query.selectors().get(0).pacticipant()));
+      if (query.limit() != null && versions.size() > query.limit()) {
+        versions = versions.subList(versions.size() - Math.max(0, query.limit()), versions.size());
+      }
+      everyIntegration(tx, query.selectors().get(0).pacticipant(), versions, ignore, rows);
     } else {
       betweenSelected(tx, selected, ignore, rows);
     }
@@ -115,12 +119,9 @@ final class MatrixEvaluation {
         }
       }
     }
-    for (Publication pact : repository.publicationsForProvider(tx, name)) {
-      for (Verification verification : repository.verificationsOf(tx, pact.sha(), name)) {
-        if (selected.contains(verification.providerVersion().id())) {
-          rows.add(new Matrix.Row(pact, verification.providerVersion(), verification, ignored(ignore, pact.consumerVersion())));
-        }
-      }
+    for (BrokerRepository.VerifiedPublication verified : repository.verifiedPublications(tx, name, new ArrayList<>(selected))) {
+      rows.add(new Matrix.Row(verified.pact(), verified.verification().providerVersion(), verified.verification(),
+          ignored(ignore, verified.pact().consumerVersion())));
     }
   }
 

@@ -17,6 +17,8 @@ import java.util.Map;
  * selector, as the official clients send them. When every {@code pacticipant} comes first (a
  * query whose keys were sorted, as Pact replays them), versions go to the selectors in order and
  * the remaining attributes to the selectors without a version.
+ *
+ * <p>{@code limit=N} on a query about one pacticipant on its own keeps its newest N versions.
  */
 public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, String latestBy,
     boolean latest, String tag, String environment, boolean mainBranch, Boolean successFilter,

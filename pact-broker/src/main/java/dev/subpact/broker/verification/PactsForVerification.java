@@ -209,17 +209,8 @@ public final class PactsForVerification {
 
   /** The latest pact of every consumer branch and tag: the heads that can be work in progress. */
   private List<Publication> wipCandidates(Tx tx, String provider) throws SQLException {
-    Map<String, Publication> heads = new LinkedHashMap<>();
-    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
-      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
-        heads.putIfAbsent(pact.consumer() + "\u0000b:" + branch, pact);
-      }
-      for (String tag : repository.tags(tx, pact.consumerVersion())) {
-        heads.putIfAbsent(pact.consumer() + "\u0000t:" + tag, pact);
-      }
-    }
     Map<String, Publication> bySha = new LinkedHashMap<>();
-    heads.values().forEach(p -> bySha.putIfAbsent(p.sha(), p));
+    repository.latestPublicationsOfEveryBranchAndTag(tx, provider).forEach(p -> bySha.putIfAbsent(p.sha(), p));
     return new ArrayList<>(bySha.values());
   }
 
