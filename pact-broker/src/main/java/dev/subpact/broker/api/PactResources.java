@@ -1,5 +1,6 @@
 package dev.subpact.broker.api;
 
+import dev.subpact.broker.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -385,7 +386,8 @@ final class PactResources {
                   + ". If this verification fails, it will fail the build.");
         }
         ObjectNode l = item.putObject("_links");
-        l.set("self", Json.link(url, "Pact between " + p.consumer() + " (" + p.consumerVersion().number() + ") and " + provider));
+        // "name", as the official broker's verifiable pact: Pact JVM names the pact it verifies after it
+        l.set("self", Json.link(url).put("name", "Pact between " + p.consumer() + " (" + p.consumerVersion().number() + ") and " + provider));
       }
       node.putObject("_links").set("self", Json.link(links.to("pacts", "provider", provider, "for-verification"),
           "Pacts to be verified"));

@@ -1,5 +1,6 @@
 package dev.subpact.broker.api;
 
+import dev.subpact.broker.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

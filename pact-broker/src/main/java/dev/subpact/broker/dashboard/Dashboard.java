@@ -3,8 +3,9 @@ package dev.subpact.broker.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.api.Links;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
@@ -211,7 +212,7 @@ public final class Dashboard {
         boolean yes = Boolean.TRUE.equals(result.deployable());
         body.append("<p id=\"answer\" class=\"").append(yes ? "ok" : "failed").append("\"><strong>")
             .append(yes ? "Yes" : "No").append("</strong>: ").append(Html.text(result.reason())).append("</p>").append(rows(result));
-      } catch (ApiException e) {
+      } catch (BrokerException e) {
         body.append("<p id=\"answer\" class=\"failed\">").append(Html.text(e.getMessage())).append("</p>");
       }
     }

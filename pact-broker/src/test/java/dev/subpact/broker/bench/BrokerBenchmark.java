@@ -3,7 +3,7 @@ package dev.subpact.broker.bench;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.contract.PactContent;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.BulkInsert;
