@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection goes to the next replica in turn; a replica that refuses the connection (killed) is
  * skipped, and a connection open to a replica that dies is closed, as a real balancer does.
  */
-final class RoundRobinProxy implements AutoCloseable {
+public final class RoundRobinProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final List<Integer> ports;
@@ -28,13 +28,13 @@ final class RoundRobinProxy implements AutoCloseable {
     return thread;
   });
 
-  RoundRobinProxy(List<Integer> ports) throws IOException {
+  public RoundRobinProxy(List<Integer> ports) throws IOException {
     this.ports = List.copyOf(ports);
     this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
     pumps.submit(this::accept);
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getLocalPort();
   }
 

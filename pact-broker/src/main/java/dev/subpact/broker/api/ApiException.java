@@ -1,8 +1,8 @@
 package dev.subpact.broker.api;
 
-import dev.subpact.broker.json.Json;
 import dev.subpact.broker.error.BrokerException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import java.util.List;
 import java.util.Map;
 

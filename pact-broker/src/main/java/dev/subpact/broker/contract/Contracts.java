@@ -1,6 +1,8 @@
 package dev.subpact.broker.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishing pacts and verification results: each in one transaction, then the webhooks for what
@@ -57,6 +60,47 @@ public final class Contracts {
     this.allowModification = allowModification;
   }
 
+  /**
+   * The pacts as they are to be published: for each provider in {@code mergeProviders}
+   * ({@code onConflict=merge}), the interactions are added to the pact already published for the
+   * consumer version (same description and provider states: the new one wins).
+   */
+  public List<PactToPublish> mergedWithPublished(String consumer, String version,
+      List<PactToPublish> pacts, List<String> mergeProviders) {
+    if (mergeProviders.isEmpty()) {
+      return pacts;
+    }
+    return database.read(tx -> {
+      List<PactToPublish> result = new ArrayList<>();
+      var existingVersion = repository.version(tx, consumer, version);
+      for (PactToPublish pact : pacts) {
+        Optional<Publication> existing = existingVersion.isPresent() && mergeProviders.contains(pact.provider())
+            ? repository.publication(tx, existingVersion.get(), pact.provider()) : Optional.empty();
+        if (existing.isEmpty() || !pact.content().isObject() || !pact.content().path("interactions").isArray()) {
+          result.add(pact);
+          continue;
+        }
+        ObjectNode old = (ObjectNode) Json.parse(repository.pactContent(tx, existing.get().sha()).orElseThrow());
+        ObjectNode merged = ((ObjectNode) pact.content()).deepCopy();
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        for (JsonNode interaction : old.path("interactions")) {
+          byKey.put(interactionKey(interaction), interaction);
+        }
+        for (JsonNode interaction : pact.content().path("interactions")) {
+          byKey.put(interactionKey(interaction), interaction);
+        }
+        ArrayNode interactions = merged.putArray("interactions");
+        byKey.values().forEach(interactions::add);
+        result.add(new PactToPublish(pact.provider(), merged, true));
+      }
+      return result;
+    });
+  }
+
+  private static String interactionKey(JsonNode interaction) {
+    return interaction.path("description").asText() + "\u0000" + interaction.path("providerState").asText()
+        + "\u0000" + interaction.path("providerStates").toString();
+  }
   /**
    * Publishes pacts of one consumer version, with its branch, tags and build URL, atomically:
    * either all pacts are stored or none.

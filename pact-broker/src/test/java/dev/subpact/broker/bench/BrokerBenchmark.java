@@ -2,9 +2,10 @@ package dev.subpact.broker.bench;
 
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
+import dev.subpact.broker.RoundRobinProxy;
 import dev.subpact.broker.RunningBroker;
-import dev.subpact.broker.json.Json;
 import dev.subpact.broker.contract.PactContent;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.BulkInsert;
 import dev.subpact.broker.storage.Environment;
@@ -27,15 +28,15 @@ import java.util.stream.IntStream;
 /**
  * Latency of {@code /can-i-deploy}, {@code for-verification} and the dashboard on each storage
  * engine, through one broker and (PostgreSQL) through three replicas on the same database taking
- * requests in turn, then a sustained mixed load (reads and publishes) through the replicas. The data
+ * requests in turn, then a mixed load (reads and publishes) at 1, 2, 4 and 8 clients through a round-robin
+ * proxy in front of the replicas ({@link RoundRobinProxy}). The data
  * set: {@code bench.consumers} consumers × {@code bench.versions} versions, {@code bench.providerVersions}
  * provider versions with {@code bench.verifications} verifications each, three versions of every
  * consumer deployed in production (and two in staging), loaded in bulk through the storage layer.
- * Prints p50/p99 per endpoint and the mixed load's requests/s.
+ * Prints p50/p99 per endpoint, each mixed load step's requests/s, and the most requests/s a step
+ * served with p99 under 100 ms.
  *
- * <pre>./mvnw -q -pl pact-broker test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.subpact.broker.bench.BrokerBenchmark \
- *     [-Dbench.consumers=1000 -Dbench.versions=100 -Dbench.verifications=1000 -Dbench.engines=postgresql]</pre>
+ * How to run it, with the module siblings' classes from the reactor, is in pact-broker/README.md.
  */
 public final class BrokerBenchmark {
 
@@ -46,7 +47,9 @@ public final class BrokerBenchmark {
   static final List<String> ENGINES = List.of(System.getProperty("bench.engines", "sqlite,postgresql").split(","));
   static final int WARMUP = 50;
   static final int SAMPLES = 300;
-  static final int MIXED_THREADS = 8;
+  /** The mixed load's steps: clients sending requests back to back. */
+  static final List<Integer> MIXED_CLIENTS = List.of(1, 2, 4, 8);
+  static final double MIXED_P99_TARGET_MS = 100;
   static final int MIXED_SECONDS = Integer.getInteger("bench.mixedSeconds", 30);
 
   private BrokerBenchmark() {}
@@ -85,10 +88,12 @@ public final class BrokerBenchmark {
                 RunningBroker third = PactBroker.start(BrokerConfig.local(0, engine[1]))) {
               List<String> three = List.of(broker.url(), second.url(), third.url());
               measureAll(lines, engine[0], "3 replicas", three, providerVersion);
-              report(lines, mixedLoad(engine[0], "3 replicas", three));
+              try (RoundRobinProxy proxy = new RoundRobinProxy(List.of(broker.port(), second.port(), third.port()))) {
+                sustained(lines, engine[0], "proxy", proxy.url());
+              }
             }
           } else {
-            report(lines, mixedLoad(engine[0], "1 replica", one));
+            sustained(lines, engine[0], "1 replica", broker.url());
           }
         }
       }
@@ -120,22 +125,43 @@ public final class BrokerBenchmark {
   private static final String FOR_VERIFICATION = "{\"consumerVersionSelectors\":[{\"mainBranch\":true},{\"deployedOrReleased\":true}],"
       + "\"providerVersionBranch\":\"main\",\"includePendingStatus\":true}";
 
+  /** One step of the mixed load: its figure line, p99 and requests per second. */
+  private record Mixed(String line, double p99, double perSecond) {}
+
   /**
-   * {@value #MIXED_THREADS} clients for {@code bench.mixedSeconds}, each request to the next replica in turn:
-   * 2 of 5 can-i-deploy, 2 for-verification, 1 a publish of a new consumer version.
+   * The mixed load at each of {@link #MIXED_CLIENTS}, then the most requests per second any step
+   * served with p99 under {@value #MIXED_P99_TARGET_MS} ms.
    */
-  private static String mixedLoad(String engine, String through, List<String> replicas) throws Exception {
+  private static void sustained(List<String> lines, String engine, String through, String base) throws Exception {
+    Mixed best = null;
+    for (int clients : MIXED_CLIENTS) {
+      Mixed step = mixedLoad(engine, through, base, clients);
+      report(lines, step.line());
+      if (step.p99() < MIXED_P99_TARGET_MS && (best == null || step.perSecond() > best.perSecond())) {
+        best = step;
+      }
+    }
+    report(lines, String.format("%-11s %-11s %-58s %s", engine, through, "sustained mixed load at p99 < 100 ms",
+        best == null ? "none of the steps kept p99 under 100 ms" : String.format("%.0f requests/s", best.perSecond())));
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger MIXED_REQUESTS = new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
+   * {@code clients} clients for {@code bench.mixedSeconds} against {@code base} (one broker, or the
+   * round-robin proxy in front of the replicas): 2 of 5 can-i-deploy, 2 for-verification, 1 a
+   * publish of a new consumer version.
+   */
+  private static Mixed mixedLoad(String engine, String through, String base, int clients) throws Exception {
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     java.util.concurrent.ConcurrentLinkedQueue<Double> millis = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
     java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
     long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(MIXED_SECONDS);
     List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < MIXED_THREADS; t++) {
+    for (int t = 0; t < clients; t++) {
       Thread thread = new Thread(() -> {
         while (System.nanoTime() < end) {
-          int n = counter.getAndIncrement();
-          String base = replicas.get(n % replicas.size());
+          int n = MIXED_REQUESTS.getAndIncrement();
           HttpRequest request = switch (n % 5) {
             case 0, 1 -> HttpRequest.newBuilder(URI.create(base + "/can-i-deploy?pacticipant=bot-" + (n % CONSUMERS)
                 + "&version=bot-" + (n % CONSUMERS) + "-v" + (VERSIONS_PER_CONSUMER - 1) + "&environment=production")).GET().build();
@@ -167,9 +193,11 @@ public final class BrokerBenchmark {
       thread.join();
     }
     double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return String.format("%-11s %-11s %-58s %7.1f  %7.1f   (%d requests, %.0f/s, %d failed)", engine, through,
-        "mixed load, " + MIXED_THREADS + " clients", sorted[sorted.length / 2],
-        sorted[(int) Math.ceil(sorted.length * 0.99) - 1], sorted.length, sorted.length / (double) MIXED_SECONDS, failed.get());
+    double p99 = sorted[(int) Math.ceil(sorted.length * 0.99) - 1];
+    double perSecond = sorted.length / (double) MIXED_SECONDS;
+    return new Mixed(String.format("%-11s %-11s %-58s %7.1f  %7.1f   (%d requests, %.0f/s, %d failed)", engine, through,
+        "mixed load, " + clients + " client" + (clients == 1 ? "" : "s"), sorted[sorted.length / 2], p99, sorted.length,
+        perSecond, failed.get()), p99, perSecond);
   }
 
   /**
