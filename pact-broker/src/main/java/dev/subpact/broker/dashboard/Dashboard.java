@@ -3,13 +3,15 @@ package dev.subpact.broker.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
 import dev.subpact.broker.api.Links;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
 import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Publication;
 import dev.subpact.broker.storage.Verification;
 import dev.subpact.graphql.pact.ExpectedMessage;
@@ -21,6 +23,7 @@ import dev.subpact.graphql.pact.PactFormatException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,22 +56,37 @@ public final class Dashboard {
   private record Status(String css, String label, boolean pending) {}
 
   private Status status(dev.subpact.broker.storage.Tx tx, Publication p) throws java.sql.SQLException {
-    List<Verification> verifications = api.repository().verificationsOf(tx, p.sha(), p.provider());
-    boolean everSucceeded = verifications.stream().anyMatch(Verification::success);
-    if (verifications.isEmpty()) {
+    return status(api.repository().verificationStatuses(tx, List.of(p.sha()), p.provider()).get(p.sha()));
+  }
+
+  private static Status status(BrokerRepository.VerificationStatus verification) {
+    if (verification == null) {
       return new Status("unknown", "not verified", true);
     }
-    Verification last = verifications.get(0);
+    Verification last = verification.latest();
     String by = Verification.SCHEMA.equals(last.kind()) ? " by schema" : "";
     return new Status(last.success() ? "ok" : "failed",
-        (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(), !everSucceeded);
+        (last.success() ? "verified" : "failed") + by + " by " + last.providerVersion().number(),
+        !verification.everSucceeded());
   }
 
   private void integrations(Context ctx) {
     StringBuilder rows = new StringBuilder();
+    int page = Math.max(1, ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
+    int[] total = new int[1];
     api.database().read(tx -> {
-      for (Publication p : api.repository().latestPublications(tx)) {
-        Status s = status(tx, p);
+      total[0] = api.repository().countIntegrations(tx);
+      List<Publication> latest = api.repository().latestPublications(tx, (page - 1) * PAGE, PAGE);
+      Map<String, Map<String, BrokerRepository.VerificationStatus>> byProvider = new java.util.HashMap<>();
+      for (Publication p : latest) {
+        byProvider.computeIfAbsent(p.provider(), provider -> new java.util.HashMap<>());
+      }
+      for (Map.Entry<String, Map<String, BrokerRepository.VerificationStatus>> provider : byProvider.entrySet()) {
+        provider.getValue().putAll(api.repository().verificationStatuses(tx,
+            latest.stream().filter(p -> p.provider().equals(provider.getKey())).map(Publication::sha).toList(), provider.getKey()));
+      }
+      for (Publication p : latest) {
+        Status s = status(byProvider.get(p.provider()).get(p.sha()));
         String pactPage = "/dashboard/pacts/provider/" + Links.encode(p.provider()) + "/consumer/" + Links.encode(p.consumer())
             + "/version/" + Links.encode(p.consumerVersion().number());
         rows.append("<tr><td>").append(Html.text(p.consumer())).append("</td><td>").append(Html.text(p.provider()))
@@ -81,8 +99,24 @@ public final class Dashboard {
     });
     String body = rows.length() == 0 ? "<p>No pacts have been published yet.</p>"
         : "<table id=\"integrations\"><tr><th>Consumer</th><th>Provider</th><th>Latest pact</th><th>Published</th>"
-            + "<th>Last verification</th></tr>" + rows + "</table>";
+            + "<th>Last verification</th></tr>" + rows + "</table>" + pages(page, total[0]);
     ctx.html(Html.page("Integrations", body));
+  }
+
+  /**
+   * Integrations per page of the index, and the newest versions the matrix page shows unless one
+   * is chosen with {@code version=}.
+   */
+  static final int PAGE = 100;
+
+  private static String pages(int page, int total) {
+    if (total <= PAGE) {
+      return "";
+    }
+    int last = (total + PAGE - 1) / PAGE;
+    return "<p class=\"pages\">Page " + page + " of " + last + " (" + total + " integrations)"
+        + (page > 1 ? " <a href=\"/dashboard?page=" + (page - 1) + "\">previous</a>" : "")
+        + (page < last ? " <a href=\"/dashboard?page=" + (page + 1) + "\">next</a>" : "") + "</p>";
   }
 
   private void pact(Context ctx) {
@@ -134,12 +168,13 @@ public final class Dashboard {
 
   private void matrix(Context ctx) {
     String pacticipant = ctx.queryParam("pacticipant");
+    String version = ctx.queryParam("version") == null || ctx.queryParam("version").isBlank() ? null : ctx.queryParam("version");
     StringBuilder body = new StringBuilder("<form><input name=\"pacticipant\" placeholder=\"pacticipant\" value=\"")
         .append(Html.text(pacticipant)).append("\"><button>Show</button></form>");
     if (pacticipant != null && !pacticipant.isBlank()) {
       Matrix.Result result = api.database().read(tx -> api.matrix().evaluate(tx, new MatrixQuery(
-          List.of(new Selector(pacticipant, null, false, null, null, null, false)), List.of(), null, false, null, null,
-          false, null, null)));
+          List.of(new Selector(pacticipant, version, false, null, null, null, false)), List.of(), null, false, null, null,
+          false, null, version == null ? PAGE : null)));
       body.append(rows(result));
     }
     ctx.html(Html.page("Matrix", body.toString()));
@@ -177,7 +212,7 @@ public final class Dashboard {
         boolean yes = Boolean.TRUE.equals(result.deployable());
         body.append("<p id=\"answer\" class=\"").append(yes ? "ok" : "failed").append("\"><strong>")
             .append(yes ? "Yes" : "No").append("</strong>: ").append(Html.text(result.reason())).append("</p>").append(rows(result));
-      } catch (ApiException e) {
+      } catch (BrokerException e) {
         body.append("<p id=\"answer\" class=\"failed\">").append(Html.text(e.getMessage())).append("</p>");
       }
     }

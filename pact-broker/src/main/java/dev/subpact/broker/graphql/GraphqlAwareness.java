@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Deployment;
@@ -83,7 +83,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
     app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
       String sdl = database.read(tx -> repository.schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
-          .orElseThrow(() -> ApiException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
+          .orElseThrow(() -> BrokerException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
               + "' has no GraphQL schema; PUT its SDL here."));
       ctx.contentType("application/graphql; charset=utf-8").result(sdl);
     });
@@ -120,7 +120,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     if (body.trim().startsWith("{")) {
       sdl = Json.text(Json.parse(body), "sdl");
       if (sdl == null) {
-        throw ApiException.badRequest("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
+        throw BrokerException.invalid("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
       }
     }
     String provider = ctx.pathParam("p");
@@ -129,7 +129,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     try {
       schema = SchemaLoader.fromSdl(sdl, provider + " " + number);
     } catch (SchemaLoadException | graphql.GraphQLException e) {
-      throw ApiException.badRequest("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
+      throw BrokerException.invalid("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
     }
     String finalSdl = sdl;
     Links links = api.links(ctx);
