@@ -118,14 +118,14 @@ public final class CheckCommand implements Callable<Integer> {
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, true), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       out.flush();
     } else {
       try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, false), out);
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }

@@ -82,7 +82,7 @@ public final class ReportCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }
-      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged));
+      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged, Terminal.layout(spec, output == null)));
       return merged.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
     }
   }

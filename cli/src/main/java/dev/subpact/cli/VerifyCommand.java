@@ -8,6 +8,7 @@ import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.Verbosity;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
@@ -169,7 +170,7 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
-      spec.commandLine().getErr().println("shard " + runShard + " holds none of the " + contracts.size()
+      Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
     }
     Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
@@ -177,8 +178,8 @@ public final class VerifyCommand implements Callable<Integer> {
       report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
     }
     report.schemaFindings().stream().filter(f -> !f.isError())
-        .forEach(f -> spec.commandLine().getErr().println("warning: " + f.message()));
-    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report));
+        .forEach(f -> Terminal.info(spec, "warning: " + f.message()));
+    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null)));
     if (NoPactsOption.nothingToVerify(contracts)) {
       if (publishResults) {
         recordVersionOnly(contracts);
@@ -208,7 +209,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
           providerVersion, providerBranch, buildUrl)) {
-        spec.commandLine().getErr().println(p.describe(providerVersion));
+        Terminal.info(spec, p.describe(providerVersion));
       }
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);
@@ -223,7 +224,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<String> named = contracts.stream().map(GraphqlPact::provider).distinct().toList();
     String name = provider != null ? provider : named.size() == 1 ? named.get(0) : null;
     if (providerBranch == null || name == null) {
-      spec.commandLine().getErr().println("nothing to publish: no verification results"
+      Terminal.info(spec, "nothing to publish: no verification results"
           + (name == null ? " (name the provider with --provider to record " + providerVersion + " at the broker)" : ""));
       return;
     }
@@ -232,12 +233,16 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    spec.commandLine().getErr().println("nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
+    Terminal.info(spec, "nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
   }
 
-  /** On a terminal, one line per verdict on stderr; nothing when piped (CI logs stay the report). */
+  /**
+   * One line per verdict on stderr on a terminal or with --verbose; nothing when piped (CI logs stay
+   * the report) or with --quiet.
+   */
   private java.util.function.Consumer<InteractionReport> progress(List<GraphqlPact> contracts) {
-    if (System.console() == null) {
+    Verbosity verbosity = Terminal.verbosity(spec);
+    if (verbosity == Verbosity.QUIET || (!Terminal.interactive() && verbosity != Verbosity.VERBOSE)) {
       return r -> { };
     }
     PrintWriter err = spec.commandLine().getErr();

@@ -6,6 +6,7 @@ import static dev.subpact.cli.CheckFixtures.PACTS;
 import static dev.subpact.cli.CheckFixtures.golden;
 import static dev.subpact.cli.CheckFixtures.run;
 import static dev.subpact.cli.CheckFixtures.schema;
+import static dev.subpact.cli.CheckFixtures.unwrapped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -96,9 +97,12 @@ class CheckCommandTest {
 
     assertThat(run.exit()).isEqualTo(0);
     assertThat(run.out()).isEqualTo(golden("incident-pacts-vs-aliased.text.txt", run.out()));
-    assertThat(run.out()).contains("PASSED: 20 operations, 0 broken, 0 errors, 100 warnings")
-        .contains("The field FExternalMessageOutput.emessage_id is deprecated. Use emsg_id")
+    assertThat(unwrapped(run.out())).contains("PASSED: 20 operations, 0 broken, 0 errors, 100 warnings")
+        .contains("8 warnings DEPRECATED_USAGE at 114:7 8 deprecated fields of FExternalMessageOutput still used: emessage_id, emessage_persona_id,")
         .contains("Field 'Subscription.bot_threads_calls_tasks' argument 'want_emessage_types' is deprecated. Use want_emsg_types");
+    assertThat(unwrapped(run("check", "--verbose", "--schema", schema("aliased").toString(), "--pacts", PACTS.toString()).out()))
+        .as("--verbose: each finding where it occurs")
+        .contains("The field FExternalMessageOutput.emessage_id is deprecated. Use emsg_id");
   }
 
   @Test
@@ -115,9 +119,10 @@ class CheckCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEqualTo(golden("after-rename-documents-vs-before-rename.text.txt", run.out()));
-    assertThat(run.out())
+    assertThat(unwrapped(run.out()))
         .contains("Unknown argument 'want_emsg_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emessage_types', 'want_erp_tables', or 'want_messages'?")
-        .contains("Cannot query field 'emsg_persona_id' on type 'FExternalMessageOutput'. Did you mean 'emessage_persona_id'?")
+        .contains("6 fields of FExternalMessageOutput renamed emsg_* → emessage_*: emsg_persona_id, emsg_type,")
+        .contains("Cannot query field 'emsg_id' on type 'FExternalMessageOutput'.")
         .contains("Field 'bot_threads_calls_tasks' argument 'want_emessage_types' of type '[String!]!' is required, but it was not provided.")
         .contains("Unknown argument 'emsg_ids' on field 'Mutation.emessages_delete'. Did you mean 'emessage_ids'?")
         .contains("FAILED: 2 operations, 2 broken, 12 errors, 0 warnings");
@@ -166,7 +171,7 @@ class CheckCommandTest {
     assertThat(without.exit()).as("the documents still validate").isEqualTo(0);
     assertThat(with.exit()).isEqualTo(1);
     assertThat(with.out()).isEqualTo(golden("karen-vs-changed-outputs-with-baseline.text.txt", with.out()));
-    assertThat(with.out())
+    assertThat(unwrapped(with.out()))
         .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
         .contains("Field 'FExternalMessageOutput.emessage_created_ts' changed type ('Float!' became 'String!')");
   }

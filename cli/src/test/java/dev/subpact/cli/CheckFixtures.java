@@ -48,6 +48,11 @@ final class CheckFixtures {
     }
   }
 
+  /** A text report with its wrapped lines joined again, so that a message can be looked for whatever the width. */
+  static String unwrapped(String text) {
+    return text.replaceAll("\\s*\\n\\s*", " ");
+  }
+
   static Path schema(String name) {
     return SCHEMAS.resolve(name + ".graphql");
   }
