@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
-import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
-import dev.subpact.graphql.report.Verbosity;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import dev.subpact.replay.Shard;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -173,7 +169,12 @@ public final class VerifyCommand implements Callable<Integer> {
       Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
     }
-    Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    Report report;
+    int total = runShard.select(contracts).stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
+    try (VerifyProgress progress = VerifyProgress.start(Terminal.verbosity(spec), Terminal.interactive(), total,
+        spec.commandLine().getErr(), System.err, Terminal.width(), System::nanoTime)) {
+      report = ReplayEngine.run(config.build(), contracts, progress);
+    }
     if (enablePending) {
       report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
     }
@@ -234,26 +235,6 @@ public final class VerifyCommand implements Callable<Integer> {
       throw new UserInputException(e.getMessage(), e);
     }
     Terminal.info(spec, "nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
-  }
-
-  /**
-   * One line per verdict on stderr on a terminal or with --verbose; nothing when piped (CI logs stay
-   * the report) or with --quiet.
-   */
-  private java.util.function.Consumer<InteractionReport> progress(List<GraphqlPact> contracts) {
-    Verbosity verbosity = Terminal.verbosity(spec);
-    if (verbosity == Verbosity.QUIET || (!Terminal.interactive() && verbosity != Verbosity.VERBOSE)) {
-      return r -> { };
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    int total = contracts.stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
-    AtomicInteger done = new AtomicInteger();
-    return r -> {
-      synchronized (err) {
-        err.printf("[%d/%d] %s %s: %s%n", done.incrementAndGet(), total, r.consumer(), r.interaction(), r.outcome());
-        err.flush();
-      }
-    };
   }
 
   private URI websocketUrl() {
