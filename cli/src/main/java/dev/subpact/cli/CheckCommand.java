@@ -7,6 +7,8 @@ import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
+import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.IOException;
@@ -98,6 +100,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Instant started = Instant.now();
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
@@ -118,18 +121,19 @@ public final class CheckCommand implements Callable<Integer> {
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        reportFormat.write(report, Terminal.layout(spec, true), out);
+        reportFormat.write(report, Terminal.layout(spec, true), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       out.flush();
     } else {
       try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(report, Terminal.layout(spec, false), out);
+        reportFormat.write(report, Terminal.layout(spec, false), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
     }
+    ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
     }

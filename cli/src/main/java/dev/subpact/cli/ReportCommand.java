@@ -2,6 +2,7 @@ package dev.subpact.cli;
 
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ public final class ReportCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }
-      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged, Terminal.layout(spec, output == null)));
+      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged, Terminal.layout(spec, output == null),
+          RunInfo.of("verify")));
       return merged.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
     }
   }

@@ -7,6 +7,8 @@ import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
+import java.time.Instant;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
@@ -143,6 +145,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Instant started = Instant.now();
     checkBeforeReplay();
     ReportFormat reportFormat = reportFormat();
     Shard runShard = shard();
@@ -180,7 +183,9 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     report.schemaFindings().stream().filter(f -> !f.isError())
         .forEach(f -> Terminal.info(spec, "warning: " + f.message()));
-    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null)));
+    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
+        RunInfo.endingNow("verify", started)));
+    ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("verify"), System::getenv);
     if (NoPactsOption.nothingToVerify(contracts)) {
       if (publishResults) {
         recordVersionOnly(contracts);

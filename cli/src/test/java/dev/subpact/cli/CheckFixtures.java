@@ -53,7 +53,15 @@ final class CheckFixtures {
     return text.replaceAll("\\s*\\n\\s*", " ");
   }
 
-  static Path schema(String name) {
+  /**
+   * A JUnit report with the run's own time and timestamp (which differ from run to run) replaced by
+   * placeholders, for goldens and for comparing two runs.
+   */
+  static String withoutRunTimes(String junit) {
+    return junit.replaceFirst("(<testsuites [^>]*) time=\"[0-9.]+\"", "$1 time=\"…\"").replaceAll(" timestamp=\"[^\"]+\"", "");
+  }
+
+    static Path schema(String name) {
     return SCHEMAS.resolve(name + ".graphql");
   }
 
