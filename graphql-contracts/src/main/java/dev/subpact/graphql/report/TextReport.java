@@ -107,43 +107,34 @@ final class TextReport {
       return;
     }
     for (FindingGroup group : FindingGroup.of(findings)) {
-      Finding first = group.first();
       int size = group.findings().size();
-      out.append(FINDING_INDENT).append(size == 1 ? severity : size + " " + severity + "s").append(' ').append(first.kind());
-      location(first, out);
-      if (size == 1 && first.coordinate() != null) {
-        out.append("  ").append(first.coordinate());
-      }
-      out.append('\n');
-      out.append(DETAIL_INDENT).append(group.title()).append('\n');
-      if (first.path() != null) {
-        out.append(DETAIL_INDENT).append("at ").append(first.path()).append('\n');
-      }
+      heading(size == 1 ? severity : size + " " + severity + "s", group.first(), size == 1, group.title(), out);
       if (group.fix() != null) {
         out.append(DETAIL_INDENT).append("fix: [").append(fixNumbers.computeIfAbsent(group.fix(), k -> fixNumbers.size() + 1)).append("]\n");
       }
     }
   }
 
-  private static void location(Finding finding, StringBuilder out) {
+  /** "error KIND at line:column  coordinate", then what it says and where in a message. */
+  private static void heading(String label, Finding finding, boolean withCoordinate, String says, StringBuilder out) {
+    out.append(FINDING_INDENT).append(label).append(' ').append(finding.kind());
     if (!finding.locations().isEmpty()) {
       out.append(" at ").append(finding.locations().get(0).line()).append(':').append(finding.locations().get(0).column());
+    }
+    if (withCoordinate && finding.coordinate() != null) {
+      out.append("  ").append(finding.coordinate());
+    }
+    out.append('\n');
+    out.append(DETAIL_INDENT).append(says).append('\n');
+    if (finding.path() != null) {
+      out.append(DETAIL_INDENT).append("at ").append(finding.path()).append('\n');
     }
   }
 
   /** A finding with its own fix in full (verbose reports, the schema's lint). */
   private static String inFull(String severity, Finding finding) {
     StringBuilder out = new StringBuilder(256);
-    out.append(FINDING_INDENT).append(severity).append(' ').append(finding.kind());
-    location(finding, out);
-    if (finding.coordinate() != null) {
-      out.append("  ").append(finding.coordinate());
-    }
-    out.append('\n');
-    out.append(DETAIL_INDENT).append(finding.message()).append('\n');
-    if (finding.path() != null) {
-      out.append(DETAIL_INDENT).append("at ").append(finding.path()).append('\n');
-    }
+    heading(severity, finding, true, finding.message(), out);
     if (finding.fix() != null) {
       String[] lines = finding.fix().split("\n", -1);
       out.append(DETAIL_INDENT).append("fix: ").append(lines[0]).append('\n');
