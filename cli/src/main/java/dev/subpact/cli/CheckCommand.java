@@ -77,7 +77,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> documents;
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -164,7 +164,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }

@@ -47,7 +47,7 @@ public final class ReportCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|junit|text|github",
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|junit|text|github|gitlab",
         description = "Format of the merged report (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -63,7 +63,7 @@ public final class ReportCommand implements Runnable {
       try {
         reportFormat = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UserInputException("Unknown --format '" + format + "': use json, junit, text or github.");
+        throw new UserInputException("Unknown --format '" + format + "': use json, junit, text, github or gitlab (GitLab's code-quality JSON).");
       }
       List<Report> shards = new ArrayList<>();
       for (Path file : reports) {

@@ -111,7 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N shards (parallel CI jobs): whole pacts, balanced by interaction count, the same on every machine.")
   String shard;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -291,7 +291,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }

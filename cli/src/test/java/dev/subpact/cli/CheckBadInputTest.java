@@ -88,7 +88,7 @@ class CheckBadInputTest {
   @Test
   void anUnknownFormat() {
     assertBadInput(run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "yaml"),
-        "--format 'yaml'", "text, json, junit or github");
+        "--format 'yaml'", "text, json, junit, github or gitlab");
   }
 
   @Test

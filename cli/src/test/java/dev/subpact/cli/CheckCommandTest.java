@@ -46,14 +46,14 @@ class CheckCommandTest {
   }
 
   @ParameterizedTest(name = "--format {0}")
-  @ValueSource(strings = {"text", "json", "junit", "github"})
+  @ValueSource(strings = {"text", "json", "junit", "github", "gitlab"})
   void theIncidentPactsBreakOnTheRenamedBuildInEveryFormat(String format) throws IOException {
     CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", format);
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isEqualTo(1);
     String extension = switch (format) {
-      case "json" -> "json";
+      case "json", "gitlab" -> "json";
       case "junit" -> "xml";
       default -> "txt";
     };
@@ -90,6 +90,21 @@ class CheckCommandTest {
     }
     assertThat(consumers).containsOnlyElementsOf(BOTS).hasSize(20);
     assertThat(report.at("/results/0/consumerVersion").asText()).isEqualTo("20045");
+  }
+
+  @Test
+  void gitlabsCodeQualityReportHasOneIssuePerFindingWithFingerprintsStableAcrossRuns() throws IOException {
+    String[] args = {"check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "gitlab"};
+    String first = run(args).out();
+    JsonNode issues = new ObjectMapper().readTree(first);
+
+    assertThat(issues).hasSize(120);
+    java.util.Set<String> fingerprints = new java.util.HashSet<>();
+    issues.forEach(i -> fingerprints.add(i.path("fingerprint").asText()));
+    assertThat(fingerprints).hasSize(120);
+    assertThat(issues.get(0).path("severity").asText()).isEqualTo("major");
+    assertThat(issues.get(0).at("/location/path").asText()).isEqualTo("target/check-fixtures/incident-pacts/admonster-flexus-backend.json");
+    assertThat(run(args).out()).as("the same on a second run").isEqualTo(first);
   }
 
   @Test

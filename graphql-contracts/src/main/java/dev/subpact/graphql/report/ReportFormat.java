@@ -17,7 +17,9 @@ public enum ReportFormat {
   /** JUnit XML: one test suite per consumer, one test case per interaction. */
   JUNIT((report, layout, run, out) -> out.write(JunitReport.render(report, run))),
   /** GitHub Actions workflow commands: {@code ::error file=…,line=…::message} per finding. */
-  GITHUB((report, layout, run, out) -> out.write(GithubReport.render(report, run)));
+  GITHUB((report, layout, run, out) -> out.write(GithubReport.render(report, run))),
+  /** GitLab's code-quality JSON: one issue per finding, with a fingerprint stable across runs. */
+  GITLAB((report, layout, run, out) -> CodeQualityReport.write(report, out));
 
   private interface Renderer {
     void write(Report report, TextLayout layout, RunInfo run, Writer out) throws IOException;
