@@ -7,6 +7,8 @@ import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
+import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.IOException;
@@ -78,7 +80,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> documents;
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -103,6 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Instant started = Instant.now();
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
@@ -123,18 +126,19 @@ public final class CheckCommand implements Callable<Integer> {
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, true), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       out.flush();
     } else {
       try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, false), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
     }
+    ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
     }
@@ -176,7 +180,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.change.UsedSchemaChanges;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
+import dev.subpact.graphql.operation.InputLimits;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.OperationType;
 import dev.subpact.graphql.pact.ForeignInteraction;
@@ -259,6 +260,13 @@ public final class StaticGate {
       return List.of();
     }
     try {
+      if (InputLimits.refusal(source, Files.size(Path.of(source))).isPresent()) {
+        return List.of(); // the load already said why
+      }
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+    try {
       return StaticChecker.lintSdl(Files.readString(Path.of(source), StandardCharsets.UTF_8));
     } catch (IOException | RuntimeException e) {
       return List.of();
@@ -377,6 +385,9 @@ public final class StaticGate {
 
   private static String read(Path file, String what) {
     try {
+      InputLimits.refusal(what + " " + file, Files.size(file)).ifPresent(tooLarge -> {
+        throw new CheckInputException(tooLarge);
+      });
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CheckInputException(what + " " + file + " does not exist.", e);
