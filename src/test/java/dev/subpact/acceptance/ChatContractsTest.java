@@ -2,23 +2,35 @@ package dev.subpact.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.subpact.broker.BrokerConfig;
+import dev.subpact.broker.PactBroker;
+import dev.subpact.broker.RunningBroker;
 import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
 import dev.subpact.graphql.pact.GraphqlInteraction;
+import dev.subpact.cli.SubpactCommand;
 import dev.subpact.graphql.pact.GraphqlPact;
+import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 /**
  * A second domain, unrelated to the incident: a chat backend served by graphql-js with graphql-ws,
@@ -51,6 +63,31 @@ class ChatContractsTest {
   }
 
   @Test
+  void withTheBuildsSchemaAFloatWhereTheClientReadsAnIntAndAnEnumValueTheBuildLostFail() throws Exception {
+    GraphqlPact pact = roomKinds();
+    assertThat(pact.interactions().get(0).expected().get(0).content().toString())
+        .isEqualTo("{\"data\":{\"room\":{\"messages\":[{\"kind\":\"TEXT\",\"sentAt\":1}]}}}");
+
+    // verify introspects each graphql-js build and types the pact's matchers by its schema
+    InteractionReport same = verify(pact, "v1.graphql");
+    InteractionReport sentAtIsAFloat = verify(pact, "v3-sentAt-float.graphql");
+    InteractionReport textRemoved = verify(pact, "v4-kind-text-removed.graphql");
+
+    assertThat(same.errors()).as(same.outcome()).isEmpty();
+    assertThat(sentAtIsAFloat.ok()).as("Pact's type matcher alone takes 1.5 for 1").isFalse();
+    assertThat(sentAtIsAFloat.errors()).singleElement().satisfies(f -> {
+      assertThat(f.path()).contains("sentAt");
+      assertThat(f.message()).contains("Expected 1 (Integer) to be a decimal number")
+          .contains("the pact expects a value the build's schema (the introspection of http://127.0.0.1:");
+    });
+    assertThat(textRemoved.ok()).as("graphql-js now sends IMAGE, which Pact's type matcher takes for TEXT").isFalse();
+    assertThat(textRemoved.errors()).singleElement().satisfies(f -> {
+      assertThat(f.path()).contains("kind");
+      assertThat(f.message()).contains("'TEXT'").contains("IMAGE").contains("VIDEO");
+    });
+  }
+
+  @Test
   void withoutASchemaACapturedSubscriptionStillNeedsItsEventAndSilenceIsNotAccepted() throws Exception {
     GraphqlPact pact;
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0,
@@ -75,6 +112,95 @@ class ChatContractsTest {
     assertThat(published.errors()).as(published.outcome()).isEmpty();
     assertThat(published.outcome()).isEqualTo("accepted");
     assertThat(silent.ok()).as("no event (no state URL to ask for one): %s", silent.outcome()).isFalse();
+  }
+
+  /**
+   * The chat builds a consumer's captured contract must be judged on, by {@code check} (against the
+   * build's SDL, with the deployed v1 as {@code --baseline}) and by {@code verify} against the running
+   * graphql-js build alike: breaking builds fail both, safe changes and deprecated aliases pass both.
+   */
+  @ParameterizedTest(name = "{0}: {1}")
+  @CsvSource({
+      "v1.graphql, pass",
+      "v2-sentAt-string.graphql, fail",
+      "v4-kind-text-removed.graphql, fail",
+      "v5-argument-renamed.graphql, fail",
+      "v6-required-argument.graphql, fail",
+      "v7-safe-changes.graphql, pass",
+      "v8-deprecated-alias.graphql, pass"})
+  void checkAndVerifyGiveEveryBuildTheSameVerdict(String build, String verdict, @TempDir Path dir) throws Exception {
+    GraphqlPact pact = roomKinds();
+    GraphqlPacts.writeTo(dir, pact);
+
+    StringWriter checked = new StringWriter();
+    int check = cli(checked, "check", "--schema", NODE.resolve("chat/" + build).toString(),
+        "--baseline", NODE.resolve("chat/v1.graphql").toString(), "--pacts", dir.toString());
+    InteractionReport verified = verify(pact, build);
+
+    boolean passes = verdict.equals("pass");
+    assertThat(check).as(checked.toString()).isEqualTo(passes ? 0 : 1);
+    assertThat(verified.ok()).as(verified.outcome() + " " + verified.errors()).isEqualTo(passes);
+  }
+
+  /**
+   * The whole flow on the chat domain: a real Node client captured, the pact published to subpact's
+   * broker, fetched for the provider, checked and verified against a graphql-js build with the results
+   * published, and can-i-deploy answering for a build that keeps a deprecated alias (yes) and one that
+   * renamed the argument outright (no).
+   */
+  @Test
+  void captureThenPublishCheckVerifyAndCanIDeploy(@TempDir Path dir) throws Exception {
+    try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, "sqlite:" + dir.resolve("broker.db")))) {
+      Path captured = Files.createDirectories(dir.resolve("captured"));
+      GraphqlPacts.writeTo(captured, roomKinds());
+      assertThat(cli(new StringWriter(), "publish", "-b", broker.url(), "--pacts", captured.toString(),
+          "--consumer-version", "1.0.0", "--branch", "main")).isZero();
+      assertThat(cli(new StringWriter(), "create-environment", "-b", broker.url(), "--name", "production", "--production")).isZero();
+      assertThat(cli(new StringWriter(), "record-deployment", "-b", broker.url(), "--pacticipant", "chat-web", "--version", "1.0.0",
+          "--environment", "production")).isZero();
+      Path fetched = dir.resolve("fetched");
+      assertThat(cli(new StringWriter(), "pacts", "-b", broker.url(), "--provider", "chat-backend", "--out", fetched.toString()))
+          .isZero();
+
+      for (String build : List.of("v8-deprecated-alias.graphql", "v5-argument-renamed.graphql")) {
+        boolean good = build.startsWith("v8");
+        StringWriter checked = new StringWriter();
+        assertThat(cli(checked, "check", "--schema", NODE.resolve("chat/" + build).toString(), "--pacts", fetched.toString()))
+            .as(checked.toString()).isEqualTo(good ? 0 : 1);
+        try (RunningProcess server = RunningProcess.start(List.of("node", NODE.resolve("chat-server.mjs").toString(),
+            NODE.resolve("chat/" + build).toString()))) {
+          String origin = "127.0.0.1:" + server.await("PORT (\\d+)", Duration.ofSeconds(60));
+          StringWriter verified = new StringWriter();
+          int verify = cli(verified, "verify", "-b", broker.url(), "--backend", "ws://" + origin + "/graphql",
+              "--http", "http://" + origin + "/graphql", "--state-url", "http://" + origin + "/_pact/state",
+              "--pacts", fetched.toString(), "--publish-results", "--provider-version", build, "--provider-branch", "main");
+          assertThat(verify).as(verified.toString()).isEqualTo(good ? 0 : 1);
+        }
+        StringWriter answer = new StringWriter();
+        int deploy = cli(answer, "can-i-deploy", "-b", broker.url(), "--pacticipant", "chat-backend", "--version", build,
+            "--to-environment", "production");
+        assertThat(deploy).as(answer.toString()).isEqualTo(good ? 0 : 1);
+      }
+    }
+  }
+
+  private static GraphqlPact roomKindsPact;
+
+  /** The RoomKinds query captured once from the Node HTTP client. */
+  private static synchronized GraphqlPact roomKinds() throws Exception {
+    if (roomKindsPact == null) {
+      roomKindsPact = captureOverHttp("RoomKinds.json");
+    }
+    return roomKindsPact;
+  }
+
+  /** {@code subpact ARGS} in-process; its output (standard output and error) goes to {@code out}. */
+  private static int cli(StringWriter out, String... args) {
+    CommandLine cli = SubpactCommand.commandLine();
+    PrintWriter writer = new PrintWriter(out, true);
+    cli.setOut(writer);
+    cli.setErr(writer);
+    return cli.execute(args);
   }
 
   private static GraphqlPact captureOverHttp(String operation) throws Exception {

@@ -7,6 +7,8 @@ import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
+import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -48,10 +51,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--baseline", paramLabel = "<sdl|introspection.json|url|broker>",
       description = {"The schema the consumers run against today (production): an SDL file, an introspection-result JSON file,",
-          "an http(s) URL, or 'broker': the schema subpact's broker holds for the --provider version deployed to --environment.",
+          "an http(s) URL, or 'broker': the schema subpact's broker holds for the --provider version deployed to --environment",
+          "(none deployed, or no --environment: the latest version on the provider's main branch).",
           "Each operation also gets what changed from it along the fields it selects: a changed leaf type,",
           "non-null became nullable, list vs single value, a removed enum value or possible type (errors); an added enum value",
-          "or possible type, a changed default of an omitted argument (warnings). Unused parts of the schema are ignored."})
+          "or possible type, a changed default of an omitted argument (warnings); a value the operation sends that is no longer",
+          "accepted (INPUT_CHANGED). Renames are also recognised by shape. Unused parts of the schema are ignored."})
   String baseline;
 
   @Option(names = "--provider", paramLabel = "NAME", description = "With --baseline broker: the provider (backend) whose schema to compare with.")
@@ -75,7 +80,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> documents;
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -88,6 +93,8 @@ public final class CheckCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
+  @Mixin FixStyleOption fixStyles;
+
   @Option(names = "--header", paramLabel = "NAME=VALUE",
       description = "With --schema <url>: a request header (e.g. Authorization=Bearer …) sent with the introspection. Repeatable. Never printed.")
   List<String> headers;
@@ -98,6 +105,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Instant started = Instant.now();
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
@@ -105,12 +113,12 @@ public final class CheckCommand implements Callable<Integer> {
       if (BROKER.equals(baseline)) {
         Schema fromBroker = baselineFromBroker();
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, fromBroker, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, requestHeaders, fromBroker, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, baseline, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, requestHeaders, baseline, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), baseline, inputs.documents);
       }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
@@ -118,18 +126,19 @@ public final class CheckCommand implements Callable<Integer> {
     if (output == null) {
       PrintWriter out = spec.commandLine().getOut();
       try {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, true), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
       out.flush();
     } else {
       try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(report, out);
+        reportFormat.write(report, Terminal.layout(spec, false), RunInfo.endingNow("check", started), out);
       } catch (IOException e) {
         throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
       }
     }
+    ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
     }
@@ -138,19 +147,30 @@ public final class CheckCommand implements Callable<Integer> {
 
   private static final String BROKER = "broker";
 
-  /** The schema the broker holds for the provider version deployed to the environment. */
+  /**
+   * The schema the broker holds for the provider version deployed to the environment; when none is
+   * deployed there (or no environment is named), for the latest version on the provider's main branch.
+   */
   private Schema baselineFromBroker() {
-    if (provider == null || environment == null) {
-      throw new UserInputException("--baseline broker needs --provider NAME and --environment ENV: the baseline is the schema"
-          + " of the provider version deployed there.");
+    if (provider == null) {
+      throw new UserInputException("--baseline broker needs --provider NAME (and --environment ENV): the baseline is the schema"
+          + " of the provider version deployed there, else of the latest version on its main branch.");
     }
     BrokerClient client = broker.client();
     try {
-      String version = client.deployedVersion(provider, environment).orElseThrow(() -> new UserInputException(
-          "No version of " + provider + " is deployed to " + environment + " at " + client.base() + ", so there is no"
-              + " baseline to compare with: record the deployment (subpact record-deployment) or give --baseline a file."));
-      String sdl = client.schema(provider, version);
-      return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + version + " (deployed to " + environment + ")");
+      Optional<String> deployed = environment == null ? Optional.empty() : client.deployedVersion(provider, environment);
+      if (deployed.isPresent()) {
+        String sdl = client.schema(provider, deployed.get());
+        return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + deployed.get() + " (deployed to " + environment + ")");
+      }
+      BrokerClient.BranchVersion main = client.latestOnMainBranch(provider).orElseThrow(() -> new UserInputException(
+          (environment == null ? "No --environment was named" : "No version of " + provider + " is deployed to " + environment)
+              + " and " + provider + " has no version on a main branch at " + client.base() + ", so there is no baseline to"
+              + " compare with: record the deployment (subpact record-deployment), publish the schema of a main-branch version"
+              + " (subpact schema publish --branch main), or give --baseline a file."));
+      String sdl = client.schema(provider, main.version());
+      return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + main.version() + " (latest on " + main.branch()
+          + (environment == null ? "" : "; none deployed to " + environment) + ")");
     } catch (BrokerException e) {
       throw new UserInputException("--baseline broker: " + e.getMessage(), e);
     }
@@ -160,7 +180,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }

@@ -18,9 +18,12 @@ import picocli.CommandLine.Option;
           + " the reference backend's builds, no Docker, nothing beyond 127.0.0.1): the ten bots captured and published,"
           + " the renamed build stopped by check, verify and can-i-deploy, the aliased build deployed, the client kit moved,"
           + " the stale adspy build caught, the aliases removed once adspy is replaced.",
-      "Then serves the broker's dashboard until Ctrl-C (--exit: end after the story). Exit 0 when every step ended as the story says."
+      "Then serves the broker's dashboard until Ctrl-C (--exit: end after the story). Exit 0 when every step ended as the story says.",
+      "About 100 lines, wrapped to the terminal; --verbose tells every capture, can-i-deploy row and fix; --quiet only the verdict."
     })
 public final class DemoCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--port", defaultValue = "0", description = "The broker's port on 127.0.0.1 (0: any free port). Default: ${DEFAULT-VALUE}.")
   int port;
@@ -32,7 +35,7 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Preflight.freePort("127.0.0.1", port, "--port");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    try (IncidentDemo demo = IncidentDemo.start(port, out)) {
+    try (IncidentDemo demo = IncidentDemo.start(port, out, Terminal.layout(spec, true))) {
       DemoResult result = demo.play();
       out.println();
       out.println("Dashboard: " + demo.dashboardUrl());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.broker.client.PactForVerification;
+import dev.subpact.graphql.report.Verbosity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,17 +48,26 @@ public final class PactsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The folder to write the pacts to (created; emptied of earlier *.json).")
   Path out;
 
+  @Option(names = "--header", paramLabel = "NAME=VALUE",
+      description = "A request header sent to the broker (e.g. a gateway's X-Api-Key=…), beside its credentials. Repeatable. Never printed.")
+  List<String> headers;
+
+  @Option(names = "--header-env", paramLabel = "NAME=VAR",
+      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
+  List<String> headersFromEnv;
+
   @Override
   public Integer call() throws IOException {
     Preflight.writableFolder(out, "--out");
     PrintWriter stdout = spec.commandLine().getOut();
+    boolean quiet = Terminal.verbosity(spec) == Verbosity.QUIET;
     List<ObjectNode> parsed = new ArrayList<>();
     for (String selector : selectors == null ? List.of("mainBranch", "deployedOrReleased") : selectors) {
       parsed.add(selector(selector));
     }
     List<PactForVerification> pacts;
     try {
-      pacts = broker.client().pactsForVerification(provider, parsed, providerBranch, true);
+      pacts = broker.client().withHeaders(RequestHeaders.parse(headers, headersFromEnv, System::getenv)).pactsForVerification(provider, parsed, providerBranch, true);
     } catch (BrokerException e) {
       if (e.status() != 404) {
         throw new UserInputException(e.getMessage(), e);
@@ -83,7 +93,9 @@ public final class PactsCommand implements Callable<Integer> {
       subpact.put("pending", pact.pending());
       String name = String.format("%03d-%s-%s.json", n, safe(pact.consumer()), safe(pact.consumerVersion() == null ? "latest" : pact.consumerVersion()));
       Files.writeString(out.resolve(name), JSON.writeValueAsString(content) + "\n", StandardCharsets.UTF_8);
-      stdout.println("  " + name + (pact.pending() ? "  (pending)" : "") + (pact.notices().isEmpty() ? "" : "  " + pact.notices().get(0)));
+      if (!quiet) {
+        stdout.println("  " + name + (pact.pending() ? "  (pending)" : "") + (pact.notices().isEmpty() ? "" : "  " + pact.notices().get(0)));
+      }
     }
     stdout.println("Fetched " + pacts.size() + " pact(s) " + provider + " must verify into " + out + ".");
     return ExitCodes.OK;

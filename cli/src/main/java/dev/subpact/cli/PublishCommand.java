@@ -5,6 +5,7 @@ import dev.subpact.broker.client.BrokerException;
 import dev.subpact.broker.client.PublishRequest;
 import dev.subpact.broker.client.PublishResult;
 import dev.subpact.publish.Publication;
+import dev.subpact.graphql.report.Verbosity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -98,7 +99,9 @@ public final class PublishCommand implements Callable<Integer> {
       }
       for (PublishResult result : requests.stream().map(client::publish).toList()) {
         stdout.println("Published to " + client.base() + " (" + result.flow() + "):");
-        result.messages().forEach(m -> stdout.println("  " + m));
+        if (Terminal.verbosity(spec) != Verbosity.QUIET) {
+          result.messages().forEach(m -> stdout.println("  " + m));
+        }
       }
       return ExitCodes.OK;
     } catch (IllegalArgumentException | BrokerException e) {

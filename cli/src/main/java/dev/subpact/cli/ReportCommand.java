@@ -2,6 +2,7 @@ package dev.subpact.cli;
 
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ public final class ReportCommand implements Runnable {
 
     @Spec CommandSpec spec;
 
-    @Option(names = "--format", defaultValue = "json", paramLabel = "json|junit|text|github",
+    @Option(names = "--format", defaultValue = "json", paramLabel = "json|junit|text|github|gitlab",
         description = "Format of the merged report (default: ${DEFAULT-VALUE}).")
     String format;
 
@@ -62,7 +63,7 @@ public final class ReportCommand implements Runnable {
       try {
         reportFormat = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new UserInputException("Unknown --format '" + format + "': use json, junit, text or github.");
+        throw new UserInputException("Unknown --format '" + format + "': use json, junit, text, github or gitlab (GitLab's code-quality JSON).");
       }
       List<Report> shards = new ArrayList<>();
       for (Path file : reports) {
@@ -82,7 +83,8 @@ public final class ReportCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new UserInputException(e.getMessage(), e);
       }
-      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged));
+      ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(merged, Terminal.layout(spec, output == null),
+          RunInfo.of("verify")));
       return merged.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
     }
   }

@@ -51,11 +51,18 @@ public final class SchemaCommand implements Callable<Integer> {
         description = "The version's schema: an SDL file, an introspection-result JSON file, or an http(s) URL to introspect.")
     String schema;
 
+    @Option(names = "--branch", paramLabel = "BRANCH",
+        description = "Also record the version on this branch (e.g. main): the baseline of check --baseline broker when nothing is deployed.")
+    String branch;
+
     @Override
     public Integer call() {
       Schema loaded = SchemaLoader.load(schema);
       JsonNode answer;
       try {
+        if (branch != null) {
+          broker.client().recordBranch(provider, version, branch);
+        }
         answer = broker.client().publishSchema(provider, version, loaded.sdl());
       } catch (BrokerException e) {
         throw new UserInputException(e.getMessage(), e);

@@ -110,6 +110,7 @@ public final class SubpactCommand implements Runnable {
       command.addOption(CommandLine.Model.OptionSpec.builder(UserErrorHandler.DEBUG)
           .description("On an internal error (exit 3), print the stack trace on stderr.").build());
     }
+    Terminal.addSharedOptions(command);
     cli.getSubcommands().values().forEach(SubpactCommand::withSharedOptions);
   }
 

@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
-import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
+import dev.subpact.graphql.report.RunInfo;
+import java.time.Instant;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import dev.subpact.replay.Shard;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,7 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N shards (parallel CI jobs): whole pacts, balanced by interaction count, the same on every machine.")
   String shard;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github",
+  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
       description = "Report format (default: ${DEFAULT-VALUE}).")
   String format;
 
@@ -142,10 +141,13 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
+  @picocli.CommandLine.Mixin FixStyleOption fixStyles;
+
   @picocli.CommandLine.Mixin BrokerOptions broker;
 
   @Override
   public Integer call() {
+    Instant started = Instant.now();
     checkBeforeReplay();
     ReportFormat reportFormat = reportFormat();
     Shard runShard = shard();
@@ -157,7 +159,8 @@ public final class VerifyCommand implements Callable<Integer> {
         .settle(settle)
         .liveWindow(liveWindow)
         .runTimeout(runTimeout)
-        .shard(runShard);
+        .shard(runShard)
+        .fixStyles(fixStyles.styles());
     Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
     requestHeaders.forEach(config::header);
     if (concurrency < 1) {
@@ -169,16 +172,23 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
-      spec.commandLine().getErr().println("shard " + runShard + " holds none of the " + contracts.size()
+      Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
     }
-    Report report = ReplayEngine.run(config.build(), contracts, progress(contracts));
+    Report report;
+    int total = runShard.select(contracts).stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
+    try (VerifyProgress progress = VerifyProgress.start(Terminal.verbosity(spec), Terminal.interactive(), total,
+        spec.commandLine().getErr(), System.err, Terminal.width(), System::nanoTime)) {
+      report = ReplayEngine.run(config.build(), contracts, progress);
+    }
     if (enablePending) {
       report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
     }
     report.schemaFindings().stream().filter(f -> !f.isError())
-        .forEach(f -> spec.commandLine().getErr().println("warning: " + f.message()));
-    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report));
+        .forEach(f -> Terminal.info(spec, "warning: " + f.message()));
+    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
+        RunInfo.endingNow("verify", started)));
+    ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("verify"), System::getenv);
     if (NoPactsOption.nothingToVerify(contracts)) {
       if (publishResults) {
         recordVersionOnly(contracts);
@@ -208,7 +218,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       for (VerificationResults.Published p : VerificationResults.publish(broker.client(), report, Publication.pactFiles(pacts),
           providerVersion, providerBranch, buildUrl)) {
-        spec.commandLine().getErr().println(p.describe(providerVersion));
+        Terminal.info(spec, p.describe(providerVersion));
       }
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);
@@ -223,7 +233,7 @@ public final class VerifyCommand implements Callable<Integer> {
     List<String> named = contracts.stream().map(GraphqlPact::provider).distinct().toList();
     String name = provider != null ? provider : named.size() == 1 ? named.get(0) : null;
     if (providerBranch == null || name == null) {
-      spec.commandLine().getErr().println("nothing to publish: no verification results"
+      Terminal.info(spec, "nothing to publish: no verification results"
           + (name == null ? " (name the provider with --provider to record " + providerVersion + " at the broker)" : ""));
       return;
     }
@@ -232,23 +242,7 @@ public final class VerifyCommand implements Callable<Integer> {
     } catch (BrokerException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    spec.commandLine().getErr().println("nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
-  }
-
-  /** On a terminal, one line per verdict on stderr; nothing when piped (CI logs stay the report). */
-  private java.util.function.Consumer<InteractionReport> progress(List<GraphqlPact> contracts) {
-    if (System.console() == null) {
-      return r -> { };
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    int total = contracts.stream().mapToInt(p -> p.interactions().size() + p.foreign().size()).sum();
-    AtomicInteger done = new AtomicInteger();
-    return r -> {
-      synchronized (err) {
-        err.printf("[%d/%d] %s %s: %s%n", done.incrementAndGet(), total, r.consumer(), r.interaction(), r.outcome());
-        err.flush();
-      }
-    };
+    Terminal.info(spec, "nothing to publish: recorded " + name + " " + providerVersion + " on branch " + providerBranch);
   }
 
   private URI websocketUrl() {
@@ -300,7 +294,7 @@ public final class VerifyCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit or github.");
+      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }

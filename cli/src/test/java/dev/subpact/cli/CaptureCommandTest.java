@@ -115,6 +115,31 @@ class CaptureCommandTest {
   }
 
   @Test
+  void aDocumentTwoThousandSelectionsDeepIsRefusedNamingTheLimitAndCaptureKeepsRecording() throws Exception {
+    CompletableFuture<Integer> capture = capture("before-rename", "20s");
+    String http = awaitListening()[1];
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String deep = "query Deep " + "{ f ".repeat(2_000) + "}".repeat(2_000);
+
+    HttpResponse<String> refused = post(client, http, "{\"query\": \"" + deep + "\"}");
+    HttpResponse<String> next = post(client, http, "{\"query\": \"query Alive { __typename }\"}");
+
+    assertThat(refused.statusCode()).as(refused.body()).isBetween(200, 499);
+    assertThat(refused.body()).contains("nests brackets deeper than 100");
+    assertThat(next.statusCode()).as("capture still answers after the deep document").isEqualTo(200);
+    assertThat(capture.get(90, TimeUnit.SECONDS)).as(stderr.toString()).isIn(ExitCodes.OK, ExitCodes.BROKEN);
+    assertThat(stdout.toString() + stderr).doesNotContain("StackOverflowError");
+    GraphqlPact pact = GraphqlPacts.read(out.resolve("karen-flexus-backend.json"));
+    assertThat(pact.interactions()).extracting(i -> i.operation().name()).containsExactly("Alive");
+  }
+
+  private static HttpResponse<String> post(HttpClient client, String url, String json) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(90))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
   void aCaptureThatRecordedNothingWritesNoPactAndExits2SayingWhatItSaw() throws Exception {
     CompletableFuture<Integer> capture = capture("before-rename");
     String[] urls = awaitListening();

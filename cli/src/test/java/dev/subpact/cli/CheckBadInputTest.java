@@ -88,7 +88,7 @@ class CheckBadInputTest {
   @Test
   void anUnknownFormat() {
     assertBadInput(run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "yaml"),
-        "--format 'yaml'", "text, json, junit or github");
+        "--format 'yaml'", "text, json, junit, github or gitlab");
   }
 
   @Test
@@ -104,7 +104,7 @@ class CheckBadInputTest {
         "--pacts", PACTS.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.out())
+    assertThat(CheckFixtures.unwrapped(run.out()))
         .contains("error SCHEMA_LINT at 8:48  Mutation.emessages_delete(emessage_ids:)")
         .contains("Required argument Mutation.emessages_delete(emessage_ids:) cannot be deprecated.")
         .contains("emessage_ids: [String!] = null @deprecated(reason: \"Use emsg_ids\")")

@@ -6,6 +6,7 @@ import static dev.subpact.cli.CheckFixtures.PACTS;
 import static dev.subpact.cli.CheckFixtures.golden;
 import static dev.subpact.cli.CheckFixtures.run;
 import static dev.subpact.cli.CheckFixtures.schema;
+import static dev.subpact.cli.CheckFixtures.unwrapped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,18 +46,19 @@ class CheckCommandTest {
   }
 
   @ParameterizedTest(name = "--format {0}")
-  @ValueSource(strings = {"text", "json", "junit", "github"})
+  @ValueSource(strings = {"text", "json", "junit", "github", "gitlab"})
   void theIncidentPactsBreakOnTheRenamedBuildInEveryFormat(String format) throws IOException {
     CheckFixtures.Run run = run("check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", format);
 
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isEqualTo(1);
     String extension = switch (format) {
-      case "json" -> "json";
+      case "json", "gitlab" -> "json";
       case "junit" -> "xml";
       default -> "txt";
     };
-    assertThat(run.out()).isEqualTo(golden("incident-pacts-vs-renamed." + format + "." + extension, run.out()));
+    String out = CheckFixtures.withoutRunTimes(run.out());
+    assertThat(out).isEqualTo(golden("incident-pacts-vs-renamed." + format + "." + extension, out));
   }
 
   @Test
@@ -91,14 +93,32 @@ class CheckCommandTest {
   }
 
   @Test
+  void gitlabsCodeQualityReportHasOneIssuePerFindingWithFingerprintsStableAcrossRuns() throws IOException {
+    String[] args = {"check", "--schema", schema("renamed").toString(), "--pacts", PACTS.toString(), "--format", "gitlab"};
+    String first = run(args).out();
+    JsonNode issues = new ObjectMapper().readTree(first);
+
+    assertThat(issues).hasSize(120);
+    java.util.Set<String> fingerprints = new java.util.HashSet<>();
+    issues.forEach(i -> fingerprints.add(i.path("fingerprint").asText()));
+    assertThat(fingerprints).hasSize(120);
+    assertThat(issues.get(0).path("severity").asText()).isEqualTo("major");
+    assertThat(issues.get(0).at("/location/path").asText()).isEqualTo("target/check-fixtures/incident-pacts/admonster-flexus-backend.json");
+    assertThat(run(args).out()).as("the same on a second run").isEqualTo(first);
+  }
+
+  @Test
   void theAliasedBuildPassesWithDeprecationWarnings() throws IOException {
     CheckFixtures.Run run = run("check", "--schema", schema("aliased").toString(), "--pacts", PACTS.toString());
 
     assertThat(run.exit()).isEqualTo(0);
     assertThat(run.out()).isEqualTo(golden("incident-pacts-vs-aliased.text.txt", run.out()));
-    assertThat(run.out()).contains("PASSED: 20 operations, 0 broken, 0 errors, 100 warnings")
-        .contains("The field FExternalMessageOutput.emessage_id is deprecated. Use emsg_id")
+    assertThat(unwrapped(run.out())).contains("PASSED: 20 operations, 0 broken, 0 errors, 100 warnings")
+        .contains("8 warnings DEPRECATED_USAGE at 114:7 8 deprecated fields of FExternalMessageOutput still used: emessage_id, emessage_persona_id,")
         .contains("Field 'Subscription.bot_threads_calls_tasks' argument 'want_emessage_types' is deprecated. Use want_emsg_types");
+    assertThat(unwrapped(run("check", "--verbose", "--schema", schema("aliased").toString(), "--pacts", PACTS.toString()).out()))
+        .as("--verbose: each finding where it occurs")
+        .contains("The field FExternalMessageOutput.emessage_id is deprecated. Use emsg_id");
   }
 
   @Test
@@ -115,9 +135,10 @@ class CheckCommandTest {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEqualTo(golden("after-rename-documents-vs-before-rename.text.txt", run.out()));
-    assertThat(run.out())
+    assertThat(unwrapped(run.out()))
         .contains("Unknown argument 'want_emsg_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emessage_types', 'want_erp_tables', or 'want_messages'?")
-        .contains("Cannot query field 'emsg_persona_id' on type 'FExternalMessageOutput'. Did you mean 'emessage_persona_id'?")
+        .contains("6 fields of FExternalMessageOutput renamed emsg_* → emessage_*: emsg_persona_id, emsg_type,")
+        .contains("Cannot query field 'emsg_id' on type 'FExternalMessageOutput'.")
         .contains("Field 'bot_threads_calls_tasks' argument 'want_emessage_types' of type '[String!]!' is required, but it was not provided.")
         .contains("Unknown argument 'emsg_ids' on field 'Mutation.emessages_delete'. Did you mean 'emessage_ids'?")
         .contains("FAILED: 2 operations, 2 broken, 12 errors, 0 warnings");
@@ -166,7 +187,7 @@ class CheckCommandTest {
     assertThat(without.exit()).as("the documents still validate").isEqualTo(0);
     assertThat(with.exit()).isEqualTo(1);
     assertThat(with.out()).isEqualTo(golden("karen-vs-changed-outputs-with-baseline.text.txt", with.out()));
-    assertThat(with.out())
+    assertThat(unwrapped(with.out()))
         .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
         .contains("Field 'FExternalMessageOutput.emessage_created_ts' changed type ('Float!' became 'String!')");
   }

@@ -48,7 +48,20 @@ final class CheckFixtures {
     }
   }
 
-  static Path schema(String name) {
+  /** A text report with its wrapped lines joined again, so that a message can be looked for whatever the width. */
+  static String unwrapped(String text) {
+    return text.replaceAll("\\s*\\n\\s*", " ");
+  }
+
+  /**
+   * A JUnit report with the run's own time and timestamp (which differ from run to run) replaced by
+   * placeholders, for goldens and for comparing two runs.
+   */
+  static String withoutRunTimes(String junit) {
+    return junit.replaceFirst("(<testsuites [^>]*) time=\"[0-9.]+\"", "$1 time=\"…\"").replaceAll(" timestamp=\"[^\"]+\"", "");
+  }
+
+    static Path schema(String name) {
     return SCHEMAS.resolve(name + ".graphql");
   }
 

@@ -79,7 +79,8 @@ class CheckForeignInteractionsTest {
     assertThat(run.err()).isEmpty();
     assertThat(run.exit()).isZero();
     String extension = format.equals("junit") ? "xml" : "txt";
-    assertThat(run.out()).isEqualTo(golden("mixed-pacts-vs-aliased." + format + "." + extension, run.out()));
+    String out = CheckFixtures.withoutRunTimes(run.out());
+    assertThat(out).isEqualTo(golden("mixed-pacts-vs-aliased." + format + "." + extension, out));
   }
 
   @Test

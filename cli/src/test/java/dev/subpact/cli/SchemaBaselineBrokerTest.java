@@ -56,7 +56,7 @@ class SchemaBaselineBrokerTest {
         "--environment", "staging", "--pacts", pacts.toString());
 
     assertThat(exit).as(out.toString()).isEqualTo(1);
-    assertThat(out.toString()).contains("error NULLABILITY")
+    assertThat(CheckFixtures.unwrapped(out.toString())).contains("error NULLABILITY")
         .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
         .contains("(baseline: broker: flexus-backend v1 (deployed to staging))");
   }
@@ -77,8 +77,31 @@ class SchemaBaselineBrokerTest {
         "--environment", "staging", "--pacts", pacts.toString());
 
     assertThat(exit).isEqualTo(2);
-    assertThat(out.toString()).contains("No version of flexus-backend is deployed to staging")
-        .contains("record the deployment (subpact record-deployment) or give --baseline a file");
+    assertThat(out.toString()).contains("No version of flexus-backend is deployed to staging and flexus-backend has no version on a main branch")
+        .contains("record the deployment (subpact record-deployment), publish the schema of a main-branch version"
+            + " (subpact schema publish --branch main), or give --baseline a file");
+  }
+
+  @Test
+  void withNothingDeployedTheBaselineIsTheLatestSchemaOnTheProvidersMainBranch() throws IOException {
+    Path beforeRename = schema("before-rename");
+    assertThat(run("schema", "publish", "--provider", Incident.PROVIDER, "--version", "v1", "--branch", "main",
+        "--schema", beforeRename.toString())).as(out.toString()).isZero();
+    BrokerClient.of(URI.create(broker.url()), BrokerAuth.none()).environment("staging", false);
+    Path changed = dir.resolve("changed.graphql");
+    Files.writeString(changed, Files.readString(beforeRename).replace("  emessage_id: String!\n", "  emessage_id: String\n"));
+
+    int nothingDeployed = run("check", "--schema", changed.toString(), "--baseline", "broker", "--provider", Incident.PROVIDER,
+        "--environment", "staging", "--pacts", pacts.toString());
+    String deployedNowhere = out.toString();
+    int noEnvironment = run("check", "--schema", changed.toString(), "--baseline", "broker", "--provider", Incident.PROVIDER,
+        "--pacts", pacts.toString());
+
+    assertThat(nothingDeployed).as(deployedNowhere).isEqualTo(1);
+    assertThat(deployedNowhere).contains("error NULLABILITY")
+        .contains("(baseline: broker: flexus-backend v1 (latest on main; none deployed to staging))");
+    assertThat(noEnvironment).as(out.toString()).isEqualTo(1);
+    assertThat(out.toString()).contains("(baseline: broker: flexus-backend v1 (latest on main))");
   }
 
   private Path schema(String build) throws IOException {

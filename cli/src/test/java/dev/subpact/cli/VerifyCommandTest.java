@@ -62,6 +62,25 @@ class VerifyCommandTest {
   }
 
   @Test
+  void fix_style_writes_the_rename_fixes_for_the_backends_framework() {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
+      Run byDefault = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--init-payload", "{\"apiKey\":\"s3cret-key\"}", "--pacts", pacts.resolve("karen-flexus-backend.json").toString(),
+          "--settle", "2s");
+      Run graphqlJava = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--init-payload", "{\"apiKey\":\"s3cret-key\"}", "--pacts", pacts.resolve("karen-flexus-backend.json").toString(),
+          "--settle", "2s", "--fix-style", "graphql-java");
+
+      assertThat(byDefault.exit()).as(byDefault.err()).isEqualTo(1);
+      assertThat(byDefault.out()).as("the build's introspection keeps Strawberry's JSON scalar").contains("Strawberry:")
+          .doesNotContain("graphql-java:");
+      assertThat(graphqlJava.exit()).isEqualTo(1);
+      assertThat(graphqlJava.out()).contains("graphql-java:").contains("PropertyDataFetcher.fetching(\"emsg_id\")")
+          .doesNotContain("Strawberry:").doesNotContain("SDL:");
+    }
+  }
+
+  @Test
   void aliased_build_passes_exit_0() {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
       Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),

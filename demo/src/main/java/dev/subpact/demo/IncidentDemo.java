@@ -21,6 +21,9 @@ import dev.subpact.graphql.check.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
+import dev.subpact.graphql.report.TextLayout;
+import dev.subpact.graphql.report.TextWrap;
+import dev.subpact.graphql.report.Verbosity;
 import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.incident.Incident;
 import dev.subpact.incident.Incident.ClientKit;
@@ -63,21 +66,29 @@ public final class IncidentDemo implements AutoCloseable {
   private final RunningBroker broker;
   private final BrokerClient client;
   private final PrintStream out;
+  private final TextLayout layout;
   private final List<StepVerdict> verdicts = new ArrayList<>();
   private int step;
 
-  private IncidentDemo(Path work, RunningBroker broker, PrintStream out) {
+  private IncidentDemo(Path work, RunningBroker broker, PrintStream out, TextLayout layout) {
     this.work = work;
     this.broker = broker;
     this.client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
     this.out = out;
+    this.layout = layout;
   }
 
-  /** Starts the embedded broker on 127.0.0.1:{@code port} (0: any free port) over SQLite in a temporary folder. */
-  public static IncidentDemo start(int port, PrintStream out) throws IOException {
+  /**
+   * Starts the embedded broker on 127.0.0.1:{@code port} (0: any free port) over SQLite in a
+   * temporary folder. The story is told as {@code layout} says: wrapped to its width; at
+   * {@link Verbosity#NORMAL} in about 100 lines (each bot named, lists summed up), at
+   * {@link Verbosity#VERBOSE} with every capture, every can-i-deploy row and every fix, at
+   * {@link Verbosity#QUIET} only its verdict.
+   */
+  public static IncidentDemo start(int port, PrintStream out, TextLayout layout) throws IOException {
     Path work = Files.createTempDirectory("subpact-demo");
     RunningBroker broker = PactBroker.start(BrokerConfig.local(port, "sqlite:" + work.resolve("broker.db")));
-    return new IncidentDemo(work, broker, out);
+    return new IncidentDemo(work, broker, out, layout);
   }
 
   /** The broker's dashboard. */
@@ -87,8 +98,8 @@ public final class IncidentDemo implements AutoCloseable {
 
   /** Plays the five steps of the story. */
   public DemoResult play() {
-    out.println("subpact demo: the want_emessage_types → want_emsg_types rename of 2026-01-30, replayed");
-    out.println("broker " + broker.url() + " (SQLite in " + work + "), environment " + STAGING);
+    say("subpact demo: the rename of 2026-01-30 (want_emessage_types → want_emsg_types)");
+    say("broker " + broker.url() + " (SQLite in " + work + ")");
     client.environment(STAGING, false);
     beforeTheRename();
     theRenamedBuild();
@@ -97,8 +108,8 @@ public final class IncidentDemo implements AutoCloseable {
     removingTheAliases();
     DemoResult result = new DemoResult(verdicts);
     long held = verdicts.stream().filter(StepVerdict::held).count();
-    out.println();
-    out.println((result.ok() ? "Every step ended as the story says" : "SOME STEPS DID NOT END AS THE STORY SAYS")
+    say("");
+    print((result.ok() ? "Every step ended as the story says" : "SOME STEPS DID NOT END AS THE STORY SAYS")
         + " (" + held + "/" + verdicts.size() + " verdicts).");
     return result;
   }
@@ -107,14 +118,17 @@ public final class IncidentDemo implements AutoCloseable {
 
   private void beforeTheRename() {
     section("The ten bots as they ran before the rename");
+    List<String> published = new ArrayList<>();
     for (IncidentBot bot : Incident.BOTS) {
       GraphqlPact pact = captureAndPublish(bot, ClientKit.BEFORE_RENAME, bot.version());
+      published.add(bot.name() + " " + bot.version());
       expect(pact.interactions().size() == 2, bot.name() + " " + bot.version() + " captured with its two operations");
     }
+    summed("  captured and published (KarenThreads, DeleteEmessages; emessage_*): ", published);
     for (IncidentBot bot : Incident.BOTS) {
       client.recordDeployment(bot.name(), bot.version(), STAGING);
     }
-    out.println("  recorded the ten bots as deployed to " + STAGING);
+    say("  recorded the ten bots as deployed to the environment " + STAGING);
     Release release = release("before-rename", BEFORE_RENAME_BUILD, Build.named("before-rename"), mainAndDeployed());
     expect(release.staticReport().ok() && release.liveReport().ok(), "the before-rename build passes every bot contract");
     expect(release.verdict().yes(), "can-i-deploy says yes for the before-rename build");
@@ -124,12 +138,12 @@ public final class IncidentDemo implements AutoCloseable {
   private void theRenamedBuild() {
     section("Backend build " + Incident.RENAMED_BUILD + ": want_emessage_types and emessage_* renamed");
     Release release = release("renamed", Incident.RENAMED_BUILD, Build.named("renamed"), mainAndDeployed());
-    out.println();
-    out.print(BreakTable.render(release.staticReport(), release.liveReport()));
+    say("");
+    say(BreakTable.render(release.staticReport(), release.liveReport(), layout.verbosity()).stripTrailing());
     expect(brokenBots(release.staticReport()).size() == 10, "the static check fails all ten bots");
     expect(brokenBots(release.liveReport()).size() == 10, "live replay fails all ten bots");
     expect(!release.verdict().yes() && !release.verdict().unknown(), "can-i-deploy says no for the renamed build");
-    out.println("  not deployed: " + Incident.RENAMED_BUILD + " never reaches " + STAGING);
+    say("  not deployed: " + Incident.RENAMED_BUILD + " never reaches " + STAGING);
   }
 
   private void theAliasedBuild() {
@@ -142,43 +156,55 @@ public final class IncidentDemo implements AutoCloseable {
     expect(release.verdict().yes(), "can-i-deploy says yes for the aliased build");
     deploy(Incident.PROVIDER, ALIASED_BUILD);
     JsonNode bySchema = client.publishSchema(Incident.PROVIDER, ALIASED_BUILD, aliased.sdl());
-    out.println("  schema published to the broker: " + bySchema.path("verifiedBySchema").size() + " contracts verified by schema");
+    say("  schema published to the broker: " + bySchema.path("verifiedBySchema").size() + " contracts verified by schema");
     List<String> stillUsed = client.deprecatedUsage(Incident.PROVIDER);
-    out.println("  deprecated and still in use (" + stillUsed.size() + "), e.g.:");
-    stillUsed.stream().filter(s -> s.contains("emessage_id`")).limit(3).forEach(s -> out.println("    " + s));
+    say("  deprecated and still in use (" + stillUsed.size() + "), e.g.:");
+    stillUsed.stream().filter(s -> s.contains("emessage_id`")).limit(layout.verbosity() == Verbosity.VERBOSE ? 3 : 1).forEach(s -> say("    " + s));
     expect(stillUsed.stream().anyMatch(s -> s.contains("FExternalMessageOutput.emessage_id") && s.contains("adspy 80015")),
         "the broker knows adspy 80015 in staging still uses the deprecated emessage_id");
   }
 
   private void theClientKitMoves() {
     section("The client kit moves to emsg_*: the bots are rebuilt");
+    List<String> rebuilt = new ArrayList<>();
     for (IncidentBot bot : Incident.BOTS) {
       if (!bot.name().equals("adspy")) {
         captureAndPublish(bot, ClientKit.AFTER_RENAME, rebuilt(bot));
+        rebuilt.add(bot.name() + " " + rebuilt(bot));
       }
     }
+    summed("  captured and published (emsg_*): ", rebuilt);
     String adspySource = "5e1f2a7";
     GraphqlPact fromSource = adspyContractFromSource(adspySource);
     publish(fromSource, adspySource);
-    out.println("  adspy main " + adspySource + ": its consumer test publishes the contract from the bot's own .graphql (emsg_*)");
+    say("  adspy main " + adspySource + ": its consumer test publishes the contract from the bot's own .graphql (emsg_*)");
     verifyDeployedBackend(ALIASED_BUILD, Build.named("aliased"));
+    List<String> deployed = new ArrayList<>();
     for (IncidentBot bot : Incident.BOTS) {
       if (!bot.name().equals("adspy")) {
         DeployVerdict verdict = canIDeploy(bot.name(), rebuilt(bot));
         if (verdict.yes()) {
           deploy(bot.name(), rebuilt(bot));
+          deployed.add(bot.name() + " " + rebuilt(bot));
         }
         expect(verdict.yes(), bot.name() + " " + rebuilt(bot) + " is verified and deployed");
       }
     }
+    summed("  can-i-deploy YES and record-deployment to " + STAGING + ": ", deployed);
     IncidentBot adspy = Incident.bot("adspy");
     GraphqlPact stale = capture(adspy, ClientKit.BEFORE_RENAME, "80016");
-    out.println("  adspy 80016, built from a stale Docker layer, still sends:");
+    say("  adspy 80016, built from a stale Docker layer, still sends:");
     Publication publication = new Publication("80016", MAIN, List.of(), null, false);
     Publication.StaleCheck check = publication.checkStale(client, List.of(write(stale, "stale")), MAIN).get(0);
-    check.report().lines().forEach(l -> out.println("    " + l));
+    if (layout.verbosity() == Verbosity.VERBOSE) {
+      check.report().lines().forEach(l -> say("    " + l));
+    } else {
+      say("    " + check.report().lines().findFirst().orElse(""));
+      check.stale().forEach(op -> say("      " + op.description() + ": " + op.onlyInBuild().size() + " selection"
+          + (op.onlyInBuild().size() == 1 ? "" : "s") + " main no longer sends, e.g. " + op.onlyInBuild().get(0)));
+    }
     expect(!check.stale().isEmpty(), "the stale-build check names what adspy 80016 still sends that main no longer does");
-    out.println("  adspy 80016 is not published (--fail-on-stale); adspy 80015 stays the deployed adspy");
+    say("  adspy 80016 not published (--fail-on-stale); adspy 80015 stays the deployed adspy");
   }
 
   private void removingTheAliases() {
@@ -188,7 +214,7 @@ public final class IncidentDemo implements AutoCloseable {
     expect(!first.verdict().yes() && first.verdict().rows().stream().anyMatch(r -> r.startsWith("adspy 80015") && r.endsWith("failed")),
         "can-i-deploy says no while adspy 80015 runs in staging");
     IncidentBot adspy = Incident.bot("adspy");
-    out.println("  adspy 80017, a clean rebuild (docker build --no-cache):");
+    say("  adspy 80017, a clean rebuild (docker build --no-cache), captured and published (emsg_*)");
     captureAndPublish(adspy, ClientKit.AFTER_RENAME, "80017");
     verifyDeployedBackend(ALIASED_BUILD, Build.named("aliased"));
     DeployVerdict adspyVerdict = canIDeploy("adspy", "80017");
@@ -212,7 +238,7 @@ public final class IncidentDemo implements AutoCloseable {
   private GraphqlPact captureAndPublish(IncidentBot bot, ClientKit kit, String version) {
     GraphqlPact pact = capture(bot, kit, version);
     publish(pact, version);
-    out.println("  captured and published " + pad(bot.name(), 15) + " " + pad(version, 6) + " "
+    detail("  captured and published " + pad(bot.name(), 15) + " " + pad(version, 6) + " "
         + pact.interactions().stream().map(i -> i.operation().label()).sorted(Comparator.reverseOrder()).toList()
         + (kit == ClientKit.BEFORE_RENAME ? "  (emessage_*)" : "  (emsg_*)"));
     return pact;
@@ -264,10 +290,11 @@ public final class IncidentDemo implements AutoCloseable {
 
   private Release release(String label, String version, Build build, List<ObjectNode> selectors) {
     List<PactForVerification> pacts = client.pactsForVerification(Incident.PROVIDER, selectors, MAIN, false);
-    out.println("  backend " + label + " (" + version + "): " + pacts.size() + " contracts to verify (main branches + deployed)");
+    say("  backend " + label + " (" + version + "): " + pacts.size() + " contracts to verify");
+    detail("    (the pacts for verification: main branches and deployed versions)");
     Verification verification = verify(version, build, pacts);
-    out.println("    static check against its schema: " + summary(verification.staticReport()));
-    out.println("    live replay over WebSocket:      " + summary(verification.liveReport()));
+    say("    static check (its schema): " + summary(verification.staticReport()));
+    say("    live replay (WebSocket):   " + summary(verification.liveReport()));
     DeployVerdict verdict = canIDeploy(Incident.PROVIDER, version);
     return new Release(verification.staticReport(), verification.liveReport(), verdict);
   }
@@ -276,7 +303,7 @@ public final class IncidentDemo implements AutoCloseable {
     List<PactForVerification> pacts = client.pactsForVerification(Incident.PROVIDER,
         List.of(JsonNodeFactory.instance.objectNode().put("mainBranch", true)), MAIN, false);
     Verification verification = verify(version, build, pacts);
-    out.println("  the deployed backend (" + version + ") verified main's contracts: " + summary(verification.liveReport()));
+    say("  the deployed backend (" + version + ") verified main's contracts: " + summary(verification.liveReport()));
   }
 
   private record Verification(Report staticReport, Report liveReport) {}
@@ -318,31 +345,71 @@ public final class IncidentDemo implements AutoCloseable {
   private DeployVerdict canIDeploy(String pacticipant, String version) {
     DeployVerdict verdict = client.canIDeploy(pacticipant, version, STAGING);
     String answer = verdict.yes() ? "YES" : verdict.unknown() ? "UNKNOWN" : "NO";
-    out.println("  can-i-deploy " + pacticipant + " " + version + " to " + STAGING + ": " + answer);
-    if (!verdict.yes()) {
-      verdict.rows().stream().filter(r -> !r.endsWith(": verified")).forEach(r -> out.println("    " + r));
+    String line = "  can-i-deploy " + pacticipant + " " + version + " to " + STAGING + ": " + answer;
+    if (verdict.yes() && !pacticipant.equals(Incident.PROVIDER)) {
+      detail(line); // a bot's yes: summed up by the step
+    } else {
+      say(line);
+    }
+    List<String> failing = verdict.rows().stream().filter(r -> !r.endsWith(": verified")).toList();
+    if (failing.size() > 2 && layout.verbosity() != Verbosity.VERBOSE) {
+      String suffix = " → " + pacticipant + " " + version + ": failed";
+      summed("    " + failing.size() + " failed: ", failing.stream().map(r -> r.endsWith(suffix) ? r.substring(0, r.length() - suffix.length()) : r).toList());
+    } else {
+      failing.forEach(r -> say("    " + r));
     }
     return verdict;
   }
 
   private void deploy(String pacticipant, String version) {
     client.recordDeployment(pacticipant, version, STAGING);
-    out.println("  deployed " + pacticipant + " " + version + " to " + STAGING + " (record-deployment)");
+    String line = "  record-deployment " + pacticipant + " " + version + " to " + STAGING;
+    if (pacticipant.equals(Incident.PROVIDER) || pacticipant.equals("adspy")) {
+      say(line);
+    } else {
+      detail(line); // a rebuilt bot: summed up by the step
+    }
   }
 
   // ---------------------------------------------------------------- printing and bookkeeping
 
   private void section(String title) {
     step++;
-    out.println();
-    out.println("Step " + step + ". " + title);
+    say("");
+    say("Step " + step + ". " + title);
   }
 
   private void expect(boolean held, String expectation) {
     verdicts.add(new StepVerdict(step, expectation, held));
     if (!held) {
-      out.println("  ✗ expected: " + expectation);
+      print("  ✗ expected: " + expectation);
     }
+  }
+
+  /** A line of the story (not with --quiet), wrapped to the width. */
+  private void say(String line) {
+    if (layout.verbosity() != Verbosity.QUIET) {
+      print(line);
+    }
+  }
+
+  /** A detail the story sums up elsewhere: told with --verbose only. */
+  private void detail(String line) {
+    if (layout.verbosity() == Verbosity.VERBOSE) {
+      print(line);
+    }
+  }
+
+  /** A list told in one wrapped line, unless --verbose already told each item. */
+  private void summed(String label, List<String> items) {
+    if (layout.verbosity() != Verbosity.VERBOSE) {
+      say(label + String.join(", ", items));
+    }
+  }
+
+  /** Whatever the verbosity (failed expectations, the final verdict). */
+  private void print(String line) {
+    out.println(TextWrap.wrap(line, layout.width(), 4));
   }
 
   private static List<String> brokenBots(Report report) {
@@ -351,10 +418,17 @@ public final class IncidentDemo implements AutoCloseable {
     return List.copyOf(bots.keySet());
   }
 
+  /** E.g. "20 operations, 20 broken (10 bots), 120 errors": counts that are zero are left out. */
   private static String summary(Report report) {
     Report.Summary s = report.summary();
-    return s.operations() + " operations, " + s.broken() + " broken (" + brokenBots(report).size() + " bots), "
-        + s.errors() + " errors, " + s.warnings() + " warnings";
+    return s.operations() + " operations, " + s.broken() + " broken"
+        + (s.broken() > 0 ? " (" + bots(brokenBots(report).size()) + ")" : "")
+        + (s.errors() > 0 ? ", " + s.errors() + " errors" : "")
+        + (s.warnings() > 0 ? ", " + s.warnings() + " warnings" : "");
+  }
+
+  private static String bots(int count) {
+    return count + (count == 1 ? " bot" : " bots");
   }
 
   private static String pad(String text, int width) {

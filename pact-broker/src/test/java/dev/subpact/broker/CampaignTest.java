@@ -2,7 +2,7 @@ package dev.subpact.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;

@@ -1,8 +1,8 @@
 package dev.subpact.broker;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.Json;
 import dev.subpact.broker.contract.PactContent;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Environment;

@@ -30,6 +30,17 @@ class GraphqlAwarenessTest {
     }
   }
 
+  /** adspy 80015's pact (on branch main) published, and adspy 80015 deployed to {@code environment}. */
+  private static void publishAdspyDeployedTo(Http http, Fixtures fixtures, Environment environment) {
+    String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
+    Http.Response published = http.send("POST", "/contracts/publish", """
+        {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
+          {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
+           "contentType":"application/json","content":"%s"}]}""".formatted(content));
+    assertThat(published.status()).as(published.body()).isEqualTo(200);
+    fixtures.deploy("adspy", "80015", environment, null);
+  }
+
   @ParameterizedTest
   @EnumSource(Engine.class)
   void schemaChecksDecideCanIDeployAndTrackFieldUsage(Engine engine) {
@@ -37,13 +48,7 @@ class GraphqlAwarenessTest {
       Http http = Http.of(broker);
       Fixtures fixtures = new Fixtures(broker);
       Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000001", "staging");
-      String content = Base64.getEncoder().encodeToString(resource("adspy-flexus-backend.json").getBytes(StandardCharsets.UTF_8));
-      Http.Response published = http.send("POST", "/contracts/publish", """
-          {"pacticipantName":"adspy","pacticipantVersionNumber":"80015","branch":"main","contracts":[
-            {"consumerName":"adspy","providerName":"flexus-backend","specification":"pact",
-             "contentType":"application/json","content":"%s"}]}""".formatted(content));
-      assertThat(published.status()).as(published.body()).isEqualTo(200);
-      fixtures.deploy("adspy", "80015", staging, null);
+      publishAdspyDeployedTo(http, fixtures, staging);
 
       JsonNode before = http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema",
           resource("before-rename.graphql"), "application/graphql").json();
@@ -79,6 +84,37 @@ class GraphqlAwarenessTest {
       assertThat(usage.get(0).path("environments").get(0).asText()).isEqualTo("staging");
 
       assertThat(http.get("/pacticipants/flexus-backend/versions/b3/graphql-schema").body()).contains("emsg_id");
+    }
+  }
+
+  /**
+   * A schema that every document still validates against, but that changes what adspy reads from
+   * the build deployed where adspy runs (a field it selects became nullable), is compared with that
+   * build's schema along adspy's operations: "verified by schema" fails and can-i-deploy says no.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Engine.class, names = "SQLITE")
+  void aSchemaIsComparedWithTheSchemaDeployedWhereTheConsumerRuns(Engine engine) {
+    try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, engine.newDatabase()))) {
+      Http http = Http.of(broker);
+      Fixtures fixtures = new Fixtures(broker);
+      Environment staging = fixtures.environment("5a0c3a52-8d7e-4c1c-9a55-000000000002", "staging");
+      publishAdspyDeployedTo(http, fixtures, staging);
+      http.send("PUT", "/pacticipants/flexus-backend/versions/b1/graphql-schema", resource("before-rename.graphql"), "application/graphql");
+      fixtures.deploy("flexus-backend", "b1", staging, null);
+      String nullable = resource("before-rename.graphql").replace("  emessage_id: String!\n", "  emessage_id: String\n");
+      assertThat(nullable).isNotEqualTo(resource("before-rename.graphql"));
+
+      JsonNode changed = http.send("PUT", "/pacticipants/flexus-backend/versions/b4/graphql-schema", nullable,
+          "application/graphql").json();
+
+      JsonNode check = changed.path("verifiedBySchema").get(0);
+      assertThat(check.path("success").asBoolean()).as(changed.toString()).isFalse();
+      assertThat(check.path("errors").toString())
+          .contains("Field 'FExternalMessageOutput.emessage_id' can now be null ('String!' became 'String')")
+          .contains("(baseline: flexus-backend b1 (in staging))");
+      JsonNode refused = http.get("/can-i-deploy?pacticipant=flexus-backend&version=b4&environment=staging").json();
+      assertThat(refused.path("summary").path("deployable").asBoolean()).as(refused.toString()).isFalse();
     }
   }
 

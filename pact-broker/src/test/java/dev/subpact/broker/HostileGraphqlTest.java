@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.graphql.operation.ParseLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,7 +1,7 @@
 package dev.subpact.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

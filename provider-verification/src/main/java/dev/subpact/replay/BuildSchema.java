@@ -27,7 +27,8 @@ final class BuildSchema {
     if (!loaded) {
       loaded = true;
       try {
-        checker = StaticChecker.of(config.schema() != null ? config.schema() : SchemaLoader.fromUrl(config.httpUrl(), config.headers()));
+        checker = StaticChecker.of(config.schema() != null ? config.schema() : SchemaLoader.fromUrl(config.httpUrl(), config.headers()),
+            config.fixStyles(), null);
       } catch (SchemaLoadException e) {
         unavailable = e.getMessage();
       }

@@ -62,8 +62,29 @@ public final class InteractionReplayer {
     return schema;
   }
 
-  /** Replays {@code interaction}; ends by {@code deadline} at the latest. */
-  public Outcome replay(GraphqlInteraction interaction, String interactionId, Instant deadline) throws InterruptedException {
+  /**
+   * Replays {@code interaction}; ends by {@code deadline} at the latest. When the build's schema is
+   * known, the expected messages are matched with rules typed by it ({@link SchemaTypedRules}); an
+   * expected message the schema cannot produce fails without a replay.
+   */
+  public Outcome replay(GraphqlInteraction original, String interactionId, Instant deadline) throws InterruptedException {
+    GraphqlInteraction interaction = original;
+    StaticChecker checker = original.expected().isEmpty() ? null : schema.checker();
+    if (checker != null) {
+      List<ExpectedMessage> typed = new ArrayList<>();
+      List<Finding> impossible = new ArrayList<>();
+      for (int i = 0; i < original.expected().size(); i++) {
+        ExpectedMessage message = original.expected().get(i);
+        typed.add(SchemaTypedRules.typed(checker.schema().graphql(), original.operation(), message));
+        impossible.addAll(SchemaTypedRules.contractMismatches(checker.schema().graphql(), original.operation(), message,
+            "expected message " + (i + 1), schema.origin()));
+      }
+      if (!impossible.isEmpty()) {
+        return new Outcome.DataMismatch(impossible);
+      }
+      interaction = new GraphqlInteraction(original.description(), original.providerStates(), original.operation(),
+          original.transport(), typed);
+    }
     Outcome failedSetup = changeStates(interaction, "setup", interactionId, deadline);
     if (failedSetup != null) {
       return failedSetup;

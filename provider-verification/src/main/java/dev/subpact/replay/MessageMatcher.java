@@ -43,7 +43,17 @@ public final class MessageMatcher {
     List<BodyMismatch> mismatches = ScopedMatch.mismatches(pactJson(expected.content()), pactJson(actual), bodyRules(folded));
     List<Finding> findings = new ArrayList<>();
     mismatches.forEach(m -> findings.add(finding(m, label)));
-    return findings;
+    return withoutNullAlternatives(findings);
+  }
+
+  /**
+   * Pact JVM reports each matcher of an {@code OR} rule that failed; for the {@code OR null} a
+   * schema-typed rule adds to a nullable field ({@link SchemaTypedRules}) that is noise beside the
+   * mismatch that says what was wrong: one mismatch per value.
+   */
+  private static List<Finding> withoutNullAlternatives(List<Finding> findings) {
+    return findings.stream().filter(f -> !f.message().endsWith(" to be a null value") || findings.stream()
+        .noneMatch(other -> other != f && other.path() != null && other.path().equals(f.path()))).toList();
   }
 
   /** Pact JVM's verdict in one call, under exactly {@code bodyRules} (V4 {@code body} rules; {@code null}: none). */
@@ -57,7 +67,7 @@ public final class MessageMatcher {
     for (BodyItemMatchResult item : result.getBodyResults()) {
       item.getResult().forEach(m -> findings.add(finding(m, label)));
     }
-    return findings;
+    return withoutNullAlternatives(findings);
   }
 
   private static Finding finding(BodyMismatch mismatch, String label) {

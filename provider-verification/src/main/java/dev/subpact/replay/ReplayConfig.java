@@ -2,10 +2,12 @@ package dev.subpact.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.subpact.graphql.check.FixStyle;
 import dev.subpact.graphql.schema.Schema;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -32,6 +34,7 @@ import java.util.TreeMap;
  * @param shard the shard of the run: which whole pacts to replay
  * @param schema the backend's schema, for the full static error list of a rejected operation;
  *     {@code null}: introspect the backend when needed
+ * @param fixStyles the languages fix hints are written in; empty: the ones the schema suggests
  */
 public record ReplayConfig(
     URI websocketUrl,
@@ -45,7 +48,8 @@ public record ReplayConfig(
     Duration liveWindow,
     Duration runTimeout,
     Shard shard,
-    Schema schema) {
+    Schema schema,
+    List<FixStyle> fixStyles) {
 
   public static final int DEFAULT_CONCURRENCY = 8;
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
@@ -61,6 +65,7 @@ public record ReplayConfig(
     if (initPayload == null) {
       initPayload = JsonNodeFactory.instance.objectNode();
     }
+    fixStyles = fixStyles == null ? List.of() : List.copyOf(fixStyles);
     headers = headers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(headers));
     if (concurrency < 1) {
       throw new IllegalArgumentException("Concurrency must be at least 1, not " + concurrency + ".");
@@ -99,6 +104,7 @@ public record ReplayConfig(
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private Shard shard = Shard.ALL;
     private Schema schema;
+    private List<FixStyle> fixStyles = List.of();
 
     private Builder(URI websocketUrl) {
       this.websocketUrl = websocketUrl;
@@ -160,8 +166,13 @@ public record ReplayConfig(
       return this;
     }
 
+    public Builder fixStyles(List<FixStyle> styles) {
+      this.fixStyles = styles;
+      return this;
+    }
+
     public ReplayConfig build() {
-      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema);
+      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema, fixStyles);
     }
   }
 }

@@ -91,7 +91,8 @@ public final class ReplayEngine {
       List<Callable<InteractionReport>> tasks = new ArrayList<>();
       for (Item item : items) {
         tasks.add(() -> {
-          InteractionReport report = verdict(item, replayOne(item, runDeadline));
+          long started = System.nanoTime();
+          InteractionReport report = verdict(item, replayOne(item, runDeadline)).withElapsed(Duration.ofNanos(System.nanoTime() - started));
           progress.accept(report);
           return report;
         });

@@ -102,7 +102,7 @@ public final class BaselineBench {
     int cases = 0;
     for (JsonNode c : oracle.get("cases")) {
       cases++;
-      Report report = StaticGate.checkDocuments(c.get("schema").asText(), java.util.Map.of(), corpus.resolve("base.graphql").toString(),
+      Report report = StaticGate.checkDocuments(c.get("schema").asText(), java.util.Map.of(), List.of(), corpus.resolve("base.graphql").toString(),
           List.of(corpus.resolve("operations")));
       Map<String, String> subpact = new LinkedHashMap<>();
       for (InteractionReport result : report.results()) {

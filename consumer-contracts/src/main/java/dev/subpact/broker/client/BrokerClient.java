@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,24 +37,31 @@ public final class BrokerClient {
   private final HttpClient http;
   private final int attempts;
   private final Duration backoff;
+  private final Map<String, String> headers;
 
-  private BrokerClient(URI base, BrokerAuth auth, int attempts, Duration backoff) {
+  private BrokerClient(URI base, BrokerAuth auth, int attempts, Duration backoff, Map<String, String> headers) {
     String text = base.toString();
     this.base = URI.create(text.endsWith("/") ? text : text + "/");
     this.auth = auth;
     this.attempts = attempts;
     this.backoff = backoff;
+    this.headers = Map.copyOf(headers);
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** A client for the broker at {@code base}: 4 attempts per request, backoff from 250 ms doubling. */
   public static BrokerClient of(URI base, BrokerAuth auth) {
-    return new BrokerClient(base, auth, 4, Duration.ofMillis(250));
+    return new BrokerClient(base, auth, 4, Duration.ofMillis(250), Map.of());
   }
 
   /** The same client with another retry policy ({@code attempts} ≥ 1 tries per request). */
   public BrokerClient withRetries(int attempts, Duration initialBackoff) {
-    return new BrokerClient(base, auth, Math.max(1, attempts), initialBackoff);
+    return new BrokerClient(base, auth, Math.max(1, attempts), initialBackoff, headers);
+  }
+
+  /** The same client sending {@code extra} request headers (e.g. a gateway's) on every request; their values are never printed. */
+  public BrokerClient withHeaders(Map<String, String> extra) {
+    return new BrokerClient(base, auth, attempts, backoff, extra);
   }
 
   public URI base() {
@@ -376,6 +384,27 @@ public final class BrokerClient {
     return Optional.ofNullable(latest);
   }
 
+  /** A version and the branch it is on. */
+  public record BranchVersion(String branch, String version) {}
+
+  /**
+   * The latest version of {@code pacticipant} on its main branch (the pacticipant's {@code
+   * mainBranch}, set explicitly or detected from its first develop/main/master version), or empty
+   * when it has no main branch or no version on it.
+   */
+  public Optional<BranchVersion> latestOnMainBranch(String pacticipant) {
+    HttpResponse<String> found = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant)),
+        "read pacticipant " + pacticipant);
+    String branch = found.statusCode() == 404 ? null : json(found, "the pacticipant").path("mainBranch").asText(null);
+    if (branch == null) {
+      return Optional.empty();
+    }
+    HttpResponse<String> latest = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant) + "/branches/"
+        + segment(branch) + "/latest-version"), "read the latest version of " + pacticipant + " on " + branch);
+    String version = latest.statusCode() == 404 ? null : json(latest, "the latest version").path("number").asText(null);
+    return Optional.ofNullable(version).map(v -> new BranchVersion(branch, v));
+  }
+
   /** The GraphQL schema (SDL) published for {@code provider} {@code version} (subpact's broker only). */
   public String schema(String provider, String version) {
     URI url = base.resolve("pacticipants/" + segment(provider) + "/versions/" + segment(version) + "/graphql-schema");
@@ -425,6 +454,7 @@ public final class BrokerClient {
 
   private HttpResponse<String> exchange(String method, URI url, String body, PublishRequest request, String what, boolean allow404) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Accept", HAL);
+    headers.forEach(builder::header);
     auth.header().ifPresent(h -> builder.header("Authorization", h));
     if (body != null) {
       builder.header("Content-Type", "application/json");

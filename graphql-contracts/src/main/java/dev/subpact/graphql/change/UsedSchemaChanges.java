@@ -19,6 +19,8 @@ import graphql.language.Selection;
 import graphql.language.SelectionSet;
 import graphql.language.SourceLocation;
 import graphql.language.TypeName;
+import graphql.language.VariableDefinition;
+import graphql.language.VariableReference;
 import graphql.schema.GraphQLArgument;
 import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLEnumValueDefinition;
@@ -33,6 +35,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 import graphql.schema.GraphQLUnionType;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +45,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * {@code check --baseline}: what changed between the schema in production (the baseline) and the
@@ -52,8 +57,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * receive was removed. Warnings ({@link FindingKind#DANGEROUS_CHANGE}): an enum value or possible
  * type added to something selected, a changed default of an argument the operation omits.
  *
- * <p>Input changes need no comparison: the new schema alone rejects a literal or a recorded variable
- * value it no longer accepts ({@code check} without {@code --baseline} reports it).
+ * <p>Inputs ({@link FindingKind#INPUT_CHANGED}): a value the operation sends to a selected field —
+ * a literal, or the recorded value of a variable — that the baseline accepts and the new schema
+ * refuses (a new required argument or input field, a changed input type, a removed enum value it
+ * sends). The new schema alone already refuses such a value in graphql-core's words;
+ * {@link #alongside(List, Operation)} puts the two together, so one break is one finding.
  *
  * <p>Thread-safe; findings are cached per operation (document text and operation name).
  */
@@ -62,7 +70,18 @@ public final class UsedSchemaChanges {
   private final GraphQLSchema before;
   private final GraphQLSchema after;
   private final String baselineOrigin;
-  private final Map<String, List<Finding>> byOperation = new ConcurrentHashMap<>();
+  private final Map<String, List<Change>> byOperation = new ConcurrentHashMap<>();
+
+  /**
+   * One change the operation feels; for an input change, what feeds the refused value: the
+   * variables it is read from and the locations of its literal (where the new schema's own
+   * error about the value points).
+   */
+  private record Change(Finding finding, Set<String> variables, Set<Location> literal) {}
+
+  /** The new schema's own errors about a value the operation sends, which an input change explains. */
+  private static final Set<FindingKind> INPUT_ERRORS =
+      Set.of(FindingKind.VARIABLE_TYPE_MISMATCH, FindingKind.MISSING_REQUIRED_ARGUMENT, FindingKind.INVALID_VALUE);
 
   private UsedSchemaChanges(Schema baseline, Schema current) {
     this.before = baseline.graphql();
@@ -83,24 +102,77 @@ public final class UsedSchemaChanges {
    * (the new schema's check reports that).
    */
   public List<Finding> findings(Operation operation) {
+    return changes(operation).stream().map(Change::finding).toList();
+  }
+
+  /**
+   * {@code checked} (the new schema's findings for {@code operation}) with the changes the
+   * operation feels from the baseline: the new schema's error about a value the operation sends
+   * becomes the {@link FindingKind#INPUT_CHANGED} that explains it (graphql-core's words, then
+   * what changed), so one break is one finding; an error a rename already explains (it carries the
+   * rename's fix) stays as it is. The other changes follow.
+   */
+  public List<Finding> alongside(List<Finding> checked, Operation operation) {
+    List<Finding> all = new ArrayList<>(checked);
+    List<Finding> more = new ArrayList<>();
+    for (Change change : changes(operation)) {
+      Finding finding = change.finding();
+      int explained = finding.kind() == FindingKind.INPUT_CHANGED ? explainedBy(all, change) : -1;
+      if (explained < 0) {
+        more.add(finding);
+        continue;
+      }
+      Finding error = all.get(explained);
+      if (error.fix() != null) {
+        continue; // a rename already explains it (the new argument replaced one the operation still sends), with its fix
+      }
+      String why = finding.message();
+      all.set(explained, new Finding(FindingKind.INPUT_CHANGED, Severity.ERROR,
+          error.message() + " Since the baseline: " + Character.toLowerCase(why.charAt(0)) + why.substring(1),
+          finding.coordinate(), error.suggestion(), error.locations(), finding.fix(), finding.path()));
+    }
+    all.addAll(more);
+    return List.copyOf(all);
+  }
+
+  /** The index of the new schema's error about the value {@code change} is about, or -1. */
+  private static int explainedBy(List<Finding> checked, Change change) {
+    for (int i = 0; i < checked.size(); i++) {
+      Finding error = checked.get(i);
+      if (!INPUT_ERRORS.contains(error.kind())) {
+        continue;
+      }
+      boolean sameCoordinate = error.coordinate() != null && error.coordinate().equals(change.finding().coordinate());
+      boolean sameVariable = change.variables().stream().anyMatch(v -> error.message().startsWith("Variable '$" + v + "'"));
+      boolean sameLiteral = error.locations().stream().anyMatch(change.literal()::contains);
+      if (sameCoordinate || sameVariable || sameLiteral) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private List<Change> changes(Operation operation) {
     return byOperation.computeIfAbsent(operation.operationName() + "\u0000" + operation.document().text(),
         key -> compute(operation));
   }
 
-  private List<Finding> compute(Operation operation) {
+  private List<Change> compute(Operation operation) {
     OperationDefinition definition;
     try {
       definition = operation.definition();
     } catch (IllegalStateException e) {
       return List.of();
     }
-    Walk walk = new Walk(operation);
+    Walk walk = new Walk(operation, definition);
     GraphQLObjectType beforeRoot = root(before, definition);
     GraphQLObjectType afterRoot = root(after, definition);
     if (beforeRoot != null && afterRoot != null) {
       walk.selections(beforeRoot, afterRoot, definition.getSelectionSet(), "$.data", new HashSet<>());
     }
-    return List.copyOf(walk.findings.values());
+    return walk.findings.entrySet().stream()
+        .map(e -> walk.feeds.getOrDefault(e.getKey(), new Change(e.getValue(), Set.of(), Set.of())))
+        .toList();
   }
 
   private static GraphQLObjectType root(GraphQLSchema schema, OperationDefinition definition) {
@@ -115,8 +187,16 @@ public final class UsedSchemaChanges {
   private final class Walk {
     private final Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
     private final Map<String, Finding> findings = new LinkedHashMap<>();
+    private final Map<String, Change> feeds = new HashMap<>();
 
-    Walk(Operation operation) {
+    private final Map<String, Object> variables;
+    private final Map<String, VariableDefinition> variableDefinitions = new LinkedHashMap<>();
+
+    Walk(Operation operation, OperationDefinition definition) {
+      this.variables = operation.variables();
+      for (VariableDefinition variable : definition.getVariableDefinitions()) {
+        variableDefinitions.putIfAbsent(variable.getName(), variable);
+      }
       for (FragmentDefinition fragment : operation.document().ast().getDefinitionsOfType(FragmentDefinition.class)) {
         fragments.putIfAbsent(fragment.getName(), fragment);
       }
@@ -163,6 +243,7 @@ public final class UsedSchemaChanges {
       SchemaCoordinate coordinate = SchemaCoordinate.field(newParent.getName(), field.getName());
       String path = parentPath + "." + (field.getAlias() != null ? field.getAlias() : field.getName());
       omittedArgumentDefaults(newParent, old, now, field);
+      inputs(newParent, old, now, field);
       if (!outputShape(old.getType(), now.getType(), coordinate, field, path)) {
         return;
       }
@@ -306,6 +387,41 @@ public final class UsedSchemaChanges {
       }
     }
 
+    /** The arguments the field gets from the operation that the baseline accepts and the new schema refuses. */
+    private void inputs(GraphQLNamedType parent, GraphQLFieldDefinition old, GraphQLFieldDefinition now, Field field) {
+      for (GraphQLArgument argument : now.getArguments()) {
+        SchemaCoordinate coordinate = SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName());
+        GraphQLArgument previous = old.getArgument(argument.getName());
+        Argument passed = field.getArguments().stream().filter(a -> a.getName().equals(argument.getName())).findFirst().orElse(null);
+        if (passed == null) {
+          if (isRequired(argument) && (previous == null || !isRequired(previous))) {
+            add(FindingKind.INPUT_CHANGED, Severity.ERROR,
+                "Argument '" + coordinate + "' of type '" + GraphQLTypeUtil.simplePrint(argument.getType()) + "' "
+                    + (previous == null ? "is new and required" : "became required") + ", and the operation does not pass it",
+                coordinate, field, null, "give '" + argument.getName() + "' a default (or make it optional) so that"
+                    + " deployed consumers that do not send it keep working");
+          }
+          continue;
+        }
+        Object value = InputValues.of(passed.getValue(), variables, variableDefinitions);
+        if (previous == null || value == InputValues.UNKNOWN
+            || InputValues.refusal(previous.getType(), value, coordinate) != null) {
+          continue;
+        }
+        InputValues.Refusal refusal = InputValues.refusal(argument.getType(), value, coordinate);
+        if (refusal != null) {
+          add(FindingKind.INPUT_CHANGED, Severity.ERROR,
+              "The value the operation sends to '" + coordinate + "' is no longer accepted: " + refusal.reason(),
+              refusal.coordinate(), passed, null, "keep accepting what deployed consumers send at '" + refusal.coordinate()
+                  + "' (an optional field, a default, the old type or enum value, deprecated) until they have moved");
+          String key = FindingKind.INPUT_CHANGED + " " + refusal.coordinate();
+          feeds.putIfAbsent(key, new Change(findings.get(key), variablesIn(passed.getValue()),
+              InputValues.locations(passed.getValue()).stream().map(l -> new Location(l.getLine(), l.getColumn()))
+                  .collect(Collectors.toSet())));
+        }
+      }
+    }
+
     private void add(FindingKind kind, Severity severity, String message, SchemaCoordinate coordinate, Node<?> node,
         String path, String fix) {
       String key = kind + " " + coordinate;
@@ -314,6 +430,21 @@ public final class UsedSchemaChanges {
             locations(node), fix, path));
       }
     }
+  }
+
+  private static Set<String> variablesIn(Node<?> value) {
+    Set<String> names = new TreeSet<>();
+    if (value instanceof VariableReference reference) {
+      names.add(reference.getName());
+    }
+    for (Node<?> child : value.getChildren()) {
+      names.addAll(variablesIn(child));
+    }
+    return names;
+  }
+
+  private static boolean isRequired(GraphQLArgument argument) {
+    return argument.getType() instanceof GraphQLNonNull && !argument.hasSetDefaultValue();
   }
 
   private static GraphQLNamedType named(GraphQLSchema schema, String name) {

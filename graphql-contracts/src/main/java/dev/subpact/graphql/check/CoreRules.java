@@ -74,6 +74,7 @@ final class CoreRules {
   private record Usage(VariableReference node, GraphQLType type, boolean locationHasDefault, SchemaCoordinate coordinate) {}
 
   private final GraphQLSchema schema;
+  private final RenameHints hints;
   private final Map<String, FragmentDefinition> fragments = new HashMap<>();
   private final boolean report;
   private final boolean recordEntries;
@@ -85,19 +86,21 @@ final class CoreRules {
   private Map<String, VariableDefinition> variables = Map.of();
   private long step;
 
-  private CoreRules(GraphQLSchema schema, String text, boolean report, boolean recordEntries) {
+  private CoreRules(GraphQLSchema schema, RenameHints hints, String text, boolean report, boolean recordEntries) {
     this.text = text;
     this.schema = schema;
+    this.hints = hints;
     this.report = report;
     this.recordEntries = recordEntries;
   }
 
   /**
    * Runs the rules over {@code document}; {@code recordEntries} also records the step at which each
-   * location was entered (needed only to place other errors in the same order).
+   * location was entered (needed only to place other errors in the same order); {@code hints} writes
+   * the rename fixes.
    */
-  static Result run(GraphQLSchema schema, Document document, String text, boolean recordEntries) {
-    CoreRules rules = new CoreRules(schema, text, true, recordEntries);
+  static Result run(GraphQLSchema schema, RenameHints hints, Document document, String text, boolean recordEntries) {
+    CoreRules rules = new CoreRules(schema, hints, text, true, recordEntries);
     rules.document(document);
     return new Result(rules.errors, rules.warnings, rules.enteredAt);
   }
@@ -433,7 +436,7 @@ final class CoreRules {
       suggestion = Suggestions.didYouMean(fieldSuggestions);
     }
     Optional<RenameHints.Rename> rename = parent instanceof GraphQLFieldsContainer container
-        ? RenameHints.forField(container, field, fieldSuggestions, fieldNames(siblings))
+        ? hints.forField(container, field, fieldSuggestions, fieldNames(siblings))
         : Optional.empty();
     raise(new Finding(FindingKind.UNKNOWN_FIELD, Severity.ERROR,
         "Cannot query field '" + field.getName() + "' on type '" + parent.getName() + "'." + suggestion,
@@ -452,7 +455,7 @@ final class CoreRules {
       variableType = InputTypes.fromAst(schema, variables.get(reference.getName()).getType());
     }
     Optional<RenameHints.Rename> rename =
-        RenameHints.forArgument(parent, definition, argument, variableType, suggestions, argumentNames(field));
+        hints.forArgument(parent, definition, argument, variableType, suggestions, argumentNames(field));
     raise(new Finding(FindingKind.UNKNOWN_ARGUMENT, Severity.ERROR,
         "Unknown argument '" + argument.getName() + "' on field '" + parent.getName() + "." + field.getName() + "'."
             + Suggestions.didYouMean(suggestions),
@@ -499,7 +502,7 @@ final class CoreRules {
                 + InputTypes.print(argument.getType()) + "' is required, but it was not provided.",
             SchemaCoordinate.argument(parent.getName(), field.getName(), argument.getName()),
             null, locations(field),
-            oldName == null ? null : RenameHints.forMissingReplacement(argument, oldName), null));
+            oldName == null ? null : hints.forMissingReplacement(argument, oldName), null));
       }
     }
   }
@@ -557,7 +560,7 @@ final class CoreRules {
   }
 
   private List<Usage> usagesIn(FragmentDefinition fragment) {
-    CoreRules silent = new CoreRules(schema, text, false, false);
+    CoreRules silent = new CoreRules(schema, hints, text, false, false);
     silent.fragments.putAll(fragments);
     silent.selectionSet(schema.getType(fragment.getTypeCondition().getName()), fragment.getSelectionSet());
     return silent.usages;

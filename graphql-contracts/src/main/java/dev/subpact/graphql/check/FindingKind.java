@@ -36,6 +36,12 @@ public enum FindingKind {
   /** {@code check --baseline}: a union member or interface implementation the operation can receive was removed. */
   POSSIBLE_TYPE_REMOVED,
   /**
+   * {@code check --baseline}: a value the operation sends (a literal, or its recorded variables) that
+   * the baseline accepted and the new schema refuses: a new required argument or input field, an
+   * input field or argument whose type changed, an enum value it sends that was removed.
+   */
+  INPUT_CHANGED,
+  /**
    * {@code check --baseline}, a warning: an enum value or possible type was added to something the
    * operation reads, or an argument the operation omits changed its default.
    */

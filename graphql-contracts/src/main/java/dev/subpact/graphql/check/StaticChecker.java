@@ -46,16 +46,30 @@ public final class StaticChecker {
           OperationValidationRule.POSSIBLE_FRAGMENT_SPREADS);
 
   private final Schema schema;
+  private final RenameHints hints;
   private final Map<String, DocumentFindings> byDocument = new ConcurrentHashMap<>();
 
   private record DocumentFindings(List<Finding> errors, List<Finding> warnings) {}
 
-  private StaticChecker(Schema schema) {
+  private StaticChecker(Schema schema, RenameHints hints) {
     this.schema = schema;
+    this.hints = hints;
   }
 
+  /** A checker whose fixes are written in the styles the schema suggests ({@link FixStyle#suggestedFor}). */
   public static StaticChecker of(Schema schema) {
-    return new StaticChecker(schema);
+    return of(schema, List.of(), null);
+  }
+
+  /**
+   * A checker whose fixes are written in {@code fixStyles} (empty: the styles the schema suggests),
+   * recognising renames also by their shape from {@code baseline} when not {@code null}
+   * (see {@link ShapeRenames}).
+   */
+  public static StaticChecker of(Schema schema, List<FixStyle> fixStyles, Schema baseline) {
+    List<FixStyle> styles = fixStyles.isEmpty() ? FixStyle.suggestedFor(schema.graphql()) : fixStyles;
+    ShapeRenames shapes = baseline == null ? ShapeRenames.NONE : ShapeRenames.between(baseline.graphql(), schema.graphql());
+    return new StaticChecker(schema, new RenameHints(styles, shapes));
   }
 
   public Schema schema() {
@@ -128,7 +142,7 @@ public final class StaticChecker {
   private DocumentFindings checkDocument(Document document, String text) {
     List<ValidationError> javaErrors = new Validator().validateDocument(
         schema.graphql(), document, rule -> !RUN_AS_GRAPHQL_CORE.contains(rule), Locale.ENGLISH);
-    CoreRules.Result core = CoreRules.run(schema.graphql(), document, text, !javaErrors.isEmpty());
+    CoreRules.Result core = CoreRules.run(schema.graphql(), hints, document, text, !javaErrors.isEmpty());
     record Ordered(long step, int tieBreak, Finding finding) {}
     List<Ordered> ordered = new ArrayList<>();
     for (CoreRules.Raised raised : core.errors()) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.change.UsedSchemaChanges;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
+import dev.subpact.graphql.operation.InputLimits;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.OperationType;
 import dev.subpact.graphql.pact.ForeignInteraction;
@@ -87,25 +88,26 @@ public final class StaticGate {
    * failures do not fail the run.
    */
   public static Report checkPacts(String schemaSource, List<Path> pacts, boolean enablePending) {
-    return checkPacts(schemaSource, Map.of(), (String) null, pacts, enablePending);
+    return checkPacts(schemaSource, Map.of(), List.of(), (String) null, pacts, enablePending);
   }
 
   /**
    * As {@link #checkPacts(String, List, boolean)}, sending {@code headers} when the schema source is
-   * a URL to introspect; with a {@code baselineSource} (the schema the consumers run against today:
+   * a URL to introspect, writing fixes in {@code fixStyles} (empty: the styles the schema suggests,
+   * {@link FixStyle#suggestedFor}); with a {@code baselineSource} (the schema the consumers run against today:
    * SDL, introspection JSON or URL), each operation also gets the changes from the baseline it can
-   * feel along its selections ({@link UsedSchemaChanges}).
+   * feel along its selections ({@link UsedSchemaChanges}), and renames are recognised by their shape too.
    */
-  public static Report checkPacts(String schemaSource, Map<String, String> headers, String baselineSource, List<Path> pacts,
-      boolean enablePending) {
-    return check(schemaSource, headers, baselineSource == null ? null : startLoadingBaseline(baselineSource),
+  public static Report checkPacts(String schemaSource, Map<String, String> headers, List<FixStyle> fixStyles,
+      String baselineSource, List<Path> pacts, boolean enablePending) {
+    return check(schemaSource, headers, fixStyles, baselineSource == null ? null : startLoadingBaseline(baselineSource),
         readPacts(pacts, enablePending));
   }
 
   /** As {@link #checkPacts(String, Map, String, List, boolean)} with a baseline already loaded (e.g. fetched from a broker). */
-  public static Report checkPacts(String schemaSource, Map<String, String> headers, Schema baseline, List<Path> pacts,
-      boolean enablePending) {
-    return check(schemaSource, headers, loaded(baseline), readPacts(pacts, enablePending));
+  public static Report checkPacts(String schemaSource, Map<String, String> headers, List<FixStyle> fixStyles, Schema baseline,
+      List<Path> pacts, boolean enablePending) {
+    return check(schemaSource, headers, fixStyles, loaded(baseline), readPacts(pacts, enablePending));
   }
 
   private static Supplier<List<Checked>> readPacts(List<Path> pacts, boolean enablePending) {
@@ -121,23 +123,24 @@ public final class StaticGate {
    * {@code variables}, the example variables are not checked).
    */
   public static Report checkDocuments(String schemaSource, List<Path> documents) {
-    return checkDocuments(schemaSource, Map.of(), (String) null, documents);
+    return checkDocuments(schemaSource, Map.of(), List.of(), (String) null, documents);
   }
 
   /**
    * As {@link #checkDocuments(String, List)}, sending {@code headers} when the schema source is a URL
-   * to introspect, and compared along each document's selections with {@code baselineSource} when not
+   * to introspect, writing fixes in {@code fixStyles}, and compared along each document's selections with {@code baselineSource} when not
    * {@code null}.
    */
-  public static Report checkDocuments(String schemaSource, Map<String, String> headers, String baselineSource,
-      List<Path> documents) {
-    return check(schemaSource, headers, baselineSource == null ? null : startLoadingBaseline(baselineSource),
+  public static Report checkDocuments(String schemaSource, Map<String, String> headers, List<FixStyle> fixStyles,
+      String baselineSource, List<Path> documents) {
+    return check(schemaSource, headers, fixStyles, baselineSource == null ? null : startLoadingBaseline(baselineSource),
         readDocuments(documents));
   }
 
   /** As {@link #checkDocuments(String, Map, String, List)} with a baseline already loaded (e.g. fetched from a broker). */
-  public static Report checkDocuments(String schemaSource, Map<String, String> headers, Schema baseline, List<Path> documents) {
-    return check(schemaSource, headers, loaded(baseline), readDocuments(documents));
+  public static Report checkDocuments(String schemaSource, Map<String, String> headers, List<FixStyle> fixStyles,
+      Schema baseline, List<Path> documents) {
+    return check(schemaSource, headers, fixStyles, loaded(baseline), readDocuments(documents));
   }
 
   private static Supplier<List<Checked>> readDocuments(List<Path> documents) {
@@ -160,7 +163,8 @@ public final class StaticGate {
    * Loads the schema on a thread of its own while the operations are read, then checks them. A
    * schema problem is reported before an input problem, whichever is found first.
    */
-  private static Report check(String schemaSource, Map<String, String> headers, FutureTask<Schema> baselineTask,
+  private static Report check(String schemaSource, Map<String, String> headers, List<FixStyle> fixStyles,
+      FutureTask<Schema> baselineTask,
       Supplier<List<Checked>> readOperations) {
     FutureTask<Schema> prefetched = PREFETCHED.remove(schemaSource);
     FutureTask<Schema> schemaTask = prefetched != null && headers.isEmpty() ? prefetched : startLoading(schemaSource, headers);
@@ -179,7 +183,8 @@ public final class StaticGate {
     if (inputProblem != null) {
       throw inputProblem;
     }
-    return report(schema, baseline == null ? null : UsedSchemaChanges.between(baseline, schema), operations);
+    return report(StaticChecker.of(schema, fixStyles, baseline),
+        baseline == null ? null : UsedSchemaChanges.between(baseline, schema), operations);
   }
 
   private static FutureTask<Schema> startLoadingBaseline(String source) {
@@ -218,24 +223,20 @@ public final class StaticGate {
       String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source,
       boolean pending) {}
 
-  private static Report report(Schema schema, UsedSchemaChanges changes, List<Checked> operations) {
-    StaticChecker checker = StaticChecker.of(schema);
+  private static Report report(StaticChecker checker, UsedSchemaChanges changes, List<Checked> operations) {
     List<InteractionReport> results = operations.parallelStream().map(c -> {
       if (c.operation() == null) {
         return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
             List.of(), List.of(), c.source());
       }
-      List<Finding> findings = new ArrayList<>(
-          c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation()));
-      if (changes != null) {
-        findings.addAll(changes.findings(c.operation()));
-      }
+      List<Finding> checked = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
+      List<Finding> findings = changes == null ? checked : changes.alongside(checked, c.operation());
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
           c.source(), c.pending());
     }).toList();
-    return new Report(schema.origin(), results, checker.lintSchema());
+    return new Report(checker.schema().origin(), results, checker.lintSchema());
   }
 
   /** The schema, or {@code null} when it does not load only because of an alias trap the lint reports. */
@@ -256,6 +257,13 @@ public final class StaticGate {
 
   private static List<Finding> lintOf(String source) {
     if (source.contains("://")) {
+      return List.of();
+    }
+    try {
+      if (InputLimits.refusal(source, Files.size(Path.of(source))).isPresent()) {
+        return List.of(); // the load already said why
+      }
+    } catch (IOException | RuntimeException e) {
       return List.of();
     }
     try {
@@ -377,6 +385,9 @@ public final class StaticGate {
 
   private static String read(Path file, String what) {
     try {
+      InputLimits.refusal(what + " " + file, Files.size(file)).ifPresent(tooLarge -> {
+        throw new CheckInputException(tooLarge);
+      });
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new CheckInputException(what + " " + file + " does not exist.", e);

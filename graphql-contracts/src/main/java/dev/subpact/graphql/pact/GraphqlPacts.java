@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
+import dev.subpact.graphql.operation.InputLimits;
 import dev.subpact.graphql.operation.Operation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +42,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -225,6 +227,10 @@ public final class GraphqlPacts {
   public static GraphqlPact read(Path file) {
     String text;
     try {
+      Optional<String> tooLarge = InputLimits.refusal("Pact file " + file, Files.size(file));
+      if (tooLarge.isPresent()) {
+        throw new PactFormatException(tooLarge.get());
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new PactFormatException("Pact file " + file + " does not exist.");

@@ -23,7 +23,8 @@ final class GithubReport {
 
   private GithubReport() {}
 
-  static String render(Report report) {
+  static String render(Report report, RunInfo run) {
+    String notice = "::notice title=subpact " + escapeProperty(run.command()) + "::";
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
     for (InteractionReport r : report.results()) {
@@ -46,12 +47,12 @@ final class GithubReport {
     StringBuilder out = new StringBuilder();
     all.stream().limit(MAX_ANNOTATIONS).forEach(out::append);
     if (all.size() > MAX_ANNOTATIONS) {
-      out.append("::notice title=subpact check::").append(escapeData((all.size() - MAX_ANNOTATIONS) + " more annotations not shown ("
+      out.append(notice).append(escapeData((all.size() - MAX_ANNOTATIONS) + " more annotations not shown ("
           + errors.size() + " with errors and " + warnings.size() + " with warnings in all; GitHub shows about "
           + MAX_ANNOTATIONS + " per step): the whole report is in --format text or json")).append('\n');
     }
     Report.Summary s = report.summary();
-    out.append("::notice title=subpact check::")
+    out.append(notice)
         .append(escapeData((report.ok() ? "PASSED: " : "FAILED: ") + s.operations() + " operations, " + s.broken()
             + " broken" + (s.pendingBroken() > 0 ? " (" + s.pendingBroken() + " pending)" : "") + ", " + s.errors() + " errors, "
             + s.warnings() + " warnings"

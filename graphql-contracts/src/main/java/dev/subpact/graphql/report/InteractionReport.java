@@ -1,6 +1,7 @@
 package dev.subpact.graphql.report;
 
 import dev.subpact.graphql.check.Finding;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  * @param source the pact or document file the operation comes from, or {@code null}
  * @param pending whether the interaction belongs to a pending pact (with {@code --enable-pending}):
  *     its failure is reported but does not fail the run
+ * @param elapsed how long its replay took, or {@code null} where not measured (static checks, REST
+ *     interactions, reports read back from JSON)
  */
 public record InteractionReport(
     String consumer,
@@ -26,11 +29,26 @@ public record InteractionReport(
     List<Finding> errors,
     List<Finding> warnings,
     SourceFile source,
-    boolean pending) {
+    boolean pending,
+    Duration elapsed) {
 
   public InteractionReport {
     errors = List.copyOf(errors);
     warnings = List.copyOf(warnings);
+  }
+
+  /** A verdict whose time was not measured. */
+  public InteractionReport(
+      String consumer,
+      String consumerVersion,
+      String interaction,
+      String operationName,
+      String outcome,
+      List<Finding> errors,
+      List<Finding> warnings,
+      SourceFile source,
+      boolean pending) {
+    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, pending, null);
   }
 
   /** A verdict of a pact that is not pending. */
@@ -81,7 +99,12 @@ public record InteractionReport(
 
   /** The same verdict, marked pending. */
   public InteractionReport asPending() {
-    return new InteractionReport(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, true);
+    return new InteractionReport(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, true, elapsed);
+  }
+
+  /** The same verdict, with the time its replay took. */
+  public InteractionReport withElapsed(Duration time) {
+    return new InteractionReport(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, pending, time);
   }
 
   /** False for an interaction a static check passed over because it is not GraphQL ({@link #NOT_CHECKED}). */

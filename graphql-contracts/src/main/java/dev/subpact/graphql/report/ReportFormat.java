@@ -11,16 +11,18 @@ import java.io.Writer;
  */
 public enum ReportFormat {
   /** A readable table per consumer: each interaction, each error with its fix; a summary line. */
-  TEXT((report, out) -> out.write(TextReport.render(report))),
+  TEXT((report, layout, run, out) -> out.write(TextReport.render(report, layout))),
   /** One JSON object: {@code ok}, {@code summary}, {@code results}, {@code schemaFindings}; streamed. */
-  JSON(JsonReport::write),
+  JSON((report, layout, run, out) -> JsonReport.write(report, out)),
   /** JUnit XML: one test suite per consumer, one test case per interaction. */
-  JUNIT((report, out) -> out.write(JunitReport.render(report))),
+  JUNIT((report, layout, run, out) -> out.write(JunitReport.render(report, run))),
   /** GitHub Actions workflow commands: {@code ::error file=…,line=…::message} per finding. */
-  GITHUB((report, out) -> out.write(GithubReport.render(report)));
+  GITHUB((report, layout, run, out) -> out.write(GithubReport.render(report, run))),
+  /** GitLab's code-quality JSON: one issue per finding, with a fingerprint stable across runs. */
+  GITLAB((report, layout, run, out) -> CodeQualityReport.write(report, out));
 
   private interface Renderer {
-    void write(Report report, Writer out) throws IOException;
+    void write(Report report, TextLayout layout, RunInfo run, Writer out) throws IOException;
   }
 
   private final Renderer renderer;
@@ -29,19 +31,27 @@ public enum ReportFormat {
     this.renderer = renderer;
   }
 
-  /** The report as text. */
+  /** The report of a {@code check} run as text, laid out as for a file or a CI log ({@link TextLayout#DEFAULT}). */
   public String render(Report report) {
+    return render(report, TextLayout.DEFAULT, RunInfo.of("check"));
+  }
+
+  /** The report as text; {@code layout} matters to the text format only, {@code run} to JUnit and GitHub. */
+  public String render(Report report, TextLayout layout, RunInfo run) {
     StringWriter out = new StringWriter(1 << 16);
     try {
-      write(report, out);
+      write(report, layout, run, out);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string cannot fail", e);
     }
     return out.toString();
   }
 
-  /** Writes the report to {@code out} (not closed; flushed by the caller). */
-  public void write(Report report, Writer out) throws IOException {
-    renderer.write(report, out);
+  /**
+   * Writes the report to {@code out} (not closed; flushed by the caller); {@code layout} matters to
+   * the text format only, {@code run} to JUnit and GitHub.
+   */
+  public void write(Report report, TextLayout layout, RunInfo run, Writer out) throws IOException {
+    renderer.write(report, layout, run, out);
   }
 }

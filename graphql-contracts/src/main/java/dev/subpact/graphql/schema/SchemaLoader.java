@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import graphql.introspection.IntrospectionQuery;
 import graphql.introspection.IntrospectionQueryBuilder;
 import graphql.introspection.IntrospectionResultToSchema;
+import dev.subpact.graphql.operation.InputLimits;
 import dev.subpact.graphql.operation.ParseLimits;
 import dev.subpact.graphql.pact.JsonErrors;
 import graphql.language.Document;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,6 +30,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +67,10 @@ public final class SchemaLoader {
   public static Schema fromFile(Path file) {
     String text;
     try {
+      Optional<String> tooLarge = InputLimits.refusal("Schema file " + file, Files.size(file));
+      if (tooLarge.isPresent()) {
+        throw new SchemaLoadException(tooLarge.get());
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new SchemaLoadException("Schema file " + file + " does not exist.");
@@ -156,18 +163,21 @@ public final class SchemaLoader {
    */
   public static Schema fromUrl(URI url, Map<String, String> headers) {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(URL_TIMEOUT).build();
-    HttpResponse<String> response = introspect(client, url, IntrospectionQuery.INTROSPECTION_QUERY, headers);
-    if (response.statusCode() != 200 || !response.body().contains("\"__schema\"")) {
+    Answer response = introspect(client, url, IntrospectionQuery.INTROSPECTION_QUERY, headers);
+    if (response.status() != 200 || !response.body().contains("\"__schema\"")) {
       response = introspect(client, url, WITHOUT_INPUT_VALUE_DEPRECATIONS, headers);
     }
-    if (response.statusCode() != 200) {
+    if (response.status() != 200) {
       throw new SchemaLoadException(
-          "Cannot introspect " + url + ": HTTP " + response.statusCode() + ". Is introspection enabled on the backend?");
+          "Cannot introspect " + url + ": HTTP " + response.status() + ". Is introspection enabled on the backend?");
     }
     return fromIntrospectionJson(response.body(), url.toString());
   }
 
-  private static HttpResponse<String> introspect(HttpClient client, URI url, String query, Map<String, String> headers) {
+  /** An introspection answer: its status and body, read up to {@link InputLimits#maxBytes()}. */
+  private record Answer(int status, String body) {}
+
+  private static Answer introspect(HttpClient client, URI url, String query, Map<String, String> headers) {
     String body;
     try {
       body = Lazy.JSON.writeValueAsString(Map.of("query", query));
@@ -182,7 +192,21 @@ public final class SchemaLoader {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(request::header);
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream answer = response.body()) {
+        String what = "The introspection answer of " + url;
+        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        Optional<String> tooLarge = InputLimits.refusal(what, declared);
+        if (tooLarge.isEmpty()) {
+          // chunked or lying about its length: read one byte past the bound, never more
+          byte[] bytes = answer.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, InputLimits.maxBytes() + 1));
+          tooLarge = InputLimits.refusal(what + " (at least)", bytes.length);
+          if (tooLarge.isEmpty()) {
+            return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+          }
+        }
+        throw new SchemaLoadException(tooLarge.get());
+      }
     } catch (IOException e) {
       throw new SchemaLoadException(
           "Cannot introspect " + url + ": " + describe(e) + ". Is the backend running and is the URL its GraphQL endpoint?", e);

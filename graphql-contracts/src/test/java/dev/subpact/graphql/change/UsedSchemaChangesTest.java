@@ -8,7 +8,6 @@ import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +51,7 @@ class UsedSchemaChangesTest {
     Map<String, String> actual = new LinkedHashMap<>();
     Map<String, List<String>> messages = new LinkedHashMap<>();
     OPERATIONS.forEach((name, operation) -> {
-      List<Finding> findings = new ArrayList<>(checker.check(operation));
-      findings.addAll(changes.findings(operation));
+      List<Finding> findings = changes.alongside(checker.check(operation), operation);
       expected.put(name, c.expected(name));
       actual.put(name, verdict(findings));
       messages.put(name, findings.stream().map(f -> f.kind() + " " + f.coordinate() + ": " + f.message()).toList());
@@ -87,6 +85,40 @@ class UsedSchemaChangesTest {
 
     assertThat(findings).extracting(Finding::kind, Finding::path)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(FindingKind.TYPE_CHANGED, "$.data.bots[*].botId"));
+  }
+
+  @Test
+  void anInputChangeIsOneFindingInGraphqlCoresWordsWithWhatChanged() {
+    Schema mutated = SchemaLoader.fromSdl(MutationCorpus.base().replace("  NORMAL\n  URGENT\n", "  NORMAL\n"), "new.graphql");
+    Operation send = OPERATIONS.get("SendMessage");
+
+    List<Finding> findings = UsedSchemaChanges.between(BASE, mutated).alongside(StaticChecker.of(mutated).check(send), send);
+
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(FindingKind.INPUT_CHANGED);
+      assertThat(f.coordinate()).hasToString("Urgency.URGENT");
+      assertThat(f.message()).isEqualTo("Variable '$input' got invalid value 'URGENT' at 'input.urgency'; Value 'URGENT' does not exist"
+          + " in 'Urgency' enum. Since the baseline: the value the operation sends to 'Mutation.sendMessage(input:)' is no longer"
+          + " accepted: enum value 'Urgency.URGENT' does not exist and the operation sends it at 'MessageInput.urgency'"
+          + " (baseline: base.graphql).");
+      assertThat(f.fix()).contains("keep accepting what deployed consumers send at 'Urgency.URGENT'");
+    });
+  }
+
+  @Test
+  void aNewRequiredArgumentTheOperationOmitsIsOneFinding() {
+    Schema mutated = SchemaLoader.fromSdl(MutationCorpus.base().replace("bots(first: Int = 10, kind: Kind)",
+        "bots(first: Int = 10, kind: Kind, ownerId: ID!)"), "new.graphql");
+    Operation list = OPERATIONS.get("BotsList");
+
+    List<Finding> findings = UsedSchemaChanges.between(BASE, mutated).alongside(StaticChecker.of(mutated).check(list), list);
+
+    assertThat(findings).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(FindingKind.INPUT_CHANGED);
+      assertThat(f.coordinate()).hasToString("Query.bots(ownerId:)");
+      assertThat(f.message()).startsWith("Field 'bots' argument 'ownerId' of type 'ID!' is required, but it was not provided."
+          + " Since the baseline: argument 'Query.bots(ownerId:)' of type 'ID!' is new and required, and the operation does not pass it");
+    });
   }
 
   private static String verdict(List<Finding> findings) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.SchemaCoordinate;
+import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
 import java.io.IOException;
 import java.util.List;
@@ -14,7 +15,28 @@ import org.junit.jupiter.api.Test;
 class RenameHintsAndLintTest {
 
   private static StaticChecker checker(String schema) throws IOException {
-    return StaticChecker.of(SchemaLoader.fromSdl(GraphqlCoreWordingTest.resource(schema), schema));
+    return StaticChecker.of(SchemaLoader.fromSdl(GraphqlCoreWordingTest.resource(schema), schema),
+        List.of(FixStyle.SDL, FixStyle.STRAWBERRY), null);
+  }
+
+  @Test
+  void aRenameByShapeNeedsExactlyOneFieldRemovedAndOneAddedAtTheSamePositionWithTheSameType() {
+    Schema baseline = SchemaLoader.fromSdl("type Query { m: M } type M { a: Int text: String b: Int }", "before");
+    Operation reads = Operation.of("{ m { text } }", null, Map.of());
+
+    assertThat(renameOf(baseline, "type Query { m: M } type M { a: Int body: String b: Int }", reads)).isEqualTo("body");
+    assertThat(renameOf(baseline, "type Query { m: M } type M { a: Int b: Int body: String }", reads))
+        .as("another position").isNull();
+    assertThat(renameOf(baseline, "type Query { m: M } type M { a: Int body: Int b: Int }", reads))
+        .as("another type").isNull();
+    assertThat(renameOf(baseline, "type Query { m: M } type M { a: Int body: String c: Int }", reads))
+        .as("two fields removed, two added").isNull();
+  }
+
+  private static String renameOf(Schema baseline, String sdl, Operation operation) {
+    StaticChecker checker = StaticChecker.of(SchemaLoader.fromSdl(sdl, "after"), List.of(FixStyle.SDL), baseline);
+    Finding unknown = only(checker.check(operation), FindingKind.UNKNOWN_FIELD, "M.text");
+    return unknown.fix() == null ? null : unknown.suggestion();
   }
 
   private static Finding only(List<Finding> findings, FindingKind kind, String coordinate) {

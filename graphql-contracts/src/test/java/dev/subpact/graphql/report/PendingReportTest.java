@@ -33,7 +33,7 @@ class PendingReportTest {
   void everyFormatShowsTheFailureMarkedPending() {
     Report marked = report.withPending(List.of(new GraphqlPact("karen", "flexus-backend", "20045", List.of(), List.of(), true)));
 
-    assertThat(ReportFormat.TEXT.render(marked))
+    assertThat(ReportFormat.TEXT.render(marked, new TextLayout(120, Verbosity.NORMAL), RunInfo.of("check")))
         .contains("karen 20045  (1 interaction, 1 broken; pending pact: its failures do not fail the run)")
         .contains("FAIL  KarenThreads subscription  [KarenThreads]  (pending)  outcome: rejected")
         .contains("Unknown argument 'want_emessage_types'")

@@ -1,6 +1,7 @@
 package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;

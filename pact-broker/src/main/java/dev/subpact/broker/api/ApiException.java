@@ -1,6 +1,8 @@
 package dev.subpact.broker.api;
 
+import dev.subpact.broker.error.BrokerException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,15 @@ public final class ApiException extends RuntimeException {
     ObjectNode body = Json.object();
     body.putArray("errors").add(message);
     return new ApiException(409, message, body);
+  }
+
+  /** The HTTP answer to a service's refusal. */
+  public static ApiException of(BrokerException refusal) {
+    return switch (refusal.kind()) {
+      case INVALID -> refusal.errorsByField().isEmpty() ? badRequest(refusal.getMessage()) : invalid(refusal.errorsByField());
+      case NOT_FOUND -> notFound(refusal.getMessage());
+      case CONFLICT -> conflict(refusal.getMessage());
+    };
   }
 
   public int status() {

@@ -1,6 +1,7 @@
 package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
 import jakarta.servlet.DispatcherType;
@@ -70,6 +71,10 @@ public final class HttpApi {
     MatrixResources.register(app, api);
     WebhookResources.register(app, api);
     app.exception(ApiException.class, (e, ctx) -> ApiContext.send(ctx, e.status(), e.body()));
+    app.exception(dev.subpact.broker.error.BrokerException.class, (e, ctx) -> {
+      ApiException answer = ApiException.of(e);
+      ApiContext.send(ctx, answer.status(), answer.body());
+    });
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
     app.exception(dev.subpact.broker.storage.InvalidNameException.class,

@@ -1,6 +1,7 @@
 package dev.subpact.broker.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import io.javalin.Javalin;
 
 /** {@code GET /}: the relations the clients navigate by. */

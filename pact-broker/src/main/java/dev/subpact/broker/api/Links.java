@@ -1,11 +1,12 @@
 package dev.subpact.broker.api;
 
+import dev.subpact.broker.contract.ResourceUrls;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /** Absolute URLs of the broker's resources, with every name segment percent-encoded. */
-public final class Links {
+public final class Links implements ResourceUrls {
 
   private final String base;
 
@@ -62,6 +63,7 @@ public final class Links {
     return to("pacts", "provider", provider, "consumer", consumer, "version", version);
   }
 
+  @Override
   public String pactVersion(String provider, String consumer, String sha) {
     return to("pacts", "provider", provider, "consumer", consumer, "pact-version", sha);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.Publication;
 import dev.subpact.broker.storage.Tx;
 import dev.subpact.broker.storage.Verification;
@@ -385,7 +386,8 @@ final class PactResources {
                   + ". If this verification fails, it will fail the build.");
         }
         ObjectNode l = item.putObject("_links");
-        l.set("self", Json.link(url, "Pact between " + p.consumer() + " (" + p.consumerVersion().number() + ") and " + provider));
+        // "name", as the official broker's verifiable pact: Pact JVM names the pact it verifies after it
+        l.set("self", Json.link(url).put("name", "Pact between " + p.consumer() + " (" + p.consumerVersion().number() + ") and " + provider));
       }
       node.putObject("_links").set("self", Json.link(links.to("pacts", "provider", provider, "for-verification"),
           "Pacts to be verified"));
@@ -449,7 +451,7 @@ final class PactResources {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    List<Contracts.PactToPublish> toPublish = merged(consumer, version, pacts, mergeProviders);
+    List<Contracts.PactToPublish> toPublish = api.contracts().mergedWithPublished(consumer, version, pacts, mergeProviders);
     List<String> tags = new ArrayList<>();
     JsonNode tagNode = body.get("tags");
     if (tagNode != null && tagNode.isArray()) {
@@ -493,43 +495,5 @@ final class PactResources {
           .put("name", "Pact between " + consumer + " (" + version + ") and " + p.publication().provider()));
     }
     ApiContext.send(ctx, 200, result);
-  }
-
-  /** With onConflict=merge, interactions are added to the pact already published for the version. */
-  private List<Contracts.PactToPublish> merged(String consumer, String version,
-      List<Contracts.PactToPublish> pacts, List<String> mergeProviders) {
-    if (mergeProviders.isEmpty()) {
-      return pacts;
-    }
-    return api.database().read(tx -> {
-      List<Contracts.PactToPublish> result = new ArrayList<>();
-      var existingVersion = api.repository().version(tx, consumer, version);
-      for (Contracts.PactToPublish pact : pacts) {
-        Optional<Publication> existing = existingVersion.isPresent() && mergeProviders.contains(pact.provider())
-            ? api.repository().publication(tx, existingVersion.get(), pact.provider()) : Optional.empty();
-        if (existing.isEmpty() || !pact.content().isObject() || !pact.content().path("interactions").isArray()) {
-          result.add(pact);
-          continue;
-        }
-        ObjectNode old = (ObjectNode) Json.parse(api.repository().pactContent(tx, existing.get().sha()).orElseThrow());
-        ObjectNode merged = ((ObjectNode) pact.content()).deepCopy();
-        Map<String, JsonNode> byKey = new LinkedHashMap<>();
-        for (JsonNode interaction : old.path("interactions")) {
-          byKey.put(interactionKey(interaction), interaction);
-        }
-        for (JsonNode interaction : pact.content().path("interactions")) {
-          byKey.put(interactionKey(interaction), interaction);
-        }
-        ArrayNode interactions = merged.putArray("interactions");
-        byKey.values().forEach(interactions::add);
-        result.add(new Contracts.PactToPublish(pact.provider(), merged, true));
-      }
-      return result;
-    });
-  }
-
-  private static String interactionKey(JsonNode interaction) {
-    return interaction.path("description").asText() + "\u0000" + interaction.path("providerState").asText()
-        + "\u0000" + interaction.path("providerStates").toString();
   }
 }

@@ -3,6 +3,7 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.Deployment;
 import dev.subpact.broker.storage.Environment;
 import dev.subpact.broker.storage.Pacticipant;

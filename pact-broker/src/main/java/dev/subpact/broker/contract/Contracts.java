@@ -1,9 +1,10 @@
 package dev.subpact.broker.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
-import dev.subpact.broker.api.Links;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.error.BrokerException;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Publishing pacts and verification results: each in one transaction, then the webhooks for what
@@ -59,10 +61,51 @@ public final class Contracts {
   }
 
   /**
+   * The pacts as they are to be published: for each provider in {@code mergeProviders}
+   * ({@code onConflict=merge}), the interactions are added to the pact already published for the
+   * consumer version (same description and provider states: the new one wins).
+   */
+  public List<PactToPublish> mergedWithPublished(String consumer, String version,
+      List<PactToPublish> pacts, List<String> mergeProviders) {
+    if (mergeProviders.isEmpty()) {
+      return pacts;
+    }
+    return database.read(tx -> {
+      List<PactToPublish> result = new ArrayList<>();
+      var existingVersion = repository.version(tx, consumer, version);
+      for (PactToPublish pact : pacts) {
+        Optional<Publication> existing = existingVersion.isPresent() && mergeProviders.contains(pact.provider())
+            ? repository.publication(tx, existingVersion.get(), pact.provider()) : Optional.empty();
+        if (existing.isEmpty() || !pact.content().isObject() || !pact.content().path("interactions").isArray()) {
+          result.add(pact);
+          continue;
+        }
+        ObjectNode old = (ObjectNode) Json.parse(repository.pactContent(tx, existing.get().sha()).orElseThrow());
+        ObjectNode merged = ((ObjectNode) pact.content()).deepCopy();
+        Map<String, JsonNode> byKey = new LinkedHashMap<>();
+        for (JsonNode interaction : old.path("interactions")) {
+          byKey.put(interactionKey(interaction), interaction);
+        }
+        for (JsonNode interaction : pact.content().path("interactions")) {
+          byKey.put(interactionKey(interaction), interaction);
+        }
+        ArrayNode interactions = merged.putArray("interactions");
+        byKey.values().forEach(interactions::add);
+        result.add(new PactToPublish(pact.provider(), merged, true));
+      }
+      return result;
+    });
+  }
+
+  private static String interactionKey(JsonNode interaction) {
+    return interaction.path("description").asText() + "\u0000" + interaction.path("providerState").asText()
+        + "\u0000" + interaction.path("providerStates").toString();
+  }
+  /**
    * Publishes pacts of one consumer version, with its branch, tags and build URL, atomically:
    * either all pacts are stored or none.
    */
-  public List<Published> publish(Links links, String consumer, String versionNumber,
+  public List<Published> publish(ResourceUrls links, String consumer, String versionNumber,
       String branch, List<String> tags, String buildUrl, List<PactToPublish> pacts) {
     List<PactContent> contents = new ArrayList<>();
     for (PactToPublish pact : pacts) {
@@ -90,12 +133,12 @@ public final class Contracts {
     return results;
   }
 
-  private Published store(Tx tx, Links links, Version version, Pacticipant provider,
+  private Published store(Tx tx, ResourceUrls links, Version version, Pacticipant provider,
       PactContent content, boolean merged, List<BrokerEvent> events) throws SQLException {
     var previousOfVersion = repository.publication(tx, version, provider.name());
     if (previousOfVersion.isPresent() && !previousOfVersion.get().sha().equals(content.sha()) && !merged
         && !allowModification) {
-      throw ApiException.conflict("Cannot change the pact between " + version.pacticipant() + " " + version.number()
+      throw BrokerException.conflict("Cannot change the pact between " + version.pacticipant() + " " + version.number()
           + " and " + provider.name() + ": that version already has a pact with other content (" 
           + previousOfVersion.get().sha().substring(0, 12) + "), and a published contract does not change, so that"
           + " verification results and can-i-deploy stay true for it. Publish the changed contract as a new consumer"
@@ -121,10 +164,10 @@ public final class Contracts {
   }
 
   /** Records a verification result posted by the provider's build. */
-  public Verification verify(Links links, String provider, String consumer, String sha,
+  public Verification verify(ResourceUrls links, String provider, String consumer, String sha,
       JsonNode body) {
     if (body == null || !body.isObject()) {
-      throw ApiException.badRequest("The verification result must be a JSON object like"
+      throw BrokerException.invalid("The verification result must be a JSON object like"
           + " {\"success\": true, \"providerApplicationVersion\": \"1.2.3\"}.");
     }
     Map<String, List<String>> errors = new LinkedHashMap<>();
@@ -137,12 +180,12 @@ public final class Contracts {
       errors.put("providerApplicationVersion", List.of("is required: the provider version that ran the verification"));
     }
     if (!errors.isEmpty()) {
-      throw ApiException.invalid(errors);
+      throw BrokerException.invalid(errors);
     }
     List<BrokerEvent> events = new ArrayList<>();
     Verification verification = database.write(tx -> {
       Publication publication = repository.publicationBySha(tx, provider, consumer, sha)
-          .orElseThrow(() -> ApiException.notFound("No pact version " + sha + " between consumer '"
+          .orElseThrow(() -> BrokerException.notFound("No pact version " + sha + " between consumer '"
               + consumer + "' and provider '" + provider + "'."));
       Version version = repository.ensureVersion(tx, provider, providerVersion, Json.text(body, "buildUrl"));
       JsonNode results = body.get("testResults");
@@ -158,7 +201,7 @@ public final class Contracts {
   }
 
   /** The events of a stored verification (also used for "verified by schema"). */
-  public List<BrokerEvent> verificationEvents(Tx tx, Links links, Publication publication,
+  public List<BrokerEvent> verificationEvents(Tx tx, ResourceUrls links, Publication publication,
       Verification verification) throws SQLException {
     BrokerEvent published = pactEvent(tx, links, BrokerEvent.VERIFICATION_PUBLISHED, publication);
     Map<String, String> values = new LinkedHashMap<>(published.values());
@@ -176,7 +219,7 @@ public final class Contracts {
         ? BrokerEvent.VERIFICATION_SUCCEEDED : BrokerEvent.VERIFICATION_FAILED));
   }
 
-  private BrokerEvent pactEvent(Tx tx, Links links, String name, Publication publication)
+  private BrokerEvent pactEvent(Tx tx, ResourceUrls links, String name, Publication publication)
       throws SQLException {
     Map<String, String> values = new LinkedHashMap<>();
     Version version = publication.consumerVersion();

@@ -1,8 +1,8 @@
 package dev.subpact.broker.contract;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.error.BrokerException;
+import dev.subpact.broker.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,7 +20,7 @@ public record PactContent(String canonical, String sha) {
   public static PactContent of(JsonNode pact, String consumer, String provider) {
     List<String> problems = new ArrayList<>();
     if (pact == null || !pact.isObject()) {
-      throw ApiException.badRequest("The pact must be a JSON object with consumer, provider and"
+      throw BrokerException.invalid("The pact must be a JSON object with consumer, provider and"
           + " interactions (or messages); got " + (pact == null ? "nothing" : pact.getNodeType()) + ".");
     }
     check(pact, "consumer", consumer, problems);
@@ -38,7 +38,7 @@ public record PactContent(String canonical, String sha) {
       }
     }
     if (!problems.isEmpty()) {
-      throw ApiException.badRequest("Invalid pact: " + String.join(" ", problems));
+      throw BrokerException.invalid("Invalid pact: " + String.join(" ", problems));
     }
     String canonical = Json.write(Json.canonical(pact));
     return new PactContent(canonical, sha256(canonical));

@@ -3,7 +3,7 @@ package dev.subpact.broker.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.storage.Environment;

@@ -1,7 +1,7 @@
 package dev.subpact.broker.dashboard;
 
 import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
@@ -109,7 +109,7 @@ final class MatrixPages {
       Matrix.Result result;
       try {
         result = evaluate(tx, picked);
-      } catch (ApiException e) {
+      } catch (BrokerException e) {
         return out.append("<p id=\"answer\" class=\"failed\" role=\"alert\">").append(Html.text(e.getMessage())).append("</p>")
             .toString();
       }

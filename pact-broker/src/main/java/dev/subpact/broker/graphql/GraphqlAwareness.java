@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Deployment;
@@ -17,6 +17,7 @@ import dev.subpact.broker.storage.Verification;
 import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
+import dev.subpact.graphql.change.UsedSchemaChanges;
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.Severity;
 import dev.subpact.graphql.check.StaticChecker;
@@ -41,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -81,7 +83,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
     app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
       String sdl = database.read(tx -> repository.schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
-          .orElseThrow(() -> ApiException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
+          .orElseThrow(() -> BrokerException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
               + "' has no GraphQL schema; PUT its SDL here."));
       ctx.contentType("application/graphql; charset=utf-8").result(sdl);
     });
@@ -118,7 +120,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     if (body.trim().startsWith("{")) {
       sdl = Json.text(Json.parse(body), "sdl");
       if (sdl == null) {
-        throw ApiException.badRequest("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
+        throw BrokerException.invalid("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
       }
     }
     String provider = ctx.pathParam("p");
@@ -127,7 +129,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     try {
       schema = SchemaLoader.fromSdl(sdl, provider + " " + number);
     } catch (SchemaLoadException | graphql.GraphQLException e) {
-      throw ApiException.badRequest("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
+      throw BrokerException.invalid("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
     }
     String finalSdl = sdl;
     Links links = api.links(ctx);
@@ -194,10 +196,14 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       return null;
     }
     StaticChecker checker = StaticChecker.of(schema);
+    List<UsedSchemaChanges> fromDeployed = deployedBaselines(tx, schema, providerVersion, pact);
     List<String> errors = new ArrayList<>();
     ArrayNode results = Json.array();
     for (GraphqlInteraction interaction : graphqlPact.interactions()) {
       List<Finding> findings = checker.check(interaction.operation());
+      for (UsedSchemaChanges changes : fromDeployed) {
+        findings = changes.alongside(findings, interaction.operation()).stream().distinct().toList();
+      }
       ObjectNode item = results.addObject().put("interactionDescription", interaction.description());
       ArrayNode mismatches = item.putArray("mismatches");
       boolean ok = true;
@@ -218,6 +224,32 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       }
     }
     return record(tx, links, pact, providerVersion, results, errors, events);
+  }
+
+  /**
+   * The comparisons a consumer version's contract needs beyond validation ({@code check --baseline}
+   * on the broker): with the schema of each other provider version deployed or released where that
+   * consumer version runs, along its operations — what changed since is what it would feel there.
+   */
+  private List<UsedSchemaChanges> deployedBaselines(Tx tx, Schema schema, Version providerVersion, Publication pact)
+      throws SQLException {
+    Map<Long, UsedSchemaChanges> byVersion = new LinkedHashMap<>();
+    for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
+      List<Deployment> provider = new ArrayList<>(repository.currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      provider.addAll(repository.currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      for (Deployment deployed : provider) {
+        Version version = deployed.version();
+        if (version.id() == providerVersion.id() || byVersion.containsKey(version.id())) {
+          continue;
+        }
+        Optional<String> sdl = repository.schema(tx, version);
+        if (sdl.isPresent()) {
+          byVersion.put(version.id(), UsedSchemaChanges.between(SchemaLoader.fromSdl(sdl.get(), version.pacticipant() + " "
+              + version.number() + " (in " + place.environment().name() + ")"), schema));
+        }
+      }
+    }
+    return List.copyOf(byVersion.values());
   }
 
   private SchemaCheck record(Tx tx, Links links, Publication pact, Version providerVersion, ArrayNode results,

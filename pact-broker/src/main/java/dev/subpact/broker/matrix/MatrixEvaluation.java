@@ -1,6 +1,6 @@
 package dev.subpact.broker.matrix;
 
-import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Deployment;
 import dev.subpact.broker.storage.Environment;
@@ -30,7 +30,7 @@ final class MatrixEvaluation {
 
   Matrix.Result evaluate(Tx tx, MatrixQuery query) throws SQLException {
     if (query.selectors().isEmpty()) {
-      throw ApiException.badRequest("Please provide 1 or more version selectors, like"
+      throw BrokerException.invalid("Please provide 1 or more version selectors, like"
           + " q[][pacticipant]=Foo&q[][version]=1.2.3.");
     }
     List<String> missing = new ArrayList<>();
@@ -40,10 +40,10 @@ final class MatrixEvaluation {
       }
     }
     if (!missing.isEmpty()) {
-      throw ApiException.badRequest(String.join(" ", missing));
+      throw BrokerException.invalid(String.join(" ", missing));
     }
     if (query.environment() != null && repository.environmentNamed(tx, query.environment()).isEmpty()) {
-      throw ApiException.badRequest("Environment '" + query.environment() + "' not found; create it"
+      throw BrokerException.invalid("Environment '" + query.environment() + "' not found; create it"
           + " with POST /environments or pact-broker create-environment.");
     }
     Map<String, List<Version>> selected = new LinkedHashMap<>();
@@ -65,7 +65,11 @@ final class MatrixEvaluation {
     if (canIDeploy) {
       againstTarget(tx, query, selected, ignore, rows, problems);
     } else if (query.selectors().size() == 1) {
-      everyIntegration(tx, query.selectors().get(0).pacticipant(), selected.get(query.selectors().get(0).pacticipant()), ignore, rows);
+      List<Version> versions = ascending(selected.get(query.selectors().get(0).pacticipant()));
+      if (query.limit() != null && versions.size() > query.limit()) {
+        versions = versions.subList(versions.size() - Math.max(0, query.limit()), versions.size());
+      }
+      everyIntegration(tx, query.selectors().get(0).pacticipant(), versions, ignore, rows);
     } else {
       betweenSelected(tx, selected, ignore, rows);
     }
@@ -115,12 +119,9 @@ final class MatrixEvaluation {
         }
       }
     }
-    for (Publication pact : repository.publicationsForProvider(tx, name)) {
-      for (Verification verification : repository.verificationsOf(tx, pact.sha(), name)) {
-        if (selected.contains(verification.providerVersion().id())) {
-          rows.add(new Matrix.Row(pact, verification.providerVersion(), verification, ignored(ignore, pact.consumerVersion())));
-        }
-      }
+    for (BrokerRepository.VerifiedPublication verified : repository.verifiedPublications(tx, name, new ArrayList<>(selected))) {
+      rows.add(new Matrix.Row(verified.pact(), verified.verification().providerVersion(), verified.verification(),
+          ignored(ignore, verified.pact().consumerVersion())));
     }
   }
 

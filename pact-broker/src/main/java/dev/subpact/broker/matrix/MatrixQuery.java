@@ -1,6 +1,6 @@
 package dev.subpact.broker.matrix;
 
-import dev.subpact.broker.api.ApiException;
+import dev.subpact.broker.error.BrokerException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,6 +17,8 @@ import java.util.Map;
  * selector, as the official clients send them. When every {@code pacticipant} comes first (a
  * query whose keys were sorted, as Pact replays them), versions go to the selectors in order and
  * the remaining attributes to the selectors without a version.
+ *
+ * <p>{@code limit=N} on a query about one pacticipant on its own keeps its newest N versions.
  */
 public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, String latestBy,
     boolean latest, String tag, String environment, boolean mainBranch, Boolean successFilter,
@@ -55,7 +57,7 @@ public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, Strin
       try {
         limit = Integer.parseInt(top.get("limit"));
       } catch (NumberFormatException e) {
-        throw ApiException.badRequest("limit must be a number, got '" + top.get("limit") + "'.");
+        throw BrokerException.invalid("limit must be a number, got '" + top.get("limit") + "'.");
       }
     }
     return new MatrixQuery(selectors(params, "q[]"), selectors(params, "ignore[]"),
@@ -75,7 +77,7 @@ public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, Strin
     for (Map<String, String> group : groups) {
       String pacticipant = group.get("pacticipant");
       if (pacticipant == null || pacticipant.isBlank()) {
-        throw ApiException.badRequest("Every selector needs a pacticipant: " + prefix
+        throw BrokerException.invalid("Every selector needs a pacticipant: " + prefix
             + "[pacticipant]=NAME is missing for " + group + ".");
       }
       selectors.add(new Selector(pacticipant, emptyToNull(group.get("version")),
@@ -135,7 +137,7 @@ public record MatrixQuery(List<Selector> selectors, List<Selector> ignore, Strin
     try {
       return URLDecoder.decode(text, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("The query is not correctly percent-encoded: '" + text + "'.");
+      throw BrokerException.invalid("The query is not correctly percent-encoded: '" + text + "'.");
     }
   }
 

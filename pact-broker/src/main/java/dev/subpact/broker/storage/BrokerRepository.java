@@ -249,13 +249,55 @@ public final class BrokerRepository {
         BrokerRepository::publication, consumerVersion.id());
   }
 
+  /**
+   * The newest publication id of every consumer/provider pair: a loose index scan that jumps from
+   * one (provider, consumer) pair to the next instead of reading every publication.
+   */
+  private static final String LATEST_OF_EVERY_PAIR = "WITH RECURSIVE pairs(id) AS ("
+      + "SELECT (SELECT id FROM pact_publications ORDER BY provider_id, consumer_id LIMIT 1)"
+      + " UNION ALL SELECT (SELECT n.id FROM pact_publications n"
+      + " WHERE (n.provider_id, n.consumer_id) > (h.provider_id, h.consumer_id)"
+      + " ORDER BY n.provider_id, n.consumer_id LIMIT 1) FROM pairs JOIN pact_publications h ON h.id = pairs.id)"
+      + " SELECT (SELECT pp2.id FROM pact_publications pp2 WHERE pp2.provider_id = h.provider_id"
+      + " AND pp2.consumer_id = h.consumer_id ORDER BY pp2.consumer_version_id DESC LIMIT 1)"
+      + " FROM pairs JOIN pact_publications h ON h.id = pairs.id";
+
   /** The latest publication of every consumer/provider pair. */
   public List<Publication> latestPublications(Tx tx) throws SQLException {
-    return tx.list(PUBLICATION_SELECT + "WHERE v.id = (SELECT MAX(pp2.consumer_version_id)"
-            + " FROM pact_publications pp2 WHERE pp2.provider_id = pp.provider_id"
-            + " AND pp2.consumer_id = pp.consumer_id) ORDER BY p.name, pr.name",
-        BrokerRepository::publication);
+    return publicationsWithIds(tx, tx.list(LATEST_OF_EVERY_PAIR, row -> row.getLong(1)), "ORDER BY p.name, pr.name");
   }
+
+  /** One page of {@link #latestPublications}: {@code limit} pairs from {@code offset}. */
+  public List<Publication> latestPublications(Tx tx, int offset, int limit) throws SQLException {
+    return publicationsWithIds(tx, tx.list(LATEST_OF_EVERY_PAIR, row -> row.getLong(1)),
+        "ORDER BY p.name, pr.name LIMIT ? OFFSET ?", limit, offset);
+  }
+
+  /** How many consumer/provider pairs have a pact. */
+  public int countIntegrations(Tx tx) throws SQLException {
+    return tx.list(LATEST_OF_EVERY_PAIR, row -> row.getLong(1)).size();
+  }
+
+  /**
+   * The publications with these ids, in {@code order} (which may end in parameters). Ids are looked
+   * up as a literal list: as a subquery the planner joins every publication to find them.
+   */
+  private List<Publication> publicationsWithIds(Tx tx, List<Long> ids, String order, Object... orderArgs)
+      throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Object> args = new ArrayList<>(ids);
+    args.addAll(Arrays.asList(orderArgs));
+    return tx.list(PUBLICATION_SELECT + "WHERE pp.id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?"))
+        + ") " + order, BrokerRepository::publication, args.toArray());
+  }
+
+  /** The ids of the provider's consumers: a loose index scan over the provider's publications. */
+  private static final String CONSUMERS_OF_PROVIDER = "WITH RECURSIVE consumers(id) AS ("
+      + "SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = ?"
+      + " UNION ALL SELECT (SELECT MIN(consumer_id) FROM pact_publications WHERE provider_id = ? AND consumer_id > consumers.id)"
+      + " FROM consumers WHERE consumers.id IS NOT NULL) ";
 
   public Optional<Publication> latestPublication(Tx tx, String provider, String consumer)
       throws SQLException {
@@ -295,22 +337,35 @@ public final class BrokerRepository {
 
   /** The latest pact of every consumer from that consumer's main branch. */
   public List<Publication> latestPublicationsOnMainBranches(Tx tx, String provider) throws SQLException {
-    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID
-            + " AND pp.consumer_version_id IN (SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2"
-            + " JOIN pacticipants c ON c.id = pp2.consumer_id JOIN branch_versions b ON b.pacticipant_id = c.id"
-            + " AND b.branch = c.main_branch AND b.version_id = pp2.consumer_version_id"
-            + " WHERE pp2.provider_id = " + PROVIDER_ID + " GROUP BY pp2.consumer_id) ORDER BY p.name",
-        BrokerRepository::publication, provider, provider);
+    return latestPublicationsOn(tx, provider, "c.main_branch");
   }
 
   /** The latest pact of every consumer from the named branch. */
   public List<Publication> latestPublicationsOnBranch(Tx tx, String provider, String branch) throws SQLException {
-    return tx.list(PUBLICATION_SELECT + "WHERE pp.provider_id = " + PROVIDER_ID
-            + " AND pp.consumer_version_id IN (SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2"
-            + " JOIN branch_versions b ON b.pacticipant_id = pp2.consumer_id AND b.branch = ?"
-            + " AND b.version_id = pp2.consumer_version_id"
-            + " WHERE pp2.provider_id = " + PROVIDER_ID + " GROUP BY pp2.consumer_id) ORDER BY p.name",
-        BrokerRepository::publication, provider, branch, provider);
+    return latestPublicationsOn(tx, provider, "?", branch);
+  }
+
+  /**
+   * Per consumer of the provider, its newest version on the branch ({@code branchSql}: a column of
+   * the consumer {@code c} or a parameter) that has a pact with the provider: a backward walk of
+   * that branch's index, stopping at the first pact, instead of grouping every publication.
+   */
+  private List<Publication> latestPublicationsOn(Tx tx, String provider, String branchSql, Object... branch)
+      throws SQLException {
+    Optional<Pacticipant> owner = pacticipant(tx, provider);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    long id = owner.get().id();
+    List<Object> args = new ArrayList<>(List.of(id, id, id));
+    args.addAll(Arrays.asList(branch));
+    List<Long> ids = tx.list(CONSUMERS_OF_PROVIDER + "SELECT (SELECT pp2.id FROM branch_versions b"
+            + " JOIN pact_publications pp2 ON pp2.consumer_version_id = b.version_id AND pp2.provider_id = ?"
+            + " WHERE b.pacticipant_id = c.id AND b.branch = " + branchSql + " ORDER BY b.version_id DESC LIMIT 1)"
+            + " FROM consumers JOIN pacticipants c ON c.id = consumers.id",
+        row -> row.getObject(1) == null ? null : row.getLong(1), args.toArray());
+    ids.removeIf(java.util.Objects::isNull);
+    return publicationsWithIds(tx, ids, "ORDER BY p.name");
   }
 
   /**
@@ -348,33 +403,93 @@ public final class BrokerRepository {
    */
   public java.util.Set<String> successfullyVerified(Tx tx, java.util.Collection<String> shas, String provider,
       String branch, List<String> tags) throws SQLException {
-    List<Long> versionIds;
+    String versions;
+    List<Object> versionArgs = new ArrayList<>(List.of(provider));
     if (branch != null) {
-      versionIds = tx.list("SELECT version_id FROM branch_versions WHERE pacticipant_id = " + PROVIDER_ID + " AND branch = ?",
-          row -> row.getLong(1), provider, branch);
+      versions = "SELECT version_id FROM branch_versions WHERE pacticipant_id = " + PROVIDER_ID + " AND branch = ?";
+      versionArgs.add(branch);
     } else if (!tags.isEmpty()) {
-      List<Object> args = new ArrayList<>(List.of(provider));
-      args.addAll(tags);
-      versionIds = tx.list("SELECT t.version_id FROM tags t JOIN versions v ON v.id = t.version_id WHERE v.pacticipant_id = "
-          + PROVIDER_ID + " AND t.name IN (" + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + ")",
-          row -> row.getLong(1), args.toArray());
+      versions = "SELECT t.version_id FROM tags t JOIN versions v ON v.id = t.version_id WHERE v.pacticipant_id = "
+          + PROVIDER_ID + " AND t.name IN (" + String.join(", ", java.util.Collections.nCopies(tags.size(), "?")) + ")";
+      versionArgs.addAll(tags);
     } else {
-      versionIds = tx.list("SELECT id FROM versions WHERE pacticipant_id = " + PROVIDER_ID, row -> row.getLong(1), provider);
+      versions = "SELECT id FROM versions WHERE pacticipant_id = " + PROVIDER_ID;
     }
-    java.util.Set<Long> allowed = new java.util.HashSet<>(versionIds);
     java.util.Set<String> verified = new java.util.HashSet<>();
     List<String> all = new ArrayList<>(shas);
-    for (int from = 0; from < all.size() && !allowed.isEmpty(); from += 500) {
+    for (int from = 0; from < all.size(); from += 500) {
       List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      for (Object[] row : tx.list("SELECT pact_sha, provider_version_id FROM verifications WHERE pact_sha IN ("
-              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND success = 1 AND kind = 'live'",
-          row -> new Object[] {row.getString(1), row.getLong(2)}, chunk.toArray())) {
-        if (allowed.contains((Long) row[1])) {
-          verified.add((String) row[0]);
-        }
-      }
+      List<Object> args = new ArrayList<>(chunk);
+      args.addAll(versionArgs);
+      // The provider versions that count are a subquery: the database answers one row per verified
+      // content instead of sending back every verification of every content.
+      verified.addAll(tx.list("SELECT DISTINCT pact_sha FROM verifications WHERE pact_sha IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND success = 1 AND kind = 'live'"
+              + " AND provider_version_id IN (" + versions + ")",
+          row -> row.getString(1), args.toArray()));
     }
     return verified;
+  }
+
+  /** Of one pact content's verifications by a provider: the newest, and whether any succeeded. */
+  public record VerificationStatus(Verification latest, boolean everSucceeded) {}
+
+  /**
+   * Per content of {@code shas} verified by {@code provider}: its newest verification and whether one
+   * ever succeeded. Two queries for a whole page instead of every verification of every content.
+   */
+  public java.util.Map<String, VerificationStatus> verificationStatuses(Tx tx, java.util.Collection<String> shas,
+      String provider) throws SQLException {
+    java.util.Map<String, VerificationStatus> result = new java.util.HashMap<>();
+    List<String> all = new ArrayList<>(shas);
+    for (int from = 0; from < all.size(); from += 500) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(provider);
+      java.util.Map<Long, Boolean> newest = new java.util.HashMap<>();
+      tx.list("SELECT MAX(vr.id), MAX(vr.success) FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id"
+              + " WHERE vr.pact_sha IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
+              + " AND v.pacticipant_id = " + PROVIDER_ID + " GROUP BY vr.pact_sha",
+          row -> newest.put(row.getLong(1), row.getInt(2) == 1), args.toArray());
+      if (newest.isEmpty()) {
+        continue;
+      }
+      for (Verification latest : tx.list(VERIFICATION_SELECT + "WHERE vr.id IN ("
+          + String.join(", ", java.util.Collections.nCopies(newest.size(), "?")) + ")",
+          BrokerRepository::verification, newest.keySet().toArray())) {
+        result.put(latest.sha(), new VerificationStatus(latest, newest.get(latest.id())));
+      }
+    }
+    return result;
+  }
+
+  /** A pact with one verification of its content. */
+  public record VerifiedPublication(Publication pact, Verification verification) {}
+
+  /**
+   * Every pact for {@code provider} with each verification of its content by one of
+   * {@code providerVersionIds}: newest consumer version first, then newest verification first.
+   * One query per 500 provider versions instead of one per publication.
+   */
+  public List<VerifiedPublication> verifiedPublications(Tx tx, String provider, List<Long> providerVersionIds)
+      throws SQLException {
+    List<VerifiedPublication> result = new ArrayList<>();
+    for (int from = 0; from < providerVersionIds.size(); from += 500) {
+      List<Long> chunk = providerVersionIds.subList(from, Math.min(providerVersionIds.size(), from + 500));
+      List<Object> args = new ArrayList<>(chunk);
+      args.add(provider);
+      result.addAll(tx.list(PUBLICATION_SELECT.replace(" FROM pact_publications pp ",
+              ", pv.id, pv.pacticipant_id, pvp.name, pv.number, pv.build_url, pv.created_at, vr.id, vr.pact_sha,"
+              + " vr.success, vr.kind, vr.build_url, vr.test_results, vr.created_at FROM pact_publications pp ")
+              + "JOIN verifications vr ON vr.pact_sha = pp.pact_sha JOIN versions pv ON pv.id = vr.provider_version_id"
+              + " JOIN pacticipants pvp ON pvp.id = pv.pacticipant_id WHERE vr.provider_version_id IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ") AND pr.name = ?"
+              + " AND pvp.id = pr.id",
+          row -> new VerifiedPublication(publication(row), verification(row, 12)), args.toArray()));
+    }
+    result.sort(java.util.Comparator.comparingLong((VerifiedPublication r) -> -r.pact().consumerVersion().id())
+        .thenComparingLong(r -> -r.verification().id()));
+    return result;
   }
 
   /** Every verification one provider version made, newest first. */
@@ -385,9 +500,27 @@ public final class BrokerRepository {
 
   /** Consumer names with at least one pact for the provider. */
   public List<String> consumersOf(Tx tx, String provider) throws SQLException {
-    return tx.list("SELECT DISTINCT c.name FROM pact_publications pp"
-            + " JOIN pacticipants c ON c.id = pp.consumer_id JOIN pacticipants pr ON pr.id = pp.provider_id"
-            + " WHERE pr.name = ? ORDER BY c.name", row -> row.getString(1), provider);
+    Optional<Pacticipant> owner = pacticipant(tx, provider);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    return tx.list(CONSUMERS_OF_PROVIDER + "SELECT c.name FROM consumers JOIN pacticipants c ON c.id = consumers.id"
+        + " ORDER BY c.name", row -> row.getString(1), owner.get().id(), owner.get().id());
+  }
+
+  /**
+   * The heads a provider's work-in-progress pacts come from: per consumer, the newest version with
+   * a pact for the provider on each branch and with each tag; newest consumer version first.
+   */
+  public List<Publication> latestPublicationsOfEveryBranchAndTag(Tx tx, String provider) throws SQLException {
+    return tx.list(PUBLICATION_SELECT + "WHERE pr.name = ? AND pp.consumer_version_id IN ("
+            + "SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2 JOIN branch_versions b"
+            + " ON b.version_id = pp2.consumer_version_id WHERE pp2.provider_id = " + PROVIDER_ID
+            + " GROUP BY b.pacticipant_id, b.branch"
+            + " UNION SELECT MAX(pp2.consumer_version_id) FROM pact_publications pp2 JOIN tags t"
+            + " ON t.version_id = pp2.consumer_version_id WHERE pp2.provider_id = " + PROVIDER_ID
+            + " GROUP BY pp2.consumer_id, t.name) ORDER BY v.id DESC",
+        BrokerRepository::publication, provider, provider, provider);
   }
 
   public long countPublications(Tx tx) throws SQLException {
@@ -671,8 +804,13 @@ public final class BrokerRepository {
   }
 
   private static Verification verification(ResultSet row) throws SQLException {
-    return new Verification(row.getLong(7), row.getString(8), version(row, 1), row.getInt(9) == 1,
-        row.getString(10), row.getString(11), row.getString(12), row.getString(13));
+    return verification(row, 1);
+  }
+
+  /** A verification whose provider version's columns start at {@code at}, followed by its own. */
+  private static Verification verification(ResultSet row, int at) throws SQLException {
+    return new Verification(row.getLong(at + 6), row.getString(at + 7), version(row, at), row.getInt(at + 8) == 1,
+        row.getString(at + 9), row.getString(at + 10), row.getString(at + 11), row.getString(at + 12));
   }
 
   private static Environment environment(ResultSet row, int at) throws SQLException {

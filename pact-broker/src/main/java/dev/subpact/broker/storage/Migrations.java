@@ -14,7 +14,7 @@ final class Migrations {
 
   /** The migration files, oldest first; append new ones, never edit applied ones. */
   static final List<String> FILES = List.of("V1__broker.sql", "V2__graphql.sql", "V3__lookup_indexes.sql",
-      "V4__webhook_queue.sql");
+      "V4__webhook_queue.sql", "V5__scale_indexes.sql");
 
   /** The PostgreSQL advisory lock key that serialises migrations across replicas starting together. */
   private static final long MIGRATION_LOCK = 0x5375627061637401L;

@@ -23,6 +23,11 @@ public final class Tx {
     this.connection = connection;
   }
 
+  /** The transaction's connection, for the storage layer's bulk path ({@link BulkInsert}). */
+  Connection connection() {
+    return connection;
+  }
+
   public int update(String sql, Object... args) throws SQLException {
     try (PreparedStatement statement = prepare(sql, args)) {
       return statement.executeUpdate();

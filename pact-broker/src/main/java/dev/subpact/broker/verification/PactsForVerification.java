@@ -1,8 +1,8 @@
 package dev.subpact.broker.verification;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.error.BrokerException;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Pacticipant;
 import dev.subpact.broker.storage.Publication;
@@ -34,18 +34,18 @@ public final class PactsForVerification {
         body = Json.object();
       }
       if (!body.isObject()) {
-        throw ApiException.badRequest("The for-verification body must be a JSON object like"
+        throw BrokerException.invalid("The for-verification body must be a JSON object like"
             + " {\"consumerVersionSelectors\": [{\"mainBranch\": true}]}.");
       }
       List<JsonNode> selectors = new ArrayList<>();
       JsonNode given = body.get("consumerVersionSelectors");
       if (given != null && !given.isNull()) {
         if (!given.isArray()) {
-          throw ApiException.badRequest("consumerVersionSelectors must be an array of objects.");
+          throw BrokerException.invalid("consumerVersionSelectors must be an array of objects.");
         }
         for (JsonNode selector : given) {
           if (!selector.isObject()) {
-            throw ApiException.badRequest("Every consumer version selector must be an object, got " + selector + ".");
+            throw BrokerException.invalid("Every consumer version selector must be an object, got " + selector + ".");
           }
           selectors.add(selector);
         }
@@ -186,7 +186,7 @@ public final class PactsForVerification {
       }
       return all;
     }
-    throw ApiException.badRequest("Unsupported consumer version selector " + selector
+    throw BrokerException.invalid("Unsupported consumer version selector " + selector
         + ": use one of mainBranch, branch, matchingBranch, deployedOrReleased, deployed, released,"
         + " environment, tag or latest (optionally with consumer and fallbackBranch).");
   }
@@ -209,17 +209,8 @@ public final class PactsForVerification {
 
   /** The latest pact of every consumer branch and tag: the heads that can be work in progress. */
   private List<Publication> wipCandidates(Tx tx, String provider) throws SQLException {
-    Map<String, Publication> heads = new LinkedHashMap<>();
-    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
-      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
-        heads.putIfAbsent(pact.consumer() + "\u0000b:" + branch, pact);
-      }
-      for (String tag : repository.tags(tx, pact.consumerVersion())) {
-        heads.putIfAbsent(pact.consumer() + "\u0000t:" + tag, pact);
-      }
-    }
     Map<String, Publication> bySha = new LinkedHashMap<>();
-    heads.values().forEach(p -> bySha.putIfAbsent(p.sha(), p));
+    repository.latestPublicationsOfEveryBranchAndTag(tx, provider).forEach(p -> bySha.putIfAbsent(p.sha(), p));
     return new ArrayList<>(bySha.values());
   }
 
@@ -230,7 +221,7 @@ public final class PactsForVerification {
       try {
         return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
       } catch (DateTimeParseException again) {
-        throw ApiException.badRequest("includeWipPactsSince must be a date like 2024-01-01 or"
+        throw BrokerException.invalid("includeWipPactsSince must be a date like 2024-01-01 or"
             + " 2024-01-01T00:00:00Z, got '" + text + "'.");
       }
     }

@@ -2,7 +2,7 @@ package dev.subpact.broker.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Tx;

@@ -2,7 +2,7 @@ package dev.subpact.broker.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.Json;
+import dev.subpact.broker.json.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,17 +1,18 @@
-package dev.subpact.broker.api;
+package dev.subpact.broker.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.graphql.pact.JsonErrors;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
-/** JSON values for the API: building HAL documents, and the canonical form of a pact. */
+/** JSON values: pacts and their canonical form, request bodies, and the HAL documents the API builds. */
 public final class Json {
 
   public static final ObjectMapper MAPPER = new ObjectMapper();
@@ -30,7 +31,7 @@ public final class Json {
     try {
       return MAPPER.readTree(text);
     } catch (JsonProcessingException e) {
-      throw ApiException.badRequest("The body is not valid JSON: " + e.getOriginalMessage() + JsonErrors.at(e) + ".");
+      throw BrokerException.invalid("The body is not valid JSON: " + e.getOriginalMessage() + JsonErrors.at(e) + ".");
     }
   }
 
