@@ -2,9 +2,10 @@ package dev.subpact.cli;
 
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.Publication;
 import dev.subpact.broker.client.PublishRequest;
 import dev.subpact.broker.client.PublishResult;
-import dev.subpact.publish.Publication;
+import dev.subpact.stale.StaleCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class PublishCommand implements Callable<Integer> {
       List<PublishRequest> requests = publication.requests(files);
       if (checkStale) {
         boolean stale = false;
-        for (Publication.StaleCheck check : publication.checkStale(client, files, mainBranch)) {
+        for (StaleCheck check : StaleCheck.against(client, files, consumerVersion, mainBranch)) {
           boolean found = !check.stale().isEmpty();
           stale |= found;
           (found ? stderr : stdout).print((found ? (failOnStale ? "error: " : "warning: ") : "") + check.report());

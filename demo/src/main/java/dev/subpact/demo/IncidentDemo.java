@@ -13,6 +13,8 @@ import dev.subpact.broker.client.BrokerAuth;
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.DeployVerdict;
 import dev.subpact.broker.client.PactForVerification;
+import dev.subpact.broker.client.Publication;
+import dev.subpact.broker.client.VerificationResults;
 import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
@@ -25,9 +27,9 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.incident.Incident;
 import dev.subpact.incident.Incident.ClientKit;
 import dev.subpact.incident.IncidentBot;
-import dev.subpact.publish.Publication;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
+import dev.subpact.stale.StaleCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -174,8 +176,7 @@ public final class IncidentDemo implements AutoCloseable {
     IncidentBot adspy = Incident.bot("adspy");
     GraphqlPact stale = capture(adspy, ClientKit.BEFORE_RENAME, "80016");
     out.println("  adspy 80016, built from a stale Docker layer, still sends:");
-    Publication publication = new Publication("80016", MAIN, List.of(), null, false);
-    Publication.StaleCheck check = publication.checkStale(client, List.of(write(stale, "stale")), MAIN).get(0);
+    StaleCheck check = StaleCheck.against(client, List.of(write(stale, "stale")), "80016", MAIN).get(0);
     check.report().lines().forEach(l -> out.println("    " + l));
     expect(!check.stale().isEmpty(), "the stale-build check names what adspy 80016 still sends that main no longer does");
     out.println("  adspy 80016 is not published (--fail-on-stale); adspy 80015 stays the deployed adspy");
@@ -305,13 +306,8 @@ public final class IncidentDemo implements AutoCloseable {
           .build();
       live = ReplayEngine.run(config, parsed);
     }
-    for (int i = 0; i < pacts.size(); i++) {
-      GraphqlPact pact = parsed.get(i);
-      boolean ok = statics.passed(pact.consumer(), pact.consumerVersion()) && live.passed(pact.consumer(), pact.consumerVersion());
-      if (pacts.get(i).verificationResultsUrl() != null) {
-        client.publishVerificationResult(pacts.get(i).verificationResultsUrl(), ok, version, MAIN, null);
-      }
-    }
+    // As `subpact verify --publish-results`: the live replay's verdict per pact, to the link the broker served with it.
+    VerificationResults.publish(client, live, files, version, MAIN, null);
     return new Verification(statics, live);
   }
 

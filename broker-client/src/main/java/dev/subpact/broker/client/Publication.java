@@ -1,27 +1,18 @@
-package dev.subpact.publish;
+package dev.subpact.broker.client;
 
-import dev.subpact.broker.client.BrokerClient;
-import dev.subpact.broker.client.Contract;
-import dev.subpact.broker.client.PublishRequest;
-import dev.subpact.broker.client.PublishResult;
-import dev.subpact.graphql.pact.GraphqlPact;
-import dev.subpact.graphql.pact.GraphqlPacts;
-import dev.subpact.stale.StaleBuildCheck;
-import dev.subpact.stale.StaleOperation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * {@code subpact publish}'s work: the pact files to publish (grouped by consumer, one publish each),
- * the optional stale-build check against each consumer's latest contract on its main branch, and
- * the publishing itself.
+ * Publishing pact files: the files to publish (grouped by consumer, one publish each) and the
+ * publishing itself. The stale-build check that may come first is the consumer side's
+ * ({@code dev.subpact.stale.StaleCheck}).
  *
  * @param version the consumer version
  * @param branch the consumer's branch, or {@code null}
@@ -30,9 +21,6 @@ import java.util.stream.Stream;
  * @param merge {@code onConflict: merge} instead of overwrite
  */
 public record Publication(String version, String branch, List<String> tags, String buildUrl, boolean merge) {
-
-  /** What the stale-build check found for one pact. */
-  public record StaleCheck(GraphqlPact build, boolean mainHasContract, List<StaleOperation> stale, String report) {}
 
   public Publication {
     tags = tags == null ? List.of() : List.copyOf(tags);
@@ -89,24 +77,5 @@ public record Publication(String version, String branch, List<String> tags, Stri
 
   public List<PublishResult> publish(BrokerClient broker, List<Path> pactFiles) {
     return requests(pactFiles).stream().map(broker::publish).toList();
-  }
-
-  /** Compares each GraphQL pact with its consumer's latest contract on {@code mainBranch} at the broker. */
-  public List<StaleCheck> checkStale(BrokerClient broker, List<Path> pactFiles, String mainBranch) {
-    List<StaleCheck> checks = new ArrayList<>();
-    for (Path file : pactFiles) {
-      GraphqlPact build = GraphqlPacts.read(file);
-      GraphqlPact labelled = new GraphqlPact(build.consumer(), build.provider(), version, build.interactions());
-      Optional<String> main = broker.latestPact(build.provider(), build.consumer(), mainBranch);
-      if (main.isEmpty()) {
-        checks.add(new StaleCheck(labelled, false, List.of(), build.consumer() + " has no contract with " + build.provider()
-            + " on " + mainBranch + " yet: nothing to compare " + version + " with.\n"));
-        continue;
-      }
-      GraphqlPact onMain = GraphqlPacts.parse(main.get(), broker.base() + " (" + build.consumer() + " on " + mainBranch + ")");
-      List<StaleOperation> stale = StaleBuildCheck.compare(labelled, onMain);
-      checks.add(new StaleCheck(labelled, true, stale, StaleBuildCheck.describe(labelled, mainBranch, stale)));
-    }
-    return checks;
   }
 }
