@@ -1,8 +1,8 @@
 package dev.subpact.cli;
 
-import dev.subpact.backend.BackendOptions;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.BackendOptions;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;

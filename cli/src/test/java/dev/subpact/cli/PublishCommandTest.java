@@ -16,13 +16,14 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.incident.Incident;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -175,7 +176,7 @@ class PublishCommandTest {
       Operation operation = Operation.of(fixture.get("wire_query_graphql_core_3.2.8").asText(), name,
           JSON.convertValue(fixture.get("variables"), new TypeReference<LinkedHashMap<String, Object>>() {}));
       interactions.add(new GraphqlInteraction(name + " " + operation.type().keyword(), List.of(), operation,
-          name.equals("KarenThreads") ? new Transport.WebSocket("/v1/graphql", Transport.BOT_SUBPROTOCOLS) : new Transport.Http("/v1/graphql"),
+          name.equals("KarenThreads") ? new Transport.WebSocket(Incident.PATH, Incident.BOT_SUBPROTOCOLS) : new Transport.Http("/v1/graphql"),
           List.of()));
     }
     return new GraphqlPact("adspy", "flexus-backend", version, interactions);

@@ -23,7 +23,7 @@ import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerI
  * not GraphQL, and writes the bot's pact.
  *
  * <pre>{@code
- * try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("karen", "1.2.3"), CaptureListener.NONE)) {
+ * try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("chat-bot", "1.2.3"), CaptureListener.NONE)) {
  *   // point the bot at capture.webSocketUrl() / capture.httpUrl(), let it run
  *   capture.writePact(Path.of("pacts"));
  * }

@@ -9,6 +9,7 @@ import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.incident.Incident;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ class StaleBuildCheckTest {
 
   static GraphqlPact pact(String version, String rename) throws IOException {
     return new GraphqlPact("adspy", "flexus-backend", version, List.of(
-        interaction("KarenThreads." + rename, "KarenThreads subscription", new Transport.WebSocket("/v1/graphql", Transport.BOT_SUBPROTOCOLS)),
+        interaction("KarenThreads." + rename, "KarenThreads subscription", new Transport.WebSocket(Incident.PATH, Incident.BOT_SUBPROTOCOLS)),
         interaction("DeleteEmessages." + rename, "DeleteEmessages mutation", new Transport.Http("/v1/graphql"))));
   }
 

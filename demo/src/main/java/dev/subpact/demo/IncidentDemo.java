@@ -3,9 +3,6 @@ package dev.subpact.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.backend.BackendOptions;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
@@ -27,6 +24,9 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.incident.Incident;
 import dev.subpact.incident.Incident.ClientKit;
 import dev.subpact.incident.IncidentBot;
+import dev.subpact.reference.BackendOptions;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import dev.subpact.stale.StaleCheck;
@@ -221,7 +221,7 @@ public final class IncidentDemo implements AutoCloseable {
 
   /** What the built bot really sends: a capture server stands in for the backend while the bot runs. */
   private GraphqlPact capture(IncidentBot bot, ClientKit kit, String version) {
-    CaptureSettings settings = CaptureSettings.of(bot.name(), version).withProvider(Incident.PROVIDER);
+    CaptureSettings settings = CaptureSettings.of(bot.name(), version).withProvider(Incident.PROVIDER).withPath(Incident.PATH);
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE)) {
       BotStandIn.run(Incident.contract(bot, kit, version), capture.webSocketUrl(), capture.httpUrl(), API_KEY);
       return capture.pact();

@@ -37,7 +37,7 @@ public final class VerificationResults {
       return verdict == PactVerdict.VERIFIED;
     }
 
-    /** One line for the log, e.g. {@code published: karen 20045 failed by abc123}. */
+    /** One line for the log, e.g. {@code published: chat-bot 1.4.2 failed by abc123}. */
     public String describe(String providerVersion) {
       String pact = consumerVersion == null ? consumer : consumer + " " + consumerVersion;
       return switch (verdict) {

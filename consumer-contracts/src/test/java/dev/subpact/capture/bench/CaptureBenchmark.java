@@ -40,9 +40,9 @@ public final class CaptureBenchmark {
     JsonNode fixture = JSON.readTree(Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile().exists()
         ? Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile()
         : Path.of("src/test/resources/ckit/KarenThreads.before-rename.json").toFile());
-    Path schemas = Path.of("incident-fixtures/src/main/resources/dev/subpact/backend/schemas").toFile().exists()
-        ? Path.of("incident-fixtures/src/main/resources/dev/subpact/backend/schemas")
-        : Path.of("../incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+    Path schemas = Path.of("incident/src/main/resources/dev/subpact/backend/schemas").toFile().exists()
+        ? Path.of("incident/src/main/resources/dev/subpact/backend/schemas")
+        : Path.of("../incident/src/main/resources/dev/subpact/backend/schemas");
     CaptureSettings settings = CaptureSettings.of("karen", "bench").withSchema(SchemaLoader.fromFile(schemas.resolve("before-rename.graphql")));
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long heapBefore = usedHeap(memory);
