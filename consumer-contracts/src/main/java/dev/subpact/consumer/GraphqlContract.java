@@ -43,10 +43,10 @@ import org.opentest4j.AssertionFailedError;
  * GraphqlPact pact = GraphqlContract.between("chat-bot", "chat-backend").consumerVersion("1.2.3")
  *     .subscription("MessageAdded subscription")
  *         .document(Path.of("src/main/graphql/MessageAdded.graphql"))
- *         .variables(Map.of("marketable_name", "frog"))
+ *         .variables(Map.of("room", "general"))
  *         .overWebSocket("graphql-ws", "graphql-transport-ws")
- *         .expects(new PactDslJsonBody().object("data").object("bot_threads_calls_tasks")
- *             .stringType("news_action", "INSERT").closeObject().closeObject())
+ *         .expects(new PactDslJsonBody().object("data").object("message_added")
+ *             .stringType("text", "hello").closeObject().closeObject())
  *     .and()
  *     .checkedAgainst(schema)   // optional: fails the test with the backend's wording
  *     .toPact();

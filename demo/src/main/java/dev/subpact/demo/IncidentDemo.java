@@ -16,7 +16,7 @@ import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
 import dev.subpact.consumer.GraphqlContract;
-import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;

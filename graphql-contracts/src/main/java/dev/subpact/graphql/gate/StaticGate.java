@@ -1,4 +1,4 @@
-package dev.subpact.graphql.check;
+package dev.subpact.graphql.gate;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.change.UsedSchemaChanges;
+import dev.subpact.graphql.check.CheckInputException;
+import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.StaticChecker;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.operation.GraphqlDocument;
 import dev.subpact.graphql.operation.Operation;
@@ -334,7 +337,7 @@ public final class StaticGate {
         new SourceFile(file.toString(), 1, true), false);
   }
 
-  /** {@code KarenThreads subscription}, as pacts name interactions; the file name when the document holds no single operation. */
+  /** {@code MessageAdded subscription}, as pacts name interactions; the file name when the document holds no single operation. */
   private static String interactionName(Operation operation, String fileName) {
     List<OperationDefinition> definitions = operation.document().ast().getDefinitionsOfType(OperationDefinition.class);
     try {
