@@ -1,5 +1,6 @@
 package dev.subpact.cli;
 
+import dev.subpact.graphql.SubpactException;
 import dev.subpact.reference.BackendOptions;
 import dev.subpact.reference.Build;
 import dev.subpact.reference.ReferenceBackend;
@@ -60,8 +61,8 @@ public final class BackendCommand implements Callable<Integer> {
     try {
       BackendOptions options = BackendOptions.DEFAULTS.withApiKey(apiKey);
       backend = ReferenceBackend.start(served, host, port, keepAlive == null ? options : options.withKeepAlive(keepAlive));
-    } catch (IllegalStateException e) {
-      throw new UserInputException(e.getMessage(), e);
+    } catch (SubpactException e) {
+      throw new UserInputException(e.getMessage() + " (given with --host/--port)", e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -45,7 +45,7 @@ import picocli.CommandLine;
 class PublishCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path CKIT = Path.of("").toAbsolutePath().resolve("../consumer-contracts/src/test/resources/ckit").normalize();
+  private static final Path CKIT = Path.of("").toAbsolutePath().resolve("../incident/src/main/resources/dev/subpact/incident/ckit").normalize();
 
   @TempDir Path dir;
 
@@ -131,8 +131,8 @@ class PublishCommandTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.toString()).isEqualTo("subpact publish: Pact file " + empty + " (karen -> flexus-backend) holds no interactions: "
         + "published, it would let flexus-backend \"verify\" nothing and count that as a pass. Nothing was published. "
-        + "Capture again with the bot pointed at the capture's URL (subpact capture exits 2 and writes no pact when it "
-        + "records nothing), or leave this file out of --pacts.\n");
+        + "Capture again with the bot pointed at the capture server's URL (a capture that records nothing writes no pact), "
+        + "or leave this file out of the pacts to publish. (given with --pacts)\n");
     assertThat(received).doesNotContain("POST /contracts/publish");
   }
 

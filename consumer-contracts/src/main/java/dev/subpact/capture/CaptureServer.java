@@ -76,7 +76,7 @@ public final class CaptureServer implements AutoCloseable {
     } catch (Exception e) {
       runtime.shutdown();
       throw new IOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage()
-          + ". Choose another --listen address or port (0 picks a free one).", e);
+          + ". Choose another address or port (port 0 picks a free one).", e);
     }
     return new CaptureServer(server, connector, runtime, recording);
   }

@@ -1,5 +1,6 @@
 package dev.subpact.reference;
 
+import dev.subpact.graphql.SubpactException;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,7 +51,7 @@ public final class ReferenceBackend implements AutoCloseable {
   /**
    * Starts {@code build} on {@code host}:{@code port}.
    *
-   * @throws IllegalStateException saying why when the server cannot start (e.g. the port is taken)
+   * @throws SubpactException saying why when the server cannot start (e.g. the port is taken)
    */
   public static ReferenceBackend start(Build build, String host, int port, BackendOptions options) {
     NewsStore store = new NewsStore();
@@ -80,9 +81,9 @@ public final class ReferenceBackend implements AutoCloseable {
       server.start();
     } catch (Exception e) {
       timer.shutdownNow();
-      throw new IllegalStateException(
+      throw new SubpactException(
           "The reference backend cannot listen on " + host + ":" + port + ": " + e.getMessage()
-              + ". Choose another --port (0 lets the OS choose).", e);
+              + ". Choose another port (0 lets the OS choose).", e);
     }
     return new ReferenceBackend(server, timer, store, build, host, connector.getLocalPort());
   }

@@ -1,10 +1,12 @@
 package dev.subpact.broker.client;
 
+import dev.subpact.graphql.SubpactException;
+
 /**
  * The broker refused or could not be reached; the message says what was asked, what the broker
  * answered, and what to do.
  */
-public final class BrokerException extends RuntimeException {
+public final class BrokerException extends SubpactException {
 
   private final int status;
 

@@ -2,6 +2,7 @@ package dev.subpact.broker.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.pact.PactFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public record Contract(String consumer, String provider, byte[] content, String 
   /**
    * Reads a pact file (any Pact specification version).
    *
-   * @throws IllegalArgumentException naming the file when it is unreadable or names no consumer/provider
+   * @throws PactFormatException naming the file when it is unreadable or names no consumer/provider
    */
   public static Contract read(Path file) {
     byte[] bytes;
@@ -33,16 +34,16 @@ public record Contract(String consumer, String provider, byte[] content, String 
       bytes = Files.readAllBytes(file);
       root = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("Pact file " + file + " is not valid JSON (line " + e.getLocation().getLineNr()
+      throw new PactFormatException("Pact file " + file + " is not valid JSON (line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr() + "): " + e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; ", "[")
           + ". Publish the pact file as the capture or your Pact library wrote it.", e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Pact file " + file + " cannot be read: " + e.getMessage(), e);
+      throw new PactFormatException("Pact file " + file + " cannot be read: " + e.getMessage(), e);
     }
     String consumer = root == null ? "" : root.path("consumer").path("name").asText("");
     String provider = root == null ? "" : root.path("provider").path("name").asText("");
     if (consumer.isBlank() || provider.isBlank()) {
-      throw new IllegalArgumentException("Pact file " + file + " names no consumer.name or provider.name; is it a pact?");
+      throw new PactFormatException("Pact file " + file + " names no consumer.name or provider.name; is it a pact?");
     }
     return new Contract(consumer, provider, bytes, file.toString());
   }

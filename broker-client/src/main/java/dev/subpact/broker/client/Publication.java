@@ -1,5 +1,7 @@
 package dev.subpact.broker.client;
 
+import dev.subpact.graphql.SubpactException;
+import dev.subpact.graphql.pact.PactFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +32,7 @@ public record Publication(String version, String branch, List<String> tags, Stri
    * The pact files among {@code filesOrDirectories} (directories: every {@code *.json} inside,
    * sorted).
    *
-   * @throws IllegalArgumentException naming the path when it is missing or holds no pact
+   * @throws SubpactException naming the path when it is missing or holds no pact
    */
   public static List<Path> pactFiles(List<Path> filesOrDirectories) {
     List<Path> files = new ArrayList<>();
@@ -39,16 +41,16 @@ public record Publication(String version, String branch, List<String> tags, Stri
         try (Stream<Path> walk = Files.walk(path)) {
           List<Path> found = walk.filter(p -> Files.isRegularFile(p) && p.toString().endsWith(".json")).sorted().toList();
           if (found.isEmpty()) {
-            throw new IllegalArgumentException("Pact directory " + path + " holds no *.json pact files.");
+            throw new SubpactException("Pact directory " + path + " holds no *.json pact files.");
           }
           files.addAll(found);
         } catch (IOException e) {
-          throw new IllegalArgumentException("Pact directory " + path + " cannot be listed: " + e.getMessage(), e);
+          throw new SubpactException("Pact directory " + path + " cannot be listed: " + e.getMessage(), e);
         }
       } else if (Files.isRegularFile(path)) {
         files.add(path);
       } else {
-        throw new IllegalArgumentException("Pact file " + path + " does not exist.");
+        throw new SubpactException("Pact file " + path + " does not exist.");
       }
     }
     return files;
@@ -57,7 +59,7 @@ public record Publication(String version, String branch, List<String> tags, Stri
   /**
    * One publish request per consumer named in the files, consumers sorted.
    *
-   * @throws IllegalArgumentException naming the file when one cannot be read or holds no interaction:
+   * @throws PactFormatException naming the file when one cannot be read or holds no interaction:
    *     published, an empty pact would let its provider "verify" nothing and count that as a pass
    */
   public List<PublishRequest> requests(List<Path> pactFiles) {
@@ -65,10 +67,10 @@ public record Publication(String version, String branch, List<String> tags, Stri
     for (Path file : pactFiles) {
       Contract contract = Contract.read(file);
       if (contract.isEmpty()) {
-        throw new IllegalArgumentException("Pact file " + file + " (" + contract.consumer() + " -> " + contract.provider()
+        throw new PactFormatException("Pact file " + file + " (" + contract.consumer() + " -> " + contract.provider()
             + ") holds no interactions: published, it would let " + contract.provider() + " \"verify\" nothing and count "
-            + "that as a pass. Nothing was published. Capture again with the bot pointed at the capture's URL (subpact "
-            + "capture exits 2 and writes no pact when it records nothing), or leave this file out of --pacts.");
+            + "that as a pass. Nothing was published. Capture again with the bot pointed at the capture server's URL (a "
+            + "capture that records nothing writes no pact), or leave this file out of the pacts to publish.");
       }
       byConsumer.computeIfAbsent(contract.consumer(), c -> new ArrayList<>()).add(contract);
     }
