@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class StaleBuildCheckTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path CKIT = Path.of("src/test/resources/ckit");
+  private static final Path CKIT = Path.of("../incident/src/main/resources/dev/subpact/incident/ckit");
   static final Path GOLDEN = Path.of("src/test/resources/dev/subpact/stale/adspy-80015.txt");
 
   static GraphqlPact pact(String version, String rename) throws IOException {

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
 final class OfficialBrokerStub implements AutoCloseable {
 
   static final Path MODULE = Path.of("").toAbsolutePath();
-  static final Path CONTRACT = MODULE.resolve("src/test/resources/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json");
+  static final Path CONTRACT = MODULE.resolve("../pact-broker/src/test/resources/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json").normalize();
   static final Path PACT_CLI = MODULE.resolve("../consumer-contracts/src/test/node/node_modules/.bin/pact").normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STARTED = Pattern.compile("Server started on port (\\d+)");

@@ -37,9 +37,9 @@ public final class CaptureBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
-    JsonNode fixture = JSON.readTree(Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile().exists()
-        ? Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile()
-        : Path.of("src/test/resources/ckit/KarenThreads.before-rename.json").toFile());
+    JsonNode fixture = JSON.readTree(Path.of("incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile().exists()
+        ? Path.of("incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile()
+        : Path.of("../incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile());
     Path schemas = Path.of("incident/src/main/resources/dev/subpact/backend/schemas").toFile().exists()
         ? Path.of("incident/src/main/resources/dev/subpact/backend/schemas")
         : Path.of("../incident/src/main/resources/dev/subpact/backend/schemas");
