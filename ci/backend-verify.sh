@@ -6,7 +6,7 @@
 # Configuration (environment variables; the official Pact names where they exist):
 #   PACT_BROKER_BASE_URL          the broker (required)
 #   PACT_BROKER_USERNAME/PASSWORD basic auth, or PACT_BROKER_TOKEN (bearer)
-#   SUBPACT_PROVIDER              the backend's pacticipant name         (default: flexus-backend)
+#   SUBPACT_PROVIDER              the backend's pacticipant name         (required)
 #   SUBPACT_PROVIDER_VERSION      this build's version                   (default: git sha)
 #   SUBPACT_PROVIDER_BRANCH       this build's branch                    (default: git branch)
 #   SUBPACT_ENVIRONMENT           where it deploys                       (default: staging)
@@ -33,7 +33,8 @@ die() { echo "backend-verify: $*" >&2; exit 2; }
 
 : "${PACT_BROKER_BASE_URL:?backend-verify: set PACT_BROKER_BASE_URL to the Pact Broker URL}"
 : "${SUBPACT_BACKEND_WS_URL:?backend-verify: set SUBPACT_BACKEND_WS_URL, e.g. ws://127.0.0.1:8000/v1/graphql}"
-provider="${SUBPACT_PROVIDER:-flexus-backend}"
+: "${SUBPACT_PROVIDER:?backend-verify: set SUBPACT_PROVIDER to the pacticipant name of this backend (the provider named in the bot pacts)}"
+provider="$SUBPACT_PROVIDER"
 version="${SUBPACT_PROVIDER_VERSION:-$(git rev-parse --short HEAD 2>/dev/null || true)}"
 branch="${SUBPACT_PROVIDER_BRANCH:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null || true)}"
 environment="${SUBPACT_ENVIRONMENT:-staging}"

@@ -11,7 +11,7 @@
 #   SUBPACT_CONSUMER              the bot's pacticipant name (required)
 #   SUBPACT_CONSUMER_VERSION      this build's version, e.g. the image tag (default: git sha)
 #   SUBPACT_CONSUMER_BRANCH       this build's branch (default: git branch)
-#   SUBPACT_PROVIDER              the backend's pacticipant name (default: flexus-backend)
+#   SUBPACT_PROVIDER              the backend's pacticipant name (required)
 #   SUBPACT_BOT_COMMAND           runs the built bot; it finds the stand-in backend in
 #                                 SUBPACT_BACKEND_HTTP_URL / SUBPACT_BACKEND_WS_URL (required; GraphQL
 #                                 is recorded on any path of that origin, e.g. .../graphql),
@@ -33,7 +33,8 @@ die() { echo "bot-publish: $*" >&2; exit 2; }
 consumer="$SUBPACT_CONSUMER"
 version="${SUBPACT_CONSUMER_VERSION:-$(git rev-parse --short HEAD 2>/dev/null || true)}"
 branch="${SUBPACT_CONSUMER_BRANCH:-$(git rev-parse --abbrev-ref HEAD 2>/dev/null || true)}"
-provider="${SUBPACT_PROVIDER:-flexus-backend}"
+: "${SUBPACT_PROVIDER:?bot-publish: set SUBPACT_PROVIDER to the pacticipant name of the backend (the provider the pact names)}"
+provider="$SUBPACT_PROVIDER"
 environment="${SUBPACT_ENVIRONMENT:-staging}"
 run_seconds="${SUBPACT_BOT_RUN_SECONDS:-20}"
 build_url="${BUILD_URL:-${CI_JOB_URL:-${GITHUB_SERVER_URL:+$GITHUB_SERVER_URL/${GITHUB_REPOSITORY:-}/actions/runs/${GITHUB_RUN_ID:-}}}}"

@@ -5,7 +5,7 @@
 #
 #   PACT_BROKER_BASE_URL          the broker (required)
 #   PACT_BROKER_USERNAME/PASSWORD basic auth, or PACT_BROKER_TOKEN
-#   SUBPACT_PROVIDER              the backend's pacticipant name (default: flexus-backend)
+#   SUBPACT_PROVIDER              the backend's pacticipant name (required)
 #   SUBPACT_WEBHOOK_UUID          a fixed id, so running this again updates the same webhook
 #                                 (default: subpact-backend-verification-<provider>)
 #   SUBPACT_WEBHOOK_TARGET        github (default) or gitlab
@@ -20,7 +20,8 @@
 # address needs an explicit entry (its name, host:port, or a CIDR range such as 10.0.0.0/8).
 set -euo pipefail
 : "${PACT_BROKER_BASE_URL:?create-webhook: set PACT_BROKER_BASE_URL}"
-provider="${SUBPACT_PROVIDER:-flexus-backend}"
+: "${SUBPACT_PROVIDER:?create-webhook: set SUBPACT_PROVIDER to the pacticipant name of the backend whose verification the webhook starts}"
+provider="$SUBPACT_PROVIDER"
 uuid="${SUBPACT_WEBHOOK_UUID:-subpact-backend-verification-$provider}"
 target="${SUBPACT_WEBHOOK_TARGET:-github}"
 

@@ -25,7 +25,7 @@ from graphql.validation import NoDeprecatedCustomRule
 EXPECTED_VERSION = "3.2.8"
 MODULE = pathlib.Path(__file__).resolve().parents[3]
 CHECK = MODULE / "src/test/resources/dev/subpact/graphql/check"
-CLASSPATH_ROOTS = [MODULE / "src/test/resources", MODULE.parent / "incident-fixtures/src/main/resources"]
+CLASSPATH_ROOTS = [MODULE / "src/test/resources", MODULE.parent / "incident/src/main/resources"]
 
 
 def schema_text(name):

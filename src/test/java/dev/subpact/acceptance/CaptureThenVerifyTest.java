@@ -2,19 +2,20 @@ package dev.subpact.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
 import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
-import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.operation.OperationType;
+import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.schema.SchemaLoader;
+import dev.subpact.incident.Incident;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.Test;
  */
 class CaptureThenVerifyTest {
 
-  private static final Path CKIT = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path CKIT = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/ckit");
   private static final Path BOT = LauncherTest.ROOT.resolve("consumer-contracts/src/test/python/karen_bot.py");
 
   @Test
@@ -91,8 +92,8 @@ class CaptureThenVerifyTest {
   private record Captured(GraphqlPact pact, String botOutput) {}
 
   private static CaptureSettings settings() {
-    return CaptureSettings.of("karen", "20045").withProvider("flexus-backend")
-        .withSchema(SchemaLoader.fromFile(LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/backend/schemas/before-rename.graphql")));
+    return CaptureSettings.of("karen", "20045").withProvider(Incident.PROVIDER).withPath(Incident.PATH)
+        .withSchema(SchemaLoader.fromFile(LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/backend/schemas/before-rename.graphql")));
   }
 
   private static GraphqlPact capture() throws Exception {

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CiScriptsTest {
 
-  private static final Path CKIT = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/ckit");
-  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+  private static final Path CKIT = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/backend/schemas");
   private static final Path BOT = LauncherTest.ROOT.resolve("consumer-contracts/src/test/python/karen_bot.py");
 
   @TempDir Path dir;
@@ -255,6 +255,20 @@ class CiScriptsTest {
         .contains("/api/v4/projects/1/trigger/pipeline");
   }
 
+  @Test
+  void everyScriptRefusesToGuessTheProviderName() throws Exception {
+    for (String path : List.of("ci/backend-verify.sh", "ci/bot-publish.sh", "ci/create-webhook.sh")) {
+      Map<String, String> env = new LinkedHashMap<>();
+      env.put("SUBPACT_PROVIDER", "");
+      env.put("SUBPACT_CONSUMER", "karen");
+      env.put("SUBPACT_BOT_COMMAND", "true");
+      env.put("SUBPACT_BACKEND_WS_URL", "ws://127.0.0.1:1/graphql");
+      Script run = script(path, env);
+      assertThat(run.exit()).as(run.output()).isNotZero();
+      assertThat(run.output()).as(path).contains("set SUBPACT_PROVIDER to the pacticipant name of");
+    }
+  }
+
   // ---------------------------------------------------------------- shellcheck
 
   @Test
@@ -280,6 +294,7 @@ class CiScriptsTest {
     env.keySet().removeIf(k -> k.startsWith("PACT_BROKER_") || k.startsWith("SUBPACT") || k.startsWith("GITHUB_"));
     env.put("PACT_BROKER_BASE_URL", brokerUrl);
     env.put("SUBPACT", subpact.toString());
+    env.put("SUBPACT_PROVIDER", Incident.PROVIDER);
     env.putAll(extra);
     Path log = dir.resolve("script.log");
     builder.redirectOutput(log.toFile());

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,8 +68,8 @@ class LauncherTest {
 
   @Test
   void checkStopsTheRenamedBuildAndPassesTheAliasedOne() throws Exception {
-    String pacts = "incident-fixtures/src/main/resources/dev/subpact/incident/pacts";
-    String schemas = "incident-fixtures/src/main/resources/dev/subpact/backend/schemas/";
+    String pacts = "incident/src/main/resources/dev/subpact/incident/pacts";
+    String schemas = "incident/src/main/resources/dev/subpact/backend/schemas/";
     Run renamed = subpact("check", "--schema", schemas + "renamed.graphql", "--pacts", pacts);
     Run aliased = subpact("check", "--schema", schemas + "aliased.graphql", "--pacts", pacts);
 
@@ -83,7 +83,7 @@ class LauncherTest {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("renamed"), 0)) {
       Run launcher = run(List.of("bash", ROOT.resolve("subpact").toString(), "verify",
           "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
-          "--pacts", "incident-fixtures/src/main/resources/dev/subpact/incident/pacts", "--settle", "2s"), Map.of());
+          "--pacts", "incident/src/main/resources/dev/subpact/incident/pacts", "--settle", "2s"), Map.of());
 
       assertThat(launcher.exit()).as(launcher.output()).isEqualTo(1);
       assertThat(launcher.output()).contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PendingPactsTest {
 
-  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/pacts");
-  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/pacts");
+  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/backend/schemas");
 
   @TempDir Path dir;
   private RunningProcess broker;

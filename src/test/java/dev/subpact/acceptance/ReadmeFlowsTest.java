@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeFlowsTest {
 
   private static final Path README = LauncherTest.ROOT.resolve("README.md");
-  private static final Path CKIT = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/ckit");
-  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+  private static final Path CKIT = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path SCHEMAS = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/backend/schemas");
   private static final Path BOT = LauncherTest.ROOT.resolve("consumer-contracts/src/test/python/karen_bot.py");
 
   @TempDir Path dir;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subpact.broker.client.BrokerAuth;
 import dev.subpact.broker.client.BrokerClient;
+import dev.subpact.incident.Incident;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardedCiScriptTest {
 
-  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/pacts");
+  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/pacts");
 
   @TempDir Path dir;
 
@@ -86,6 +87,7 @@ class ShardedCiScriptTest {
         .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().keySet().removeIf(k -> k.startsWith("PACT_BROKER_") || k.startsWith("SUBPACT"));
     builder.environment().put("SUBPACT", subpact.toString());
+    builder.environment().put("SUBPACT_PROVIDER", Incident.PROVIDER);
     builder.environment().putAll(extra);
     Process process = builder.start();
     assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("backend-verify.sh ended").isTrue();

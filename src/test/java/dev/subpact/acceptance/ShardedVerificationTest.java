@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ShardedVerificationTest {
 
-  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident-fixtures/src/main/resources/dev/subpact/incident/pacts");
+  private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/pacts");
   private static final Path OFFICIAL_CLI = LauncherTest.ROOT.resolve("pact-broker/src/test/node/node_modules/.bin/pact-broker");
 
   @TempDir Path dir;

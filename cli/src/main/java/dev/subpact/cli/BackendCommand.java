@@ -1,8 +1,9 @@
 package dev.subpact.cli;
 
-import dev.subpact.backend.BackendOptions;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.graphql.SubpactException;
+import dev.subpact.reference.BackendOptions;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -60,8 +61,8 @@ public final class BackendCommand implements Callable<Integer> {
     try {
       BackendOptions options = BackendOptions.DEFAULTS.withApiKey(apiKey);
       backend = ReferenceBackend.start(served, host, port, keepAlive == null ? options : options.withKeepAlive(keepAlive));
-    } catch (IllegalStateException e) {
-      throw new UserInputException(e.getMessage(), e);
+    } catch (SubpactException e) {
+      throw new UserInputException(e.getMessage() + " (given with --host/--port)", e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook = new Thread(() -> {

@@ -119,7 +119,7 @@ public final class CaptureCommand implements Callable<Integer> {
     try {
       capture = CaptureServer.start(listen.substring(0, colon), port, settings, listener);
     } catch (IOException e) {
-      throw new UserInputException(e.getMessage(), e);
+      throw new UserInputException(e.getMessage() + " (given with --listen)", e);
     }
     CountDownLatch written = new CountDownLatch(1);
     AtomicInteger exitCode = new AtomicInteger(-1);

@@ -3,7 +3,7 @@ package dev.subpact.cli;
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.check.CheckInputException;
-import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;

@@ -1,11 +1,11 @@
 package dev.subpact.cli;
 
 import dev.subpact.broker.client.BrokerClient;
-import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.Publication;
 import dev.subpact.broker.client.PublishRequest;
 import dev.subpact.broker.client.PublishResult;
-import dev.subpact.publish.Publication;
 import dev.subpact.graphql.report.Verbosity;
+import dev.subpact.stale.StaleCheck;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,31 +81,27 @@ public final class PublishCommand implements Callable<Integer> {
     PrintWriter stderr = spec.commandLine().getErr();
     BrokerClient client = broker.client();
     Publication publication = new Publication(consumerVersion, branch, tags, buildUrl, merge);
-    try {
-      List<Path> files = Publication.pactFiles(pactsGiven());
-      // Read (and refuse: unreadable, no consumer, no interactions) every file before the stale check or any publish.
-      List<PublishRequest> requests = publication.requests(files);
-      if (checkStale) {
-        boolean stale = false;
-        for (Publication.StaleCheck check : publication.checkStale(client, files, mainBranch)) {
-          boolean found = !check.stale().isEmpty();
-          stale |= found;
-          (found ? stderr : stdout).print((found ? (failOnStale ? "error: " : "warning: ") : "") + check.report());
-        }
-        if (stale && failOnStale) {
-          stderr.println("subpact publish: nothing published (--fail-on-stale).");
-          return ExitCodes.BROKEN;
-        }
+    List<Path> files = Publication.pactFiles(pactsGiven());
+    // Read (and refuse: unreadable, no consumer, no interactions) every file before the stale check or any publish.
+    List<PublishRequest> requests = publication.requests(files);
+    if (checkStale) {
+      boolean stale = false;
+      for (StaleCheck check : StaleCheck.against(client, files, consumerVersion, mainBranch)) {
+        boolean found = !check.stale().isEmpty();
+        stale |= found;
+        (found ? stderr : stdout).print((found ? (failOnStale ? "error: " : "warning: ") : "") + check.report());
       }
-      for (PublishResult result : requests.stream().map(client::publish).toList()) {
-        stdout.println("Published to " + client.base() + " (" + result.flow() + "):");
-        if (Terminal.verbosity(spec) != Verbosity.QUIET) {
-          result.messages().forEach(m -> stdout.println("  " + m));
-        }
+      if (stale && failOnStale) {
+        stderr.println("subpact publish: nothing published (--fail-on-stale).");
+        return ExitCodes.BROKEN;
       }
-      return ExitCodes.OK;
-    } catch (IllegalArgumentException | BrokerException e) {
-      throw new UserInputException(e.getMessage(), e);
     }
+    for (PublishResult result : requests.stream().map(client::publish).toList()) {
+      stdout.println("Published to " + client.base() + " (" + result.flow() + "):");
+      if (Terminal.verbosity(spec) != Verbosity.QUIET) {
+        result.messages().forEach(m -> stdout.println("  " + m));
+      }
+    }
+    return ExitCodes.OK;
   }
 }

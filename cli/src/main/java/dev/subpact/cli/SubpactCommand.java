@@ -1,6 +1,6 @@
 package dev.subpact.cli;
 
-import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.websocket.WebSocketSession;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package dev.subpact.cli;
 
+import dev.subpact.broker.client.BrokerException;
+import dev.subpact.graphql.SubpactException;
+import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.pact.PactFormatException;
 import dev.subpact.graphql.schema.SchemaLoadException;
@@ -9,11 +12,16 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
 
 /**
- * Turns the errors a user can fix (unreadable schema, malformed pact, bad document, unusable
- * option) into one line on stderr and exit 2. Anything else is an internal error, never mistaken
+ * Turns the errors a user can fix (every {@link SubpactException}: unreadable schema, malformed
+ * pact, bad document, broker refusal, unusable option) into one line on stderr, with the options
+ * that give the input at fault, and exit 2. Anything else (an {@link IllegalArgumentException} or
+ * {@link IllegalStateException} from a bug included) is an internal error, never mistaken
  * for a broken contract: one line saying so and where its stack trace went (a file in the system's
  * temporary folder; on stderr with {@code --debug}, or when no file can be written), exit 3.
  */
@@ -25,11 +33,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
     PrintWriter err = cli.getErr();
-    if (ex instanceof SchemaLoadException
-        || ex instanceof PactFormatException
-        || ex instanceof DocumentSyntaxException
-        || ex instanceof UserInputException) {
-      err.println("subpact " + cli.getCommandName() + ": " + ex.getMessage());
+    if (ex instanceof SubpactException input) {
+      err.println("subpact " + cli.getCommandName() + ": " + input.getMessage() + flagHint(input, cli.getCommandSpec()));
       err.flush();
       return ExitCodes.BAD_INPUT;
     }
@@ -53,6 +58,31 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
     err.flush();
     return ExitCodes.INTERNAL_ERROR;
   }
+
+  /**
+   * The command's options that give the input an error is about, e.g. {@code " (given with --schema)"};
+   * nothing when the message names them already or the command has none of them.
+   */
+  static String flagHint(SubpactException e, CommandLine.Model.CommandSpec command) {
+    List<String> options = new ArrayList<>();
+    for (Map.Entry<Class<? extends SubpactException>, List<String>> entry : OPTIONS.entrySet()) {
+      if (entry.getKey().isInstance(e)) {
+        entry.getValue().stream().filter(o -> command.findOption(o) != null).forEach(options::add);
+      }
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage();
+    if (options.isEmpty() || options.stream().anyMatch(message::contains)) {
+      return "";
+    }
+    return " (given with " + String.join(" or ", options) + ")";
+  }
+
+  private static final Map<Class<? extends SubpactException>, List<String>> OPTIONS = Map.of(
+      SchemaLoadException.class, List.of("--schema", "--baseline"),
+      PactFormatException.class, List.of("--pacts"),
+      DocumentSyntaxException.class, List.of("--documents"),
+      CheckInputException.class, List.of("--pacts", "--documents"),
+      BrokerException.class, List.of("--broker"));
 
   private static boolean debug(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {

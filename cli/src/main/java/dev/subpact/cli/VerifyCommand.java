@@ -3,6 +3,9 @@ package dev.subpact.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.client.Publication;
+import dev.subpact.broker.client.VerificationResults;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
@@ -24,9 +27,6 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import dev.subpact.broker.client.BrokerException;
-import dev.subpact.broker.client.VerificationResults;
-import dev.subpact.publish.Publication;
 import picocli.CommandLine.Spec;
 
 /** {@code subpact verify}: live replay. Options and printing only; the work is {@link ReplayEngine}. */

@@ -29,8 +29,8 @@ class CaptureCommandTest {
 
   private static final Path CONSUMER_CONTRACTS = Path.of("").toAbsolutePath().resolve("../consumer-contracts").normalize();
   private static final Path BOT = CONSUMER_CONTRACTS.resolve("src/test/python/karen_bot.py");
-  private static final Path CKIT = CONSUMER_CONTRACTS.resolve("src/test/resources/ckit");
-  private static final Path SCHEMAS = Path.of("").toAbsolutePath().resolve("../incident-fixtures/src/main/resources/dev/subpact/backend/schemas").normalize();
+  private static final Path CKIT = CONSUMER_CONTRACTS.resolve("../incident/src/main/resources/dev/subpact/incident/ckit").normalize();
+  private static final Path SCHEMAS = Path.of("").toAbsolutePath().resolve("../incident/src/main/resources/dev/subpact/backend/schemas").normalize();
   private static final String API_KEY = "sk-karen-4f1c9d2e7a";
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+) and (ws://\\S+)");
 

@@ -2,8 +2,8 @@ package dev.subpact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;

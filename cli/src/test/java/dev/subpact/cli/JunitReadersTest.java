@@ -4,8 +4,8 @@ import static dev.subpact.cli.CheckFixtures.PACTS;
 import static dev.subpact.cli.CheckFixtures.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;

@@ -16,13 +16,14 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.incident.Incident;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ import picocli.CommandLine;
 class PublishCommandTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path CKIT = Path.of("").toAbsolutePath().resolve("../consumer-contracts/src/test/resources/ckit").normalize();
+  private static final Path CKIT = Path.of("").toAbsolutePath().resolve("../incident/src/main/resources/dev/subpact/incident/ckit").normalize();
 
   @TempDir Path dir;
 
@@ -130,8 +131,8 @@ class PublishCommandTest {
     assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.toString()).isEqualTo("subpact publish: Pact file " + empty + " (karen -> flexus-backend) holds no interactions: "
         + "published, it would let flexus-backend \"verify\" nothing and count that as a pass. Nothing was published. "
-        + "Capture again with the bot pointed at the capture's URL (subpact capture exits 2 and writes no pact when it "
-        + "records nothing), or leave this file out of --pacts.\n");
+        + "Capture again with the bot pointed at the capture server's URL (a capture that records nothing writes no pact), "
+        + "or leave this file out of the pacts to publish. (given with --pacts)\n");
     assertThat(received).doesNotContain("POST /contracts/publish");
   }
 
@@ -175,7 +176,7 @@ class PublishCommandTest {
       Operation operation = Operation.of(fixture.get("wire_query_graphql_core_3.2.8").asText(), name,
           JSON.convertValue(fixture.get("variables"), new TypeReference<LinkedHashMap<String, Object>>() {}));
       interactions.add(new GraphqlInteraction(name + " " + operation.type().keyword(), List.of(), operation,
-          name.equals("KarenThreads") ? new Transport.WebSocket("/v1/graphql", Transport.BOT_SUBPROTOCOLS) : new Transport.Http("/v1/graphql"),
+          name.equals("KarenThreads") ? new Transport.WebSocket(Incident.PATH, Incident.BOT_SUBPROTOCOLS) : new Transport.Http("/v1/graphql"),
           List.of()));
     }
     return new GraphqlPact("adspy", "flexus-backend", version, interactions);

@@ -2,8 +2,8 @@ package dev.subpact.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;

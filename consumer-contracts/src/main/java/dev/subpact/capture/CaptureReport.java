@@ -13,8 +13,8 @@ public final class CaptureReport {
   /**
    * A break (or warning) reported while the bot is still connected, in {@code subpact check}'s wording, e.g.
    * <pre>
-   * karen 1.2.3 sent KarenThreads (subscription, WebSocket graphql-ws), which schema renamed.graphql rejects:
-   *   error: Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'. Did you mean 'want_emsg_types'?
+   * chat-bot 1.2.3 sent MessageAdded (subscription, WebSocket graphql-ws), which schema renamed.graphql rejects:
+   *   error: Unknown argument 'want_message_types' on field 'Subscription.thread_events'. Did you mean 'want_msg_types'?
    * </pre>
    */
   public static String breakReport(CaptureSettings settings, CapturedOperation operation, List<Finding> findings) {
@@ -113,7 +113,7 @@ public final class CaptureReport {
     return counts.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** {@code " (on /graphql (graphql-ws) x2, /v1/graphql (graphql-transport-ws) x1)"}, or nothing when empty. */
+  /** {@code " (on /graphql (graphql-ws) x2, /api/graphql (graphql-transport-ws) x1)"}, or nothing when empty. */
   private static String counts(java.util.Map<String, Long> counts) {
     return counts.isEmpty() ? "" : counts.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue())
         .collect(java.util.stream.Collectors.joining(", ", " (on ", ")"));

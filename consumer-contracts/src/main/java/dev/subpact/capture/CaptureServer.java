@@ -23,7 +23,7 @@ import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerI
  * not GraphQL, and writes the bot's pact.
  *
  * <pre>{@code
- * try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("karen", "1.2.3"), CaptureListener.NONE)) {
+ * try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("chat-bot", "1.2.3"), CaptureListener.NONE)) {
  *   // point the bot at capture.webSocketUrl() / capture.httpUrl(), let it run
  *   capture.writePact(Path.of("pacts"));
  * }
@@ -76,7 +76,7 @@ public final class CaptureServer implements AutoCloseable {
     } catch (Exception e) {
       runtime.shutdown();
       throw new IOException("Cannot listen on " + host + ":" + port + ": " + e.getMessage()
-          + ". Choose another --listen address or port (0 picks a free one).", e);
+          + ". Choose another address or port (port 0 picks a free one).", e);
     }
     return new CaptureServer(server, connector, runtime, recording);
   }

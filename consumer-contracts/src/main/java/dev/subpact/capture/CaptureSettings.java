@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param consumer the bot's name (the pact's consumer)
  * @param consumerVersion the bot build being captured (git sha, image tag)
  * @param provider the backend's name (the pact's provider)
- * @param path the GraphQL endpoint path, e.g. {@code /v1/graphql}
+ * @param path the GraphQL endpoint path, e.g. {@code /graphql}
  * @param schema the backend's deployed schema: answers get type-correct example data and every
  *     operation is checked as it arrives; {@code null} for none
  * @param responses scripted answers per operation name; {@code null} for none
@@ -40,7 +40,7 @@ public record CaptureSettings(
     Objects.requireNonNull(consumer, "consumer");
     Objects.requireNonNull(consumerVersion, "consumerVersion");
     provider = provider == null ? DEFAULT_PROVIDER : provider;
-    path = path == null ? Transport.DEFAULT_PATH : path;
+    path = path == null ? Transport.CONVENTIONAL_PATH : path;
     responses = responses == null ? ScriptedResponses.none() : responses;
     initTimeout = initTimeout == null ? DEFAULT_INIT_TIMEOUT : initTimeout;
     keepAlive = keepAlive == null ? DEFAULT_KEEP_ALIVE : keepAlive;
@@ -49,13 +49,17 @@ public record CaptureSettings(
     }
   }
 
-  /** Settings with the defaults: provider {@code backend}, path {@code /v1/graphql}, no schema, no script, {@code ka} every second. */
+  /** Settings with the defaults: provider {@code backend}, path {@code /graphql}, no schema, no script, {@code ka} every second. */
   public static CaptureSettings of(String consumer, String consumerVersion) {
     return new CaptureSettings(consumer, consumerVersion, null, null, null, null, null, null);
   }
 
   public CaptureSettings withProvider(String value) {
     return new CaptureSettings(consumer, consumerVersion, value, path, schema, responses, initTimeout, keepAlive);
+  }
+
+  public CaptureSettings withPath(String value) {
+    return new CaptureSettings(consumer, consumerVersion, provider, value, schema, responses, initTimeout, keepAlive);
   }
 
   public CaptureSettings withSchema(Schema value) {

@@ -10,7 +10,7 @@ import java.util.SortedSet;
  * One distinct operation a capture saw (same canonical document, operation name, variable shape and
  * transport), as it goes into the pact.
  *
- * @param description the interaction's stable description, e.g. {@code KarenThreads subscription}
+ * @param description the interaction's stable description, e.g. {@code MessageAdded subscription}
  * @param operation the example: of all the times it was sent, the smallest (text, variables) — so
  *     the pact does not depend on arrival order
  * @param transport how it travelled

@@ -19,8 +19,8 @@ import java.util.Map;
  *
  * <pre>{@code
  * {
- *   "KarenThreads":    [ {"data": {...}}, {"data": {...}} ],   // pushed in order
- *   "DeleteEmessages": {"data": {"emessages_delete": true}}    // one result
+ *   "MessageAdded":   [ {"data": {...}}, {"data": {...}} ],   // pushed in order
+ *   "RemoveMessages": {"data": {"messages_remove": true}}     // one result
  * }
  * }</pre>
  *
@@ -66,7 +66,7 @@ public final class ScriptedResponses {
     }
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("Responses file " + origin
-          + " must be a JSON object keyed by operation name, e.g. {\"KarenThreads\": [{\"data\": {...}}]}.");
+          + " must be a JSON object keyed by operation name, e.g. {\"MessageAdded\": [{\"data\": {...}}]}.");
     }
     Map<String, List<JsonNode>> answers = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {

@@ -36,7 +36,7 @@ public final class Traffic {
     count(graphqlPosts, path);
   }
 
-  /** A request that is not GraphQL, e.g. {@code GET /health} or {@code POST /v1/graphql (no "query" in the JSON body)}. */
+  /** A request that is not GraphQL, e.g. {@code GET /health} or {@code POST /graphql (no "query" in the JSON body)}. */
   void notGraphql(String request) {
     count(other, request);
   }

@@ -40,13 +40,13 @@ import org.opentest4j.AssertionFailedError;
  * same V4 pact format {@code subpact capture} writes.
  *
  * <pre>{@code
- * GraphqlPact pact = GraphqlContract.between("karen", "flexus-backend").consumerVersion("1.2.3")
- *     .subscription("KarenThreads subscription")
- *         .document(Path.of("src/main/graphql/KarenThreads.graphql"))
- *         .variables(Map.of("marketable_name", "frog"))
+ * GraphqlPact pact = GraphqlContract.between("chat-bot", "chat-backend").consumerVersion("1.2.3")
+ *     .subscription("MessageAdded subscription")
+ *         .document(Path.of("src/main/graphql/MessageAdded.graphql"))
+ *         .variables(Map.of("room", "general"))
  *         .overWebSocket("graphql-ws", "graphql-transport-ws")
- *         .expects(new PactDslJsonBody().object("data").object("bot_threads_calls_tasks")
- *             .stringType("news_action", "INSERT").closeObject().closeObject())
+ *         .expects(new PactDslJsonBody().object("data").object("message_added")
+ *             .stringType("text", "hello").closeObject().closeObject())
  *     .and()
  *     .checkedAgainst(schema)   // optional: fails the test with the backend's wording
  *     .toPact();
@@ -145,8 +145,8 @@ public final class GraphqlContract {
       this.description = description;
       this.type = type;
       this.transport = type == OperationType.SUBSCRIPTION
-          ? new Transport.WebSocket(Transport.DEFAULT_PATH, Transport.BOT_SUBPROTOCOLS)
-          : new Transport.Http(Transport.DEFAULT_PATH);
+          ? new Transport.WebSocket(Transport.CONVENTIONAL_PATH, Transport.SUBPROTOCOLS)
+          : new Transport.Http(Transport.CONVENTIONAL_PATH);
     }
 
     /** The bot's own {@code .graphql} file, read as it is. */
@@ -200,7 +200,7 @@ public final class GraphqlContract {
       return this;
     }
 
-    /** The GraphQL path (default {@code /v1/graphql}). */
+    /** The GraphQL path (default {@code /graphql}). */
     public InteractionBuilder path(String path) {
       this.transport = transport instanceof Transport.WebSocket ws ? new Transport.WebSocket(path, ws.subprotocols()) : new Transport.Http(path);
       return this;

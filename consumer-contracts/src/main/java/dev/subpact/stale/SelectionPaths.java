@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /**
  * What an operation asks for, without a schema: every selected field as a dotted path from the
- * root ({@code bot_threads_calls_tasks.news_payload_emessage.emessage_id}, response keys so aliases
- * count), every argument ({@code bot_threads_calls_tasks(want_emessage_types:)}) and every variable
- * ({@code $want_emessage_types}). Fragments are inlined.
+ * root ({@code thread_events.payload_message.message_id}, response keys so aliases
+ * count), every argument ({@code thread_events(want_message_types:)}) and every variable
+ * ({@code $want_message_types}). Fragments are inlined.
  */
 final class SelectionPaths {
 

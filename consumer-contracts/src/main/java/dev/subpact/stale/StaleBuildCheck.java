@@ -8,8 +8,8 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The stale-build check (the adspy:80015 case: an image built after the rename still sent
- * {@code emessage_*}): compares what a build sends with the consumer's latest contract on its main
+ * The stale-build check (an image built from a stale layer after a rename still sends the old
+ * names): compares what a build sends with the consumer's latest contract on its main
  * branch and names every operation, field, argument and variable the build still sends that main no
  * longer does. Needs no schema: it diffs the operations' selection paths.
  */
@@ -42,11 +42,11 @@ public final class StaleBuildCheck {
   /**
    * The report, e.g.
    * <pre>
-   * adspy 80015 still sends what adspy's latest contract on main no longer does:
-   *   KarenThreads subscription:
-   *     - bot_threads_calls_tasks(want_emessage_types:)
+   * chat-bot 1.4.2 still sends what chat-bot's latest contract on main no longer does:
+   *   MessageAdded subscription:
+   *     - thread_events(want_message_types:)
    *     main sends instead:
-   *     + bot_threads_calls_tasks(want_emsg_types:)
+   *     + thread_events(want_msg_types:)
    * </pre>
    */
   public static String describe(GraphqlPact build, String mainBranch, List<StaleOperation> stale) {

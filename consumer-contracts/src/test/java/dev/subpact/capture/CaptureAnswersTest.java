@@ -93,7 +93,7 @@ class CaptureAnswersTest {
   @Test
   void aResponsesFileThatIsNotAScriptIsNamed() {
     assertThatThrownBy(() -> ScriptedResponses.parse("[1]", "r.json"))
-        .hasMessage("Responses file r.json must be a JSON object keyed by operation name, e.g. {\"KarenThreads\": [{\"data\": {...}}]}.");
+        .hasMessage("Responses file r.json must be a JSON object keyed by operation name, e.g. {\"MessageAdded\": [{\"data\": {...}}]}.");
     assertThatThrownBy(() -> ScriptedResponses.parse("{\"K\": {\"x\": 1}}", "r.json"))
         .hasMessage("Responses file r.json: the answer to K must be a GraphQL result {\"data\": ...} (or a list of them), not {\"x\":1}");
   }

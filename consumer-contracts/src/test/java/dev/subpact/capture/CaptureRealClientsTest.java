@@ -10,6 +10,7 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.incident.Incident;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ class CaptureRealClientsTest {
 
   @Test
   void pythonBotIsCapturedByteExactlyWithoutItsApiKey() throws Exception {
-    CaptureSettings settings = CaptureSettings.of("karen", "1.2.3").withProvider("flexus-backend")
+    CaptureSettings settings = CaptureSettings.of("karen", "1.2.3").withProvider(Incident.PROVIDER).withPath(Incident.PATH)
         .withSchema(Fixtures.schema("before-rename"));
     Path file;
     RecordedInteraction subscription;

@@ -12,8 +12,8 @@ import java.nio.file.Path;
 final class Fixtures {
 
   /** The reference backend's schemas (read in place: a test dependency would be a reactor cycle). */
-  static final Path SCHEMAS = ExternalClient.MODULE.resolve("../incident-fixtures/src/main/resources/dev/subpact/backend/schemas").normalize();
-  static final Path CKIT = ExternalClient.MODULE.resolve("src/test/resources/ckit");
+  static final Path SCHEMAS = ExternalClient.MODULE.resolve("../incident/src/main/resources/dev/subpact/backend/schemas").normalize();
+  static final Path CKIT = ExternalClient.MODULE.resolve("../incident/src/main/resources/dev/subpact/incident/ckit").normalize();
   static final String API_KEY = "sk-karen-4f1c9d2e7a";
 
   private Fixtures() {}

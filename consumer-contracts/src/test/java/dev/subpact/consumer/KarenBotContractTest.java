@@ -25,7 +25,7 @@ import org.opentest4j.AssertionFailedError;
 class KarenBotContractTest {
 
   private static final Path BOT = Path.of("src/test/resources/bot/karen");
-  private static final Path SCHEMAS = Path.of("../incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+  private static final Path SCHEMAS = Path.of("../incident/src/main/resources/dev/subpact/backend/schemas");
 
   @TempDir Path out;
 

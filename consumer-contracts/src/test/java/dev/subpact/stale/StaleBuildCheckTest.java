@@ -9,6 +9,7 @@ import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.incident.Incident;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class StaleBuildCheckTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path CKIT = Path.of("src/test/resources/ckit");
+  private static final Path CKIT = Path.of("../incident/src/main/resources/dev/subpact/incident/ckit");
   static final Path GOLDEN = Path.of("src/test/resources/dev/subpact/stale/adspy-80015.txt");
 
   static GraphqlPact pact(String version, String rename) throws IOException {
     return new GraphqlPact("adspy", "flexus-backend", version, List.of(
-        interaction("KarenThreads." + rename, "KarenThreads subscription", new Transport.WebSocket("/v1/graphql", Transport.BOT_SUBPROTOCOLS)),
+        interaction("KarenThreads." + rename, "KarenThreads subscription", new Transport.WebSocket(Incident.PATH, Incident.BOT_SUBPROTOCOLS)),
         interaction("DeleteEmessages." + rename, "DeleteEmessages mutation", new Transport.Http("/v1/graphql"))));
   }
 

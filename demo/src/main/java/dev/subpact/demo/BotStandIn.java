@@ -2,7 +2,7 @@ package dev.subpact.demo;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.backend.Build;
+import dev.subpact.reference.Build;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.report.InteractionReport;

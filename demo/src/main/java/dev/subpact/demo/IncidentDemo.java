@@ -3,9 +3,6 @@ package dev.subpact.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.backend.BackendOptions;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
@@ -13,11 +10,13 @@ import dev.subpact.broker.client.BrokerAuth;
 import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.DeployVerdict;
 import dev.subpact.broker.client.PactForVerification;
+import dev.subpact.broker.client.Publication;
+import dev.subpact.broker.client.VerificationResults;
 import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
 import dev.subpact.consumer.GraphqlContract;
-import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.Report;
@@ -28,9 +27,12 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import dev.subpact.incident.Incident;
 import dev.subpact.incident.Incident.ClientKit;
 import dev.subpact.incident.IncidentBot;
-import dev.subpact.publish.Publication;
+import dev.subpact.reference.BackendOptions;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
+import dev.subpact.stale.StaleCheck;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -194,8 +196,7 @@ public final class IncidentDemo implements AutoCloseable {
     IncidentBot adspy = Incident.bot("adspy");
     GraphqlPact stale = capture(adspy, ClientKit.BEFORE_RENAME, "80016");
     say("  adspy 80016, built from a stale Docker layer, still sends:");
-    Publication publication = new Publication("80016", MAIN, List.of(), null, false);
-    Publication.StaleCheck check = publication.checkStale(client, List.of(write(stale, "stale")), MAIN).get(0);
+    StaleCheck check = StaleCheck.against(client, List.of(write(stale, "stale")), "80016", MAIN).get(0);
     if (layout.verbosity() == Verbosity.VERBOSE) {
       check.report().lines().forEach(l -> say("    " + l));
     } else {
@@ -246,7 +247,7 @@ public final class IncidentDemo implements AutoCloseable {
 
   /** What the built bot really sends: a capture server stands in for the backend while the bot runs. */
   private GraphqlPact capture(IncidentBot bot, ClientKit kit, String version) {
-    CaptureSettings settings = CaptureSettings.of(bot.name(), version).withProvider(Incident.PROVIDER);
+    CaptureSettings settings = CaptureSettings.of(bot.name(), version).withProvider(Incident.PROVIDER).withPath(Incident.PATH);
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE)) {
       BotStandIn.run(Incident.contract(bot, kit, version), capture.webSocketUrl(), capture.httpUrl(), API_KEY);
       return capture.pact();
@@ -332,13 +333,8 @@ public final class IncidentDemo implements AutoCloseable {
           .build();
       live = ReplayEngine.run(config, parsed);
     }
-    for (int i = 0; i < pacts.size(); i++) {
-      GraphqlPact pact = parsed.get(i);
-      boolean ok = statics.passed(pact.consumer(), pact.consumerVersion()) && live.passed(pact.consumer(), pact.consumerVersion());
-      if (pacts.get(i).verificationResultsUrl() != null) {
-        client.publishVerificationResult(pacts.get(i).verificationResultsUrl(), ok, version, MAIN, null);
-      }
-    }
+    // As `subpact verify --publish-results`: the live replay's verdict per pact, to the link the broker served with it.
+    VerificationResults.publish(client, live, files, version, MAIN, null);
     return new Verification(statics, live);
   }
 

@@ -1,5 +1,6 @@
 package dev.subpact.container;
 
+import dev.subpact.graphql.pact.Transport;
 import java.net.URI;
 import java.time.Duration;
 import org.testcontainers.containers.GenericContainer;
@@ -9,7 +10,8 @@ import org.testcontainers.utility.DockerImageName;
 /**
  * The backend build a team's CI just produced, in a container, for a provider test to replay the
  * bots' contracts against. The image comes from configuration: system property
- * {@value #IMAGE_PROPERTY}, else environment variable {@value #IMAGE_ENV}. Started when its
+ * {@value #IMAGE_PROPERTY}, else environment variable {@value #IMAGE_ENV}; its GraphQL path from
+ * {@value #PATH_PROPERTY} or {@value #PATH_ENV} (default {@code /graphql}). Started when its
  * GraphQL endpoint answers HTTP at all (a GraphiQL page, or 4xx for a GET without a query), not 5xx.
  *
  * <pre>{@code
@@ -22,7 +24,9 @@ public final class BackendContainer extends GenericContainer<BackendContainer> {
   public static final String IMAGE_PROPERTY = "subpact.backend.image";
   public static final String IMAGE_ENV = "SUBPACT_BACKEND_IMAGE";
   public static final int DEFAULT_PORT = 8000;
-  public static final String DEFAULT_PATH = "/v1/graphql";
+  public static final String PATH_PROPERTY = "subpact.backend.path";
+  public static final String PATH_ENV = "SUBPACT_BACKEND_PATH";
+  public static final String DEFAULT_PATH = Transport.CONVENTIONAL_PATH;
   public static final String DEFAULT_STATE_PATH = "/_subpact/state";
 
   private final int port;
@@ -38,9 +42,11 @@ public final class BackendContainer extends GenericContainer<BackendContainer> {
         .withStartupTimeout(Duration.ofMinutes(2)));
   }
 
-  /** The image named by {@value #IMAGE_PROPERTY} or {@value #IMAGE_ENV}, on port 8000 and {@code /v1/graphql}. */
+  /** The image named by {@value #IMAGE_PROPERTY} or {@value #IMAGE_ENV}, on port 8000, at the configured path. */
   public static BackendContainer fromConfiguration() {
-    return new BackendContainer(DockerImageName.parse(configuredImage()), DEFAULT_PORT, DEFAULT_PATH);
+    String path = System.getProperty(PATH_PROPERTY, System.getenv(PATH_ENV));
+    return new BackendContainer(DockerImageName.parse(configuredImage()), DEFAULT_PORT,
+        path == null || path.isBlank() ? DEFAULT_PATH : path);
   }
 
   /**

@@ -40,12 +40,12 @@ import kotlin.Pair;
  * ({@code pact.verifier.publishResults}) as for any provider test:
  *
  * <pre>{@code
- * @Provider("flexus-backend")
+ * @Provider("chat-backend")
  * @PactBroker // or @PactFolder("pacts")
  * class BackendContractTest {
  *   @BeforeEach
  *   void target(PactVerificationContext context) {
- *     context.setTarget(new SubpactTestTarget(ReplayConfig.builder(URI.create("ws://localhost:8000/v1/graphql"))
+ *     context.setTarget(new SubpactTestTarget(ReplayConfig.builder(URI.create("ws://localhost:8000/graphql"))
  *         .stateUrl(URI.create("http://localhost:8000/_subpact/state")).build()));
  *   }
  *

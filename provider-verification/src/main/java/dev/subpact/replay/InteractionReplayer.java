@@ -35,12 +35,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class InteractionReplayer {
 
-  /**
-   * The WebSocket upgrade header naming the replayed interaction; the same id travels in the
-   * {@code "interaction"} field of its state changes, so a backend can route a triggered event.
-   */
-  public static final String INTERACTION_HEADER = "X-Subpact-Interaction";
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String OPERATION_ID = "1";
 
@@ -118,11 +112,11 @@ public final class InteractionReplayer {
 
   private Outcome overWebSocket(GraphqlInteraction interaction, Transport.WebSocket ws, String interactionId, Instant deadline)
       throws InterruptedException {
-    List<String> subprotocols = ws.subprotocols().isEmpty() ? Transport.BOT_SUBPROTOCOLS : ws.subprotocols();
+    List<String> subprotocols = ws.subprotocols().isEmpty() ? Transport.SUBPROTOCOLS : ws.subprotocols();
     WebSocketSession session;
     try {
       Map<String, String> headers = new TreeMap<>(config.headers());
-      headers.put(INTERACTION_HEADER, interactionId);
+      headers.put(Transport.INTERACTION_HEADER, interactionId);
       session = WebSocketSession.connect(http, endpoint(config.websocketUrl(), ws), subprotocols, headers, remaining(deadline));
     } catch (WebSocketSession.ConnectFailure e) {
       // No handshake because the deadline came first is a time-out (e.g. the run's), not an unreachable backend.

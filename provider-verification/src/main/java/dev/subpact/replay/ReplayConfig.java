@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * How to replay: where the backend is, how to connect, how long to wait. Build with
  * {@link #builder(URI)}.
  *
- * @param websocketUrl the GraphQL WebSocket endpoint, e.g. {@code ws://host:port/v1/graphql}
+ * @param websocketUrl the GraphQL WebSocket endpoint, e.g. {@code ws://host:port/graphql}
  * @param httpUrl the GraphQL HTTP endpoint for queries and mutations (default: the WebSocket URL
  *     with {@code http}/{@code https})
  * @param stateUrl the provider-state change URL, or {@code null} for none

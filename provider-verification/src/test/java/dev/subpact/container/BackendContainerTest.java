@@ -34,6 +34,7 @@ class BackendContainerTest {
     String image = System.getProperty(BackendContainer.IMAGE_PROPERTY, System.getenv(BackendContainer.IMAGE_ENV));
     assumeTrue(image != null && !image.isBlank(),
         "No backend image configured (-D" + BackendContainer.IMAGE_PROPERTY + " or " + BackendContainer.IMAGE_ENV + ").");
+    System.setProperty(BackendContainer.PATH_PROPERTY, System.getProperty(BackendContainer.PATH_PROPERTY, Incident.PATH));
     try (BackendContainer backend = BackendContainer.fromConfiguration()) {
       backend.start();
       Report report = ReplayEngine.run(ReplayConfig.builder(backend.websocketUrl()).httpUrl(backend.httpUrl())

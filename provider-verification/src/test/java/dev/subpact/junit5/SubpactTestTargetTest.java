@@ -8,8 +8,8 @@ import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvide
 import au.com.dius.pact.provider.junitsupport.Provider;
 import au.com.dius.pact.provider.junitsupport.State;
 import au.com.dius.pact.provider.junitsupport.loader.PactFolder;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.incident.Incident;

@@ -3,7 +3,7 @@ package dev.subpact.cli.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.check.Finding;
-import dev.subpact.graphql.check.StaticGate;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import java.nio.charset.StandardCharsets;

@@ -37,12 +37,12 @@ public final class CaptureBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public static void main(String[] args) throws Exception {
-    JsonNode fixture = JSON.readTree(Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile().exists()
-        ? Path.of("consumer-contracts/src/test/resources/ckit/KarenThreads.before-rename.json").toFile()
-        : Path.of("src/test/resources/ckit/KarenThreads.before-rename.json").toFile());
-    Path schemas = Path.of("incident-fixtures/src/main/resources/dev/subpact/backend/schemas").toFile().exists()
-        ? Path.of("incident-fixtures/src/main/resources/dev/subpact/backend/schemas")
-        : Path.of("../incident-fixtures/src/main/resources/dev/subpact/backend/schemas");
+    JsonNode fixture = JSON.readTree(Path.of("incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile().exists()
+        ? Path.of("incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile()
+        : Path.of("../incident/src/main/resources/dev/subpact/incident/ckit/KarenThreads.before-rename.json").toFile());
+    Path schemas = Path.of("incident/src/main/resources/dev/subpact/backend/schemas").toFile().exists()
+        ? Path.of("incident/src/main/resources/dev/subpact/backend/schemas")
+        : Path.of("../incident/src/main/resources/dev/subpact/backend/schemas");
     CaptureSettings settings = CaptureSettings.of("karen", "bench").withSchema(SchemaLoader.fromFile(schemas.resolve("before-rename.graphql")));
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     long heapBefore = usedHeap(memory);

@@ -1,5 +1,6 @@
 package dev.subpact.graphql.operation;
 
+import dev.subpact.graphql.SubpactException;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.exceptions.ParseCancelledException;
@@ -11,7 +12,7 @@ import graphql.parser.exceptions.ParseCancelledTooManyCharsException;
  * ({@code Syntax Error: ...}) so it reads the way the backend would report it; a document over one of
  * {@link ParseLimits} is one too, its message naming the limit.
  */
-public final class DocumentSyntaxException extends RuntimeException {
+public final class DocumentSyntaxException extends SubpactException {
 
   private final int line;
   private final int column;

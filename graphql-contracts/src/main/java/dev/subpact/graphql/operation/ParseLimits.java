@@ -8,8 +8,8 @@ import graphql.parser.ParserOptions;
  * (in the broker, in {@code check}, {@code verify} and {@code capture} alike).
  *
  * <p>Operations: at most {@value #MAX_DOCUMENT_CHARACTERS} characters, {@value #MAX_DOCUMENT_TOKENS}
- * tokens and brackets nested {@value #MAX_NESTING} deep. The incident's largest operation
- * (KarenThreads, 120 fields) has about 4,400 characters, 230 tokens and nests 3 deep.
+ * tokens and brackets nested {@value #MAX_NESTING} deep. A large real bot subscription of 120
+ * fields has about 4,400 characters, 230 tokens and nests 3 deep.
  *
  * <p>Schemas (SDL): at most {@value #MAX_SDL_CHARACTERS} characters and {@value #MAX_SDL_TOKENS}
  * tokens (GitHub's public schema, among the largest in use, has about 1.3 MB), nested

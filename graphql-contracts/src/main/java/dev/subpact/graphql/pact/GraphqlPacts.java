@@ -448,7 +448,7 @@ public final class GraphqlPacts {
           expected.add(new ExpectedMessage(contents(response.path("contents"), at), rules(response.path("matchingRules"), at)));
         }
         yield new GraphqlInteraction(description, states,
-            operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.DEFAULT_PATH), subprotocols, messages.equals(EXACT)), expected);
+            operation, new Transport.WebSocket(metadata.path(PATH_KEY).asText(Transport.CONVENTIONAL_PATH), subprotocols, messages.equals(EXACT)), expected);
       }
       case "Synchronous/HTTP" -> {
         JsonNode request = node.path("request");
@@ -459,7 +459,7 @@ public final class GraphqlPacts {
         if (!body.isMissingNode() && !body.path("content").isMissingNode()) {
           expected.add(new ExpectedMessage(contents(body, at), rules(response.path("matchingRules"), at)));
         }
-        yield new GraphqlInteraction(description, states, operation, new Transport.Http(request.path("path").asText(Transport.DEFAULT_PATH)), expected);
+        yield new GraphqlInteraction(description, states, operation, new Transport.Http(request.path("path").asText(Transport.CONVENTIONAL_PATH)), expected);
       }
       default -> throw new IllegalStateException(at + " of type \"" + type + "\" is not GraphQL: it should have been read as foreign");
     };

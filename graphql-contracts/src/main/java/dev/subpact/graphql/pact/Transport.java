@@ -6,17 +6,31 @@ import java.util.Objects;
 /** How an operation travels: a WebSocket subscription or an HTTP POST. */
 public sealed interface Transport {
 
-  /** The GraphQL endpoint path, e.g. {@code /v1/graphql}. */
+  /** The GraphQL endpoint path, e.g. {@code /graphql}. */
   String path();
 
-  /** How a person reads it: {@code WebSocket /v1/graphql (offers graphql-ws, graphql-transport-ws)} or {@code HTTP POST /v1/graphql}. */
+  /** How a person reads it: {@code WebSocket /graphql (offers graphql-transport-ws, graphql-ws)} or {@code HTTP POST /graphql}. */
   String describe();
 
-  /** The default GraphQL path of the incident's backend. */
-  String DEFAULT_PATH = "/v1/graphql";
+  /**
+   * The path GraphQL servers answer on by convention (graphql-js, Apollo, Strawberry, the
+   * GraphQL-over-HTTP draft's examples), used when a pact or a setting names none.
+   */
+  String CONVENTIONAL_PATH = "/graphql";
 
-  /** The subprotocols the incident's bots offer, in their order (Python {@code gql}'s default). */
-  List<String> BOT_SUBPROTOCOLS = List.of("graphql-ws", "graphql-transport-ws");
+  /**
+   * The GraphQL-over-WebSocket subprotocols subpact speaks, offered in this order when a pact names
+   * none: the current {@code graphql-transport-ws} (npm graphql-ws) first, then Apollo's legacy
+   * {@code graphql-ws} (subscriptions-transport-ws).
+   */
+  List<String> SUBPROTOCOLS = List.of("graphql-transport-ws", "graphql-ws");
+
+  /**
+   * The WebSocket upgrade (and HTTP request) header naming the replayed interaction; the same id
+   * travels in the {@code "interaction"} field of its state changes, so a backend can route a
+   * triggered event.
+   */
+  String INTERACTION_HEADER = "X-Subpact-Interaction";
 
   /**
    * A subscription over WebSocket.

@@ -112,7 +112,7 @@ public record InteractionReport(
     return !NOT_CHECKED.equals(outcome);
   }
 
-  /** {@code karen 20045}, or just the consumer when the version is unknown. */
+  /** {@code chat-bot 1.4.2}, or just the consumer when the version is unknown. */
   public String consumerLabel() {
     return consumerVersion == null ? consumer : consumer + " " + consumerVersion;
   }

@@ -1,7 +1,9 @@
 package dev.subpact.graphql.schema;
 
+import dev.subpact.graphql.SubpactException;
+
 /** A schema that could not be loaded; the message names the source and what is wrong with it. */
-public final class SchemaLoadException extends RuntimeException {
+public final class SchemaLoadException extends SubpactException {
 
   public SchemaLoadException(String message) {
     super(message);

@@ -81,7 +81,7 @@ class GraphqlCoreWordingTest {
     return finding.locations().stream().map(l -> "[" + l.line() + "," + l.column() + "]").toList().toString().replace(" ", "");
   }
 
-  /** A test resource under {@value #ROOT}, or an absolute classpath name such as the incident-fixtures' schemas. */
+  /** A test resource under {@value #ROOT}, or an absolute classpath name such as the incident module's schemas. */
   static String resource(String name) throws IOException {
     String path = name.startsWith("/") ? name : ROOT + name;
     try (InputStream in = GraphqlCoreWordingTest.class.getResourceAsStream(path)) {

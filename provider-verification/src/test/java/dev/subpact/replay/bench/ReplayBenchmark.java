@@ -2,15 +2,15 @@ package dev.subpact.replay.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.subpact.backend.Build;
-import dev.subpact.backend.ReferenceBackend;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.ProviderState;
+import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.incident.Incident;
-import dev.subpact.replay.InteractionReplayer;
+import dev.subpact.reference.Build;
+import dev.subpact.reference.ReferenceBackend;
 import dev.subpact.replay.ReplayConfig;
 import dev.subpact.replay.ReplayEngine;
 import dev.subpact.websocket.WebSocketSession;
@@ -204,7 +204,7 @@ public final class ReplayBenchmark {
     }
     LinkedBlockingQueue<String> frames = new LinkedBlockingQueue<>();
     WebSocket ws = http.newWebSocketBuilder().subprotocols("graphql-ws", "graphql-transport-ws")
-        .header(InteractionReplayer.INTERACTION_HEADER, id)
+        .header(Transport.INTERACTION_HEADER, id)
         .buildAsync(backend.websocketUrl(), new WebSocket.Listener() {
           final StringBuilder partial = new StringBuilder();
 
