@@ -98,7 +98,7 @@ class CiScriptsTest {
     Script run = backendVerify("renamed", "staging.renamed");
 
     assertThat(run.exit()).as(run.output()).isEqualTo(1);
-    assertThat(run.output())
+    assertThat(LauncherTest.unwrapped(run.output()))
         .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
         .doesNotContain("== 5. live replay")
         .doesNotContain("as deployed to staging");

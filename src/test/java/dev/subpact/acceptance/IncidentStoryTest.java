@@ -61,7 +61,7 @@ class IncidentStoryTest {
   @Test
   void theRenamedBuildIsStoppedNamingEveryBotAndItsBreaksOnceEach() {
     List<String> bots = List.of("admonster", "boss", "bob", "frog", "karen", "lawyerrat", "owl-strategist", "slonik", "rick", "adspy");
-    String step2 = unwrapped(printed.substring(printed.indexOf("Step 2."), printed.indexOf("Step 3.")));
+    String step2 = LauncherTest.unwrapped(printed.substring(printed.indexOf("Step 2."), printed.indexOf("Step 3.")));
     bots.forEach(bot -> assertThat(step2).containsPattern(bot + " \\d+[,:( ]"));
     assertThat(step2)
         .contains("(10 bots): live replay rejected DeleteEmessages: 1 unknown argument, 1 missing required argument")
@@ -71,14 +71,9 @@ class IncidentStoryTest {
         .contains("can-i-deploy flexus-backend staging.2026-01-30T17-43-47Z to staging: NO");
   }
 
-  /** The story with its wrapped lines joined again, so that a phrase can be looked for whatever the width. */
-  private static String unwrapped(String text) {
-    return text.replaceAll("\\s*\\n\\s*", " ");
-  }
-
   @Test
   void theStaleAdspyBuildIsNamedAndStaysOutOfStaging() {
-    String step4 = unwrapped(printed.substring(printed.indexOf("Step 4."), printed.indexOf("Step 5.")));
+    String step4 = LauncherTest.unwrapped(printed.substring(printed.indexOf("Step 4."), printed.indexOf("Step 5.")));
     assertThat(step4)
         .contains("adspy 80016 still sends what adspy's latest contract with flexus-backend on main no longer does")
         .contains("KarenThreads subscription: 10 selections main no longer sends")
@@ -87,7 +82,7 @@ class IncidentStoryTest {
 
   @Test
   void theAliasesGoOnlyOnceAdspy80015IsReplaced() {
-    String step5 = unwrapped(printed.substring(printed.indexOf("Step 5.")));
+    String step5 = LauncherTest.unwrapped(printed.substring(printed.indexOf("Step 5.")));
     assertThat(step5.indexOf("adspy 80015 → flexus-backend staging.2026-02-09T10-00-00Z: failed"))
         .isLessThan(step5.indexOf("record-deployment adspy 80017 to staging"));
     assertThat(step5).contains("record-deployment flexus-backend staging.2026-02-09T10-00-00Z to staging");

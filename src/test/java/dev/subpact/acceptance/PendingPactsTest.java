@@ -51,7 +51,7 @@ class PendingPactsTest {
 
       LauncherTest.Run pending = verify(ws, states, "v1", "--enable-pending");
       assertThat(pending.exit()).as(pending.output()).isZero();
-      assertThat(pending.output())
+      assertThat(pending.unwrapped())
           .contains("FAIL  KarenThreads subscription  [KarenThreads]  (pending)  outcome: rejected")
           .contains("Unknown argument 'want_emessage_types' on field 'Subscription.bot_threads_calls_tasks'")
           .contains("PASSED: 2 operations, 2 broken (2 pending)")

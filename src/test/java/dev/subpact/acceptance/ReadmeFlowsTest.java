@@ -70,7 +70,7 @@ class ReadmeFlowsTest {
     // the renamed backend build stops at the static check: nothing verified, nothing deployed
     Run renamed = backendFlow("renamed");
     assertThat(renamed.exit()).as("%s", renamed).isEqualTo(1);
-    assertThat(renamed.output())
+    assertThat(LauncherTest.unwrapped(renamed.output()))
         .contains("Fetched 1 pact(s) flexus-backend must verify into pacts.")
         .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
         .doesNotContain("published:")

@@ -1,5 +1,6 @@
 package dev.subpact.cli;
 
+import static dev.subpact.cli.CheckFixtures.unwrapped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subpact.broker.BrokerConfig;
@@ -98,10 +99,10 @@ class SchemaBaselineBrokerTest {
         "--pacts", pacts.toString());
 
     assertThat(nothingDeployed).as(deployedNowhere).isEqualTo(1);
-    assertThat(deployedNowhere).contains("error NULLABILITY")
+    assertThat(unwrapped(deployedNowhere)).contains("error NULLABILITY")
         .contains("(baseline: broker: flexus-backend v1 (latest on main; none deployed to staging))");
     assertThat(noEnvironment).as(out.toString()).isEqualTo(1);
-    assertThat(out.toString()).contains("(baseline: broker: flexus-backend v1 (latest on main))");
+    assertThat(unwrapped(out.toString())).contains("(baseline: broker: flexus-backend v1 (latest on main))");
   }
 
   private Path schema(String build) throws IOException {

@@ -11,14 +11,14 @@ import java.util.Map;
 
 /**
  * Findings of one interaction that say the same thing about several fields of one type, told once:
- * "8 fields of FExternalMessageOutput renamed emessage_* → emsg_*" with one table and one fix
+ * "8 fields of Message renamed message_* → msg_*" with one table and one fix
  * pattern, instead of eight near-identical messages and snippets. A finding that shares nothing is
  * a group of its own.
  *
  * <p>Findings group when they have the same severity and kind, each names a field (not an argument)
  * of the same type, and either none has a fix or suggestion (deprecations) or every one is a rename
  * with the same pattern (the old names share one stem, the new names another, e.g.
- * {@code emessage_id → emsg_id} and {@code emessage_type → emsg_type}).
+ * {@code message_id → msg_id} and {@code message_type → msg_type}).
  *
  * @param findings the findings told together, in the report's order (at least one)
  * @param title what they have in common, in one sentence (a single finding's own message)
@@ -92,7 +92,7 @@ public record FindingGroup(List<Finding> findings, String title, String fix) {
   }
 
   /**
-   * The field's type as the fix's SDL line gives it ({@code emessage_id: String! @deprecated(…)}),
+   * The field's type as the fix's SDL line gives it ({@code message_id: String! @deprecated(…)}),
    * or "" when the fix has no such line.
    */
   private static String sdlType(Finding finding) {
@@ -139,7 +139,7 @@ public record FindingGroup(List<Finding> findings, String title, String fix) {
           && old.charAt(old.length() - 1 - suffix) == renamed.charAt(renamed.length() - 1 - suffix)) {
         suffix++;
       }
-      // the shared tail starts at a word boundary, so that the stems read as prefixes (emessage_* → emsg_*)
+      // the shared tail starts at a word boundary, so that the stems read as prefixes (message_* → msg_*)
       while (suffix > 0 && old.charAt(old.length() - suffix) != '_') {
         suffix--;
       }

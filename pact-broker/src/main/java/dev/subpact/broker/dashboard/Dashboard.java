@@ -144,8 +144,12 @@ public final class Dashboard {
 
   private void integrations(Context ctx) {
     StringBuilder rows = new StringBuilder();
+    int offset = offset(ctx);
+    boolean[] more = new boolean[1];
     api.database().read(tx -> {
-      List<Publication> latest = api.repository().latestPublications(tx);
+      List<Publication> pagePlusOne = api.repository().latestPublications(tx, offset, PAGE + 1);
+      more[0] = pagePlusOne.size() > PAGE;
+      List<Publication> latest = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       Map<Long, Status> statuses = statuses(tx, latest);
       for (Publication p : latest) {
         rows.append("<tr><td>").append(Html.pacticipantLink(p.consumer())).append("</td><td>")
@@ -158,7 +162,8 @@ public final class Dashboard {
     StringBuilder body = new StringBuilder(rows.length() == 0 ? "<p>No pacts have been published yet.</p>"
         : "<div class=\"scroll\"><table id=\"integrations\"><caption class=\"skip\">Latest pact of each integration</caption>"
             + "<tr><th scope=\"col\">Consumer</th><th scope=\"col\">Provider</th><th scope=\"col\">Latest pact</th>"
-            + "<th scope=\"col\">Published</th><th scope=\"col\">Last verification</th></tr>" + rows + "</table></div>");
+            + "<th scope=\"col\">Published</th><th scope=\"col\">Last verification</th></tr>" + rows + "</table></div>"
+            + pager("/dashboard", offset, more[0], "previous", "next"));
     api.database().read(tx -> {
       body.append("<h2>Pacticipants</h2><ul id=\"pacticipants\">");
       for (Pacticipant p : api.repository().pacticipants(tx)) {

@@ -273,11 +273,6 @@ public final class BrokerRepository {
         "ORDER BY p.name, pr.name LIMIT ? OFFSET ?", limit, offset);
   }
 
-  /** How many consumer/provider pairs have a pact. */
-  public int countIntegrations(Tx tx) throws SQLException {
-    return tx.list(LATEST_OF_EVERY_PAIR, row -> row.getLong(1)).size();
-  }
-
   /**
    * The publications with these ids, in {@code order} (which may end in parameters). Ids are looked
    * up as a literal list: as a subquery the planner joins every publication to find them.
