@@ -140,7 +140,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
-      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
+      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts, true), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }

@@ -170,7 +170,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (schema != null) {
       config.schema(SchemaLoader.load(schema, requestHeaders));
     }
-    List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
+    List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts, true);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
       Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");
