@@ -95,13 +95,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin FixStyleOption fixStyles;
 
-  @Option(names = "--header", paramLabel = "NAME=VALUE",
-      description = "With --schema <url>: a request header (e.g. Authorization=Bearer …) sent with the introspection. Repeatable. Never printed.")
-  List<String> headers;
-
-  @Option(names = "--header-env", paramLabel = "NAME=VAR",
-      description = "With --schema <url>: a request header whose value is read from environment variable VAR. Repeatable.")
-  List<String> headersFromEnv;
+  @Mixin HeaderOptions headers;
 
   @Override
   public Integer call() {
@@ -109,7 +103,7 @@ public final class CheckCommand implements Callable<Integer> {
     ReportFormat reportFormat = reportFormat();
     Report report;
     try {
-      Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
+      Map<String, String> requestHeaders = headers.headers();
       if (BROKER.equals(baseline)) {
         Schema fromBroker = baselineFromBroker();
         report = inputs.pacts != null
@@ -140,7 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
-      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts), spec.commandLine().getErr());
+      return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts, true), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code subpact pacts}: fetches the pacts a provider must verify into a folder, for check and verify. */
@@ -48,13 +49,7 @@ public final class PactsCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "The folder to write the pacts to (created; emptied of earlier *.json).")
   Path out;
 
-  @Option(names = "--header", paramLabel = "NAME=VALUE",
-      description = "A request header sent to the broker (e.g. a gateway's X-Api-Key=…), beside its credentials. Repeatable. Never printed.")
-  List<String> headers;
-
-  @Option(names = "--header-env", paramLabel = "NAME=VAR",
-      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
-  List<String> headersFromEnv;
+  @Mixin HeaderOptions headers;
 
   @Override
   public Integer call() throws IOException {
@@ -67,7 +62,7 @@ public final class PactsCommand implements Callable<Integer> {
     }
     List<PactForVerification> pacts;
     try {
-      pacts = broker.client().withHeaders(RequestHeaders.parse(headers, headersFromEnv, System::getenv)).pactsForVerification(provider, parsed, providerBranch, true);
+      pacts = broker.client().withHeaders(headers.headers()).pactsForVerification(provider, parsed, providerBranch, true);
     } catch (BrokerException e) {
       if (e.status() != 404) {
         throw new UserInputException(e.getMessage(), e);

@@ -26,6 +26,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -72,13 +73,7 @@ public final class VerifyCommand implements Callable<Integer> {
     String env;
   }
 
-  @Option(names = "--header", paramLabel = "NAME=VALUE",
-      description = "A request header (e.g. Authorization=Bearer …) sent on GraphQL HTTP requests, introspection and the WebSocket upgrade (not on state changes). Repeatable. Never printed.")
-  List<String> headers;
-
-  @Option(names = "--header-env", paramLabel = "NAME=VAR",
-      description = "A request header whose value is read from environment variable VAR (as --header). Repeatable.")
-  List<String> headersFromEnv;
+  @Mixin HeaderOptions headers;
 
   @Option(names = "--pacts", required = true, arity = "1..*", paramLabel = "<dir|file>",
       description = "Pact files, or folders searched for *.json pacts.")
@@ -161,7 +156,7 @@ public final class VerifyCommand implements Callable<Integer> {
         .runTimeout(runTimeout)
         .shard(runShard)
         .fixStyles(fixStyles.styles());
-    Map<String, String> requestHeaders = RequestHeaders.parse(headers, headersFromEnv, System::getenv);
+    Map<String, String> requestHeaders = headers.headers();
     requestHeaders.forEach(config::header);
     if (concurrency < 1) {
       throw new UserInputException("--concurrency must be at least 1, not " + concurrency + ".");
@@ -170,7 +165,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (schema != null) {
       config.schema(SchemaLoader.load(schema, requestHeaders));
     }
-    List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts);
+    List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts, true);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
       Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
           + " pacts (each pact is replayed whole by one shard): nothing to replay, nothing to publish.");

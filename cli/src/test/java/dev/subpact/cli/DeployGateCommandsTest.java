@@ -173,6 +173,34 @@ class DeployGateCommandsTest {
         .contains("published: mailer 1.0.0 failed by aliased");
   }
 
+  /**
+   * A consumer whose pact holds a document over the parse limits (issue 14; karen's pact renamed, so it
+   * keeps karen's consumer version): verify replays the other pacts, publishes them verified and that
+   * one failed, instead of ending the run with exit 2.
+   */
+  @Test
+  void aPactWithADocumentOverTheParseLimitsIsPublishedFailedBesideTheOthers() throws Exception {
+    BrokerClient client = BrokerClient.of(URI.create(broker.url()), BrokerAuth.none());
+    String karen = GraphqlPacts.write(Incident.crashedContracts().get(4));
+    String deep = "subscription Deep " + "{ f ".repeat(2_000) + "}".repeat(2_000);
+    Path mallory = Files.writeString(dir.resolve("mallory-flexus-backend.json"), karen.replace("\"name\" : \"karen\"", "\"name\" : \"mallory\"")
+        .replaceFirst("\"query\" : \"[^\"]*\"", "\"query\" : \"" + deep + "\""), StandardCharsets.UTF_8);
+    client.publish(new PublishRequest("1.0.0", "main", List.of(), null, List.of(Contract.read(mallory)), false));
+    Path fetched = dir.resolve("fetched");
+    assertThat(run("pacts", "--provider", Incident.PROVIDER, "--out", fetched.toString())).isZero();
+
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      int exit = run("verify", "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
+          "--pacts", fetched.toString(), "--publish-results", "--provider-version", "aliased", "--provider-branch", "main");
+      assertThat(exit).as(out.toString()).isEqualTo(1);
+    }
+    assertThat(out.toString())
+        .contains("DOCUMENT_OVER_LIMIT").contains("nests brackets deeper than 100 levels")
+        .contains("published: karen 20045 verified by aliased")
+        .contains("published: mallory 20045 failed by aliased")
+        .doesNotContain("\tat ");
+  }
+
   @Test
   void publishingResultsOfPactsThatDidNotComeFromABrokerSaysHowToFetchThem() {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {

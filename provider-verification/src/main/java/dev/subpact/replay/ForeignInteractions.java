@@ -45,7 +45,8 @@ import java.util.function.Consumer;
  * comparison and mismatch descriptions, its state-change convention) against the origin of
  * {@link ReplayConfig#httpUrl()}, provider states posted to {@link ReplayConfig#stateUrl()}; any
  * other kind (a message, a plugin interaction) is {@link InteractionReport#NOT_VERIFIED}: an error
- * says so, so the run fails and the pact is never published as verified.
+ * says so, so the run fails and the pact is never published as verified. A GraphQL interaction whose
+ * document is over the parse limits is {@value #DOCUMENT_OVER_LIMIT}, an error the same way.
  */
 final class ForeignInteractions {
 
@@ -53,6 +54,8 @@ final class ForeignInteractions {
   static final String VERIFIED = "verified";
   /** Pact JVM's response comparison found mismatches. */
   static final String HTTP_MISMATCH = "http-mismatch";
+  /** A GraphQL interaction whose document is over subpact's parse limits: not replayed, counted as broken. */
+  static final String DOCUMENT_OVER_LIMIT = "document-over-limit";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -125,6 +128,9 @@ final class ForeignInteractions {
 
   private InteractionReport verify(Item item) {
     ForeignInteraction interaction = item.interaction();
+    if (interaction.kind() == ForeignInteraction.Kind.OVER_LIMIT) {
+      return report(item, DOCUMENT_OVER_LIMIT, List.of(Finding.documentOverLimit(interaction.summary(), item.pact().consumer())));
+    }
     if (interaction.kind() != ForeignInteraction.Kind.HTTP) {
       return report(item, InteractionReport.NOT_VERIFIED, List.of(Finding.error(FindingKind.OTHER,
           interaction.summary() + " '" + interaction.description() + "' is not verified: subpact verify replays GraphQL and hands"

@@ -71,7 +71,7 @@ public final class VerificationResults {
       String providerVersion, String providerBranch, String buildUrl) {
     List<Published> outcomes = new ArrayList<>();
     for (Path file : pactFiles) {
-      GraphqlPact pact = GraphqlPacts.read(file);
+      GraphqlPact pact = GraphqlPacts.read(file, true); // a document over the parse limits is a failed verdict, published as such
       URI url = link(file).orElseThrow(() -> new BrokerException(file + " has no pb:publish-verification-results link: "
           + "fetch the pacts from the broker with `subpact pacts --provider " + pact.provider() + " --out DIR` to publish results.", 400));
       outcomes.add(new Published(pact.consumer(), pact.consumerVersion(), report.verdictOf(pact), url));
@@ -88,6 +88,6 @@ public final class VerificationResults {
   }
 
   private static String providerOf(List<Path> pactFiles) {
-    return pactFiles.isEmpty() ? "" : GraphqlPacts.read(pactFiles.get(0)).provider();
+    return pactFiles.isEmpty() ? "" : GraphqlPacts.read(pactFiles.get(0), true).provider();
   }
 }

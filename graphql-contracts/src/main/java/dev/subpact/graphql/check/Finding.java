@@ -43,6 +43,17 @@ public record Finding(
     return new Finding(kind, Severity.WARNING, message, null, null, List.of(), null, null);
   }
 
+  /**
+   * A {@link FindingKind#DOCUMENT_OVER_LIMIT} error: {@code reason} says which limit, and the fix
+   * what the {@code consumer}'s team can do, since only they can change the document.
+   */
+  public static Finding documentOverLimit(String reason, String consumer) {
+    return new Finding(FindingKind.DOCUMENT_OVER_LIMIT, Severity.ERROR, reason, null, null, List.of(),
+        "Split the operation into smaller ones (fewer nested selections or fields in one document), or ask the "
+            + consumer + " team to send a flatter, smaller document; until then this interaction is not checked"
+            + " and counts as broken.", null);
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

@@ -18,6 +18,11 @@ public enum FindingKind {
   UNKNOWN_TYPE,
   /** The document is not valid GraphQL syntax. */
   SYNTAX,
+  /**
+   * The consumer's document is over one of subpact's parse limits (nesting, tokens, characters:
+   * {@code ParseLimits}): it is not read, so nothing else can be said about it; counted as broken.
+   */
+  DOCUMENT_OVER_LIMIT,
   /** A deprecated field, argument, input field or enum value the operation still uses (a warning). */
   DEPRECATED_USAGE,
   /** A schema trap: e.g. a required deprecated argument, or a required replacement of a deprecated argument. */

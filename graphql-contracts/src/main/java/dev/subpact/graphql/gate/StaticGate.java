@@ -221,14 +221,25 @@ public final class StaticGate {
 
   /**
    * An operation to check, whether its example variables are known, and how to report it; a
-   * {@code null} operation is an interaction that is not GraphQL, listed as not checked.
+   * {@code null} operation is an interaction that is not GraphQL, listed as not checked, or one whose
+   * document is over the parse limits, reported with its {@code overLimit} finding.
    */
   private record Checked(
       String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source,
-      boolean pending) {}
+      boolean pending, Finding overLimit) {
+
+    Checked(String consumer, String version, String interaction, Operation operation, boolean withVariables, SourceFile source,
+        boolean pending) {
+      this(consumer, version, interaction, operation, withVariables, source, pending, null);
+    }
+  }
 
   private static Report report(StaticChecker checker, UsedSchemaChanges changes, List<Checked> operations) {
     List<InteractionReport> results = operations.parallelStream().map(c -> {
+      if (c.overLimit() != null) {
+        return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, null, List.of(c.overLimit()), List.of(),
+            c.source(), c.pending());
+      }
       if (c.operation() == null) {
         return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
             List.of(), List.of(), c.source());
@@ -281,15 +292,18 @@ public final class StaticGate {
 
   private static List<Checked> readPact(Path file, boolean enablePending) {
     String text = read(file, "Pact file");
-    GraphqlPact pact = GraphqlPacts.parse(text, file.toString());
+    GraphqlPact pact = GraphqlPacts.parse(text, file.toString(), true);
     List<Checked> out = new ArrayList<>();
     for (GraphqlInteraction interaction : pact.interactions()) {
       out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), interaction.operation(), true,
           new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false), enablePending && pact.pending()));
     }
     for (ForeignInteraction interaction : pact.foreign()) {
+      boolean overLimit = interaction.kind() == ForeignInteraction.Kind.OVER_LIMIT;
       out.add(new Checked(pact.consumer(), pact.consumerVersion(), interaction.description(), null, false,
-          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false), false));
+          new SourceFile(file.toString(), lineOfInteraction(text, interaction.description()), false),
+          overLimit && enablePending && pact.pending(),
+          overLimit ? Finding.documentOverLimit(interaction.summary(), pact.consumer()) : null));
     }
     return out;
   }
@@ -319,6 +333,11 @@ public final class StaticGate {
     try {
       document = parsed.computeIfAbsent(text, GraphqlDocument::parse);
     } catch (DocumentSyntaxException e) {
+      if (e.overLimit()) {
+        return new Checked(file.getFileName().toString(), null, file.getFileName().toString(), null, false,
+            new SourceFile(file.toString(), e.line(), true), false,
+            Finding.documentOverLimit("Document " + file + " is not read: " + e.getMessage(), "consumer"));
+      }
       throw new CheckInputException("Document " + file + " has a syntax error at line " + e.line() + ", column "
           + e.column() + ": " + e.getMessage(), e);
     }

@@ -49,7 +49,7 @@ final class ParsedDocument implements GraphqlDocument {
   private static ParsedDocument parseUncached(String text) {
     ParseLimits.TooDeep tooDeep = ParseLimits.tooDeep(text);
     if (tooDeep != null) {
-      throw new DocumentSyntaxException("Document " + tooDeep.describe() + ".", tooDeep.line(), tooDeep.column());
+      throw DocumentSyntaxException.overLimit("Document " + tooDeep.describe() + ".", tooDeep.line(), tooDeep.column());
     }
     try {
       Document document =

@@ -11,7 +11,8 @@ import java.util.Objects;
  *
  * @param description the interaction's description
  * @param kind what it is, which decides who can verify it
- * @param summary how a person reads it, e.g. {@code HTTP GET /users/1} or {@code Asynchronous/Messages}
+ * @param summary how a person reads it, e.g. {@code HTTP GET /users/1} or {@code Asynchronous/Messages};
+ *     for {@link Kind#OVER_LIMIT}, why its document is not read
  * @param providerStates the states the provider must be in, in order
  * @param json the interaction's JSON exactly as the pact holds it
  * @param specification the pact's specification version ({@code metadata.pactSpecification.version},
@@ -27,7 +28,13 @@ public record ForeignInteraction(
     /** A message (V3 message pacts, V4 {@code Asynchronous/Messages} and non-GraphQL {@code Synchronous/Messages}). */
     MESSAGE,
     /** Anything else: a plugin interaction or a type this version of Pact does not define. */
-    OTHER
+    OTHER,
+    /**
+     * A GraphQL operation whose document is over subpact's parse limits, kept unread when the pact is
+     * read with {@code GraphqlPacts.parse(json, origin, true)}; the summary says which limit. It is
+     * reported as a {@code DOCUMENT_OVER_LIMIT} error, never checked or replayed.
+     */
+    OVER_LIMIT
   }
 
   public ForeignInteraction {

@@ -223,8 +223,13 @@ public final class GraphqlPacts {
 
   // ---------------------------------------------------------------- reading
 
-  /** Reads one pact file. */
+  /** Reads one pact file; a document over the parse limits is an error. */
   public static GraphqlPact read(Path file) {
+    return read(file, false);
+  }
+
+  /** Reads one pact file, keeping documents over the parse limits as foreign interactions with {@code overLimitKept}. */
+  public static GraphqlPact read(Path file, boolean overLimitKept) {
     String text;
     try {
       Optional<String> tooLarge = InputLimits.refusal("Pact file " + file, Files.size(file));
@@ -237,7 +242,7 @@ public final class GraphqlPacts {
     } catch (IOException e) {
       throw new PactFormatException("Pact file " + file + " cannot be read: " + e.getMessage(), e);
     }
-    return parse(text, file.toString());
+    return parse(text, file.toString(), overLimitKept);
   }
 
   /**
@@ -245,6 +250,11 @@ public final class GraphqlPacts {
    * sorted by path). A directory without pacts is no error: a provider has no contracts yet.
    */
   public static List<GraphqlPact> readAll(List<Path> filesOrDirectories) {
+    return readAll(filesOrDirectories, false);
+  }
+
+  /** As {@link #readAll(List)}, keeping documents over the parse limits as foreign interactions with {@code overLimitKept}. */
+  public static List<GraphqlPact> readAll(List<Path> filesOrDirectories, boolean overLimitKept) {
     List<GraphqlPact> pacts = new ArrayList<>();
     for (Path path : filesOrDirectories) {
       if (Files.isDirectory(path)) {
@@ -254,16 +264,26 @@ public final class GraphqlPacts {
         } catch (IOException e) {
           throw new PactFormatException("Pact directory " + path + " cannot be listed: " + e.getMessage(), e);
         }
-        files.forEach(f -> pacts.add(read(f)));
+        files.forEach(f -> pacts.add(read(f, overLimitKept)));
       } else {
-        pacts.add(read(path));
+        pacts.add(read(path, overLimitKept));
       }
     }
     return pacts;
   }
 
-  /** Parses pact JSON text; {@code origin} names it in messages. */
+  /** Parses pact JSON text; {@code origin} names it in messages. A document over the parse limits is an error. */
   public static GraphqlPact parse(String json, String origin) {
+    return parse(json, origin, false);
+  }
+
+  /**
+   * Parses pact JSON text; {@code origin} names it in messages. With {@code overLimitKept}, an
+   * interaction whose document is over the parse limits is kept as a {@link ForeignInteraction.Kind#OVER_LIMIT}
+   * foreign interaction (so that {@code check} and {@code verify} report it and go on with the others);
+   * without, it is a {@link PactFormatException}.
+   */
+  public static GraphqlPact parse(String json, String origin, boolean overLimitKept) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -292,7 +312,15 @@ public final class GraphqlPacts {
         if (other != null) {
           foreign.add(other);
         } else {
-          parsed.add(parseInteraction(node, where));
+          try {
+            parsed.add(parseInteraction(node, where));
+          } catch (PactFormatException e) {
+            if (!overLimitKept || !(e.getCause() instanceof DocumentSyntaxException d && d.overLimit())) {
+              throw e;
+            }
+            foreign.add(new ForeignInteraction(description(node, where), ForeignInteraction.Kind.OVER_LIMIT, e.getMessage(),
+                states(node), node.toString(), specification));
+          }
         }
       }
     }
@@ -496,6 +524,9 @@ public final class GraphqlPacts {
       return new Operation(GraphqlDocument.parse(query.asText()),
           name == null || name.isNull() ? null : name.asText(), toMap(content.path("variables")));
     } catch (DocumentSyntaxException e) {
+      if (e.overLimit()) {
+        throw new PactFormatException(at + " has a query subpact does not read: " + e.getMessage(), e);
+      }
       throw new PactFormatException(at + " has a query with a syntax error at line " + e.line()
           + ", column " + e.column() + ": " + e.getMessage(), e);
     }

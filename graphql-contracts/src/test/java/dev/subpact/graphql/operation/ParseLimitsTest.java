@@ -53,6 +53,17 @@ class ParseLimitsTest {
   }
 
   @Test
+  void documentsOverALimitAreMarkedSoAndMalformedOnesAreNot() {
+    String wide = "query Wide { " + "a ".repeat(ParseLimits.MAX_DOCUMENT_TOKENS) + "}";
+    for (String over : new String[] {nested(2_000), wide}) {
+      assertThatThrownBy(() -> GraphqlDocument.parse(over))
+          .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> assertThat(e.overLimit()).isTrue());
+    }
+    assertThatThrownBy(() -> GraphqlDocument.parse("query Broken { a"))
+        .isInstanceOfSatisfying(DocumentSyntaxException.class, e -> assertThat(e.overLimit()).isFalse());
+  }
+
+  @Test
   void everyIncidentDocumentIsWellWithinTheLimits() throws IOException {
     for (String name : new String[] {"KarenThreads.before-rename", "KarenThreads.after-rename",
         "DeleteEmessages.before-rename", "DeleteEmessages.after-rename"}) {

@@ -70,6 +70,34 @@ class GraphqlPactsTest {
   }
 
   @Test
+  void aDocumentOverTheParseLimitsIsAnErrorOrAnOverLimitInteractionBesideTheOthers() {
+    String deep = "subscription Deep " + "{ f ".repeat(2_000) + "}".repeat(2_000);
+    String written = GraphqlPacts.write(pact()).replace("query Thread { thread(id: 1) { id } }", deep);
+
+    assertThatThrownBy(() -> GraphqlPacts.parse(written, "test"))
+        .isInstanceOf(PactFormatException.class)
+        .hasMessageContaining("test interaction #2 (\"Thread query\") has a query subpact does not read: Document nests")
+        .hasMessageContaining("nests brackets deeper than 100 levels");
+
+    GraphqlPact kept = GraphqlPacts.parse(written, "test", true);
+    assertThat(kept.interactions()).extracting(GraphqlInteraction::description).containsExactly("News subscription");
+    assertThat(kept.foreign()).singleElement().satisfies(other -> {
+      assertThat(other.description()).isEqualTo("Thread query");
+      assertThat(other.kind()).isEqualTo(ForeignInteraction.Kind.OVER_LIMIT);
+      assertThat(other.summary()).startsWith("test interaction #2 (\"Thread query\") has a query subpact does not read: Document nests")
+          .contains("nests brackets deeper than 100 levels (line 1, column 419)");
+    });
+  }
+
+  @Test
+  void aSyntaxErrorIsStillAnErrorWhenOverLimitDocumentsAreKept() {
+    String broken = GraphqlPacts.write(pact()).replace("query Thread { thread(id: 1) { id } }", "query Thread { thread(id: 1) { id }");
+    assertThatThrownBy(() -> GraphqlPacts.parse(broken, "test", true))
+        .isInstanceOf(PactFormatException.class)
+        .hasMessageContaining("has a query with a syntax error");
+  }
+
+  @Test
   void anExactSequenceIsKeptInTheRequestMetadataAndAnUnknownValueIsRefused() {
     GraphqlInteraction news = pact().interactions().get(0);
     GraphqlPact exact = new GraphqlPact("bot", "backend", "abc123", List.of(new GraphqlInteraction(news.description(), news.providerStates(),
