@@ -80,4 +80,48 @@ class CanIDeployTest {
           .path("summary").path("reason").asText()).contains("No version of karen (9.9.9)");
     }
   }
+
+  /**
+   * A provider version against each consumer's target version (newest with a tag, newest on the
+   * consumer's main branch, newest of all), read for every consumer at once: consumers by name, a
+   * consumer without such a version or without a pact on it left out.
+   */
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void providerVersionAgainstEveryConsumersTaggedMainBranchOrNewestVersion(Engine engine) {
+    try (RunningBroker broker = PactBroker.start(BrokerConfig.local(0, engine.newDatabase()))) {
+      Fixtures fixtures = new Fixtures(broker);
+      Http http = Http.of(broker);
+      fixtures.verify(fixtures.pact("bravo", "1.0", "backend", "prod"), "b-1", true);
+      fixtures.verify(fixtures.pact("bravo", "2.0", "backend"), "b-1", true);
+      fixtures.branch("bravo", "2.0", "main");
+      fixtures.pact("bravo", "3.0", "mailer");
+      fixtures.verify(fixtures.pact("alpha", "1.0", "backend", "prod"), "b-1", true);
+      fixtures.branch("alpha", "1.0", "main");
+      fixtures.verify(fixtures.pact("alpha", "2.0", "backend"), "b-1", false);
+      fixtures.branch("alpha", "2.0", "feature-x");
+      fixtures.verify(fixtures.pact("charlie", "1.0", "backend"), "b-1", true);
+      String matrix = "/matrix?q[][pacticipant]=backend&q[][version]=b-1&latestby=cvp&";
+
+      JsonNode tagged = http.get(matrix + "latest=true&tag=prod").json();
+      assertThat(consumers(tagged)).containsExactly("alpha 1.0 true", "bravo 1.0 true");
+      assertThat(tagged.path("summary").path("deployable").asBoolean()).as(tagged.toString()).isTrue();
+
+      JsonNode mainBranch = http.get(matrix + "mainBranch=true").json();
+      assertThat(consumers(mainBranch)).containsExactly("alpha 1.0 true", "bravo 2.0 true");
+
+      JsonNode newest = http.get(matrix + "latest=true").json();
+      assertThat(consumers(newest)).containsExactly("alpha 2.0 false", "charlie 1.0 true");
+      assertThat(newest.path("summary").path("deployable").asBoolean()).as(newest.toString()).isFalse();
+      assertThat(newest.path("summary").path("failed").asInt()).isEqualTo(1);
+    }
+  }
+
+  private static java.util.List<String> consumers(JsonNode result) {
+    java.util.List<String> rows = new java.util.ArrayList<>();
+    result.path("matrix").forEach(row -> rows.add(row.path("consumer").path("name").asText() + " "
+        + row.path("consumer").path("version").path("number").asText() + " "
+        + row.path("verificationResult").path("success").asText()));
+    return rows;
+  }
 }

@@ -130,6 +130,7 @@ final class MatrixEvaluation {
     String name = query.selectors().get(0).pacticipant();
     List<Version> versions = selected.get(name);
     String target = targetDescription(query);
+    List<Publication> consumerPacts = null; // the same for every selected version: read once, when needed
     for (Version version : ascending(versions)) {
       for (Publication pact : repository.publicationsOf(tx, version)) {
         List<Version> providerVersions = target(tx, query, pact.provider());
@@ -152,14 +153,11 @@ final class MatrixEvaluation {
         }
         continue;
       }
-      for (String consumer : repository.consumersOf(tx, name)) {
-        for (Version consumerVersion : target(tx, query, consumer)) {
-          Optional<Publication> pact = repository.publication(tx, consumerVersion, name);
-          if (pact.isPresent()) {
-            rows.add(new Matrix.Row(pact.get(), version, latestVerification(tx, pact.get(), version),
-                ignored(ignore, consumerVersion)));
-          }
-        }
+      if (consumerPacts == null) {
+        consumerPacts = repository.consumerTargetPublications(tx, name, query.tag(), query.mainBranch());
+      }
+      for (Publication pact : consumerPacts) {
+        rows.add(new Matrix.Row(pact, version, latestVerification(tx, pact, version), ignored(ignore, pact.consumerVersion())));
       }
     }
   }

@@ -504,6 +504,37 @@ public final class BrokerRepository {
   }
 
   /**
+   * The pact for {@code provider} of each of its consumers' target version, consumers by name: the
+   * newest version with {@code tag} when given, else the newest on the consumer's main branch when
+   * {@code mainBranch}, else the newest version; a consumer whose target version has no pact for
+   * the provider is left out. One query for every consumer instead of two or three per consumer.
+   */
+  public List<Publication> consumerTargetPublications(Tx tx, String provider, String tag, boolean mainBranch)
+      throws SQLException {
+    Optional<Pacticipant> owner = pacticipant(tx, provider);
+    if (owner.isEmpty()) {
+      return List.of();
+    }
+    long id = owner.get().id();
+    String target = tag != null
+        ? "SELECT MAX(x.id) FROM versions x JOIN tags t ON t.version_id = x.id WHERE x.pacticipant_id = c.id AND t.name = ?"
+        : mainBranch
+        ? "SELECT MAX(x.id) FROM versions x JOIN branch_versions b ON b.version_id = x.id"
+            + " WHERE x.pacticipant_id = c.id AND b.branch = c.main_branch"
+        // "+ 0": a bare MAX(id) lets PostgreSQL walk the primary key backwards past every newer
+        // version of other pacticipants (15 s for 1,000 consumers); this reads the consumer's own rows
+        : "SELECT MAX(x.id + 0) FROM versions x WHERE x.pacticipant_id = c.id";
+    List<Object> args = new ArrayList<>(List.of(id, id));
+    if (tag != null) {
+      args.add(tag);
+    }
+    args.add(id);
+    return tx.list(CONSUMERS_OF_PROVIDER + PUBLICATION_SELECT + "WHERE pp.consumer_version_id IN (SELECT (" + target
+            + ") FROM consumers JOIN pacticipants c ON c.id = consumers.id) AND pp.provider_id = ? ORDER BY p.name",
+        BrokerRepository::publication, args.toArray());
+  }
+
+  /**
    * The heads a provider's work-in-progress pacts come from: per consumer, the newest version with
    * a pact for the provider on each branch and with each tag; newest consumer version first.
    */

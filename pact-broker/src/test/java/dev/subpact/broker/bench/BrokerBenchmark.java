@@ -51,6 +51,8 @@ public final class BrokerBenchmark {
   static final List<Integer> MIXED_CLIENTS = List.of(1, 2, 4, 8);
   static final double MIXED_P99_TARGET_MS = 100;
   static final int MIXED_SECONDS = Integer.getInteger("bench.mixedSeconds", 30);
+  /** Load the data set, then serve it (one broker per engine) for requests by hand instead of measuring. */
+  static final boolean SERVE = Boolean.getBoolean("bench.serve");
 
   private BrokerBenchmark() {}
 
@@ -80,6 +82,11 @@ public final class BrokerBenchmark {
           System.out.printf("%s: %d consumer versions, %d provider versions, %d verifications loaded in %.1fs%n",
               engine[0], CONSUMERS * VERSIONS_PER_CONSUMER, PROVIDER_VERSIONS,
               PROVIDER_VERSIONS * VERIFICATIONS_PER_PROVIDER_VERSION, (System.nanoTime() - started) / 1e9);
+          if (SERVE) {
+            System.out.println("serving the data set at " + broker.url() + " until standard input ends");
+            System.in.transferTo(java.io.OutputStream.nullOutputStream());
+            continue;
+          }
           System.out.println(HEADER);
           List<String> one = List.of(broker.url());
           measureAll(lines, engine[0], "1 replica", one, providerVersion);
