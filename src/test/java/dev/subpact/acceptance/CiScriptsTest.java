@@ -99,7 +99,7 @@ class CiScriptsTest {
 
     assertThat(run.exit()).as(run.output()).isEqualTo(1);
     assertThat(LauncherTest.unwrapped(run.output()))
-        .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
+        .contains("8 errors UNKNOWN_FIELD at 114:7 8 fields of FExternalMessageOutput renamed emessage_* → emsg_*: emessage_id,")
         .doesNotContain("== 5. live replay")
         .doesNotContain("as deployed to staging");
   }

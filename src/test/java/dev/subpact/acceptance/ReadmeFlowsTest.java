@@ -72,7 +72,7 @@ class ReadmeFlowsTest {
     assertThat(renamed.exit()).as("%s", renamed).isEqualTo(1);
     assertThat(LauncherTest.unwrapped(renamed.output()))
         .contains("Fetched 1 pact(s) flexus-backend must verify into pacts.")
-        .contains("Cannot query field 'emessage_id' on type 'FExternalMessageOutput'. Did you mean 'emsg_id'?")
+        .contains("8 errors UNKNOWN_FIELD at 114:7 8 fields of FExternalMessageOutput renamed emessage_* → emsg_*: emessage_id,")
         .doesNotContain("published:")
         .doesNotContain("as deployed to staging");
 
