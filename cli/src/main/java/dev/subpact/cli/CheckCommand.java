@@ -11,12 +11,6 @@ import dev.subpact.graphql.report.RunInfo;
 import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -117,21 +111,8 @@ public final class CheckCommand implements Callable<Integer> {
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
-      try {
-        reportFormat.write(report, Terminal.layout(spec, true), RunInfo.endingNow("check", started), out);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      out.flush();
-    } else {
-      try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-        reportFormat.write(report, Terminal.layout(spec, false), RunInfo.endingNow("check", started), out);
-      } catch (IOException e) {
-        throw new UserInputException("Cannot write the report to " + output + ": " + e.getMessage(), e);
-      }
-    }
+    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
+        RunInfo.endingNow("check", started)));
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts, true), spec.commandLine().getErr());
