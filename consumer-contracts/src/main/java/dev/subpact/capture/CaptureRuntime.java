@@ -1,10 +1,9 @@
 package dev.subpact.capture;
 
+import dev.subpact.graphql.websocket.ServerSession;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What every connection of one capture shares: settings, intake, traffic counts, a timer and the last-activity clock. */
@@ -48,12 +47,8 @@ final class CaptureRuntime {
     return Duration.ofNanos(System.nanoTime() - lastActivity.get());
   }
 
-  ScheduledFuture<?> schedule(Duration delay, Runnable task) {
-    return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-  }
-
-  ScheduledFuture<?> every(Duration period, Runnable task) {
-    return timer.scheduleAtFixedRate(task, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+  ServerSession.Timer timer() {
+    return ServerSession.Timer.of(timer);
   }
 
   void shutdown() {

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.graphql.websocket.CloseCode;
+import dev.subpact.graphql.websocket.ServerSession;
+import dev.subpact.graphql.websocket.Subprotocol;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -55,10 +58,7 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
         return new Unacceptable();
       }
       response.setAcceptedSubProtocol(chosen.get().wireName());
-      return switch (chosen.get()) {
-        case GRAPHQL_TRANSPORT_WS -> new TransportWsConnection(runtime, path, offered);
-        case GRAPHQL_WS -> new ApolloWsConnection(runtime, path, offered);
-      };
+      return new WsConnection(runtime, path, offered, chosen.get());
     });
   }
 
@@ -66,7 +66,7 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
   private static final class Unacceptable extends WebSocketAdapter {
     @Override
     public void onWebSocketConnect(Session session) {
-      session.close(4406, "Subprotocol not acceptable");
+      session.close(CloseCode.SUBPROTOCOL_NOT_ACCEPTABLE.code(), ServerSession.NOT_ACCEPTABLE_REASON);
     }
   }
 
@@ -82,8 +82,8 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
     boolean graphqlOverGet = "GET".equals(request.getMethod()) && request.getParameter("query") != null;
     runtime.traffic().notGraphql(request.getMethod() + " " + request.getRequestURI()
         + (graphqlOverGet ? " (GraphQL over GET is not recorded: send it as POST)" : ""));
-    plain(response, 404, "subpact capture records GraphQL only: WebSocket upgrades offering graphql-transport-ws or "
-        + "graphql-ws, or POST with a JSON body {\"query\": ...}, on any path.");
+    plain(response, 404, "subpact capture records GraphQL only: WebSocket upgrades offering "
+        + String.join(" or ", Subprotocol.wireNames()) + ", or POST with a JSON body {\"query\": ...}, on any path.");
   }
 
   @Override

@@ -9,7 +9,7 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
-import dev.subpact.websocket.ServerMessage;
+import dev.subpact.graphql.websocket.ServerMessage;
 import dev.subpact.websocket.WebSocketSession;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -142,7 +142,7 @@ public final class InteractionReplayer {
   private Outcome subscription(WebSocketSession session, GraphqlInteraction interaction, Transport.WebSocket ws,
       String interactionId, Instant deadline)
       throws InterruptedException {
-    String transport = "websocket " + session.codec().name();
+    String transport = "websocket " + session.codec().subprotocol().wireName();
     Instant initSent = Instant.now();
     if (!session.send(session.codec().connectionInit(config.initPayload()))) {
       return new Outcome.Closed(1006, "the connection dropped before connection_init");

@@ -2,7 +2,7 @@ package dev.subpact.replay;
 
 import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.FindingKind;
-import dev.subpact.websocket.CloseCode;
+import dev.subpact.graphql.websocket.CloseCode;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package dev.subpact.websocket;
 
+import dev.subpact.graphql.websocket.ClientCodec;
+import dev.subpact.graphql.websocket.ServerMessage;
+import dev.subpact.graphql.websocket.Subprotocol;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -63,13 +66,13 @@ public final class WebSocketSession implements AutoCloseable {
   public static final int MAX_QUEUED = 256;
 
   private final WebSocket socket;
-  private final SubprotocolCodec codec;
+  private final ClientCodec codec;
   private final BlockingQueue<Object> events;
   private final Listener listener;
   private volatile boolean closed;
   private int keepAlives;
 
-  private WebSocketSession(WebSocket socket, SubprotocolCodec codec, BlockingQueue<Object> events, Listener listener) {
+  private WebSocketSession(WebSocket socket, ClientCodec codec, BlockingQueue<Object> events, Listener listener) {
     this.socket = socket;
     this.codec = codec;
     this.events = events;
@@ -123,11 +126,11 @@ public final class WebSocketSession implements AutoCloseable {
       }
       throw new ConnectFailure("cannot connect to " + url + ": " + describe(cause), false, cause);
     }
-    SubprotocolCodec codec = SubprotocolCodec.forName(socket.getSubprotocol()).orElse(null);
+    ClientCodec codec = Subprotocol.forWireName(socket.getSubprotocol()).map(ClientCodec::of).orElse(null);
     if (codec == null) {
       socket.abort();
       throw new ConnectFailure("the server at " + url + " accepted subprotocol \"" + socket.getSubprotocol()
-          + "\"; subpact offered " + subprotocols + " and speaks graphql-transport-ws and graphql-ws", true, null);
+          + "\"; subpact offered " + subprotocols + " and speaks " + Subprotocol.wireNamesInWords(), true, null);
     }
     return new WebSocketSession(socket, codec, events, listener);
   }
@@ -141,7 +144,7 @@ public final class WebSocketSession implements AutoCloseable {
     return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
   }
 
-  public SubprotocolCodec codec() {
+  public ClientCodec codec() {
     return codec;
   }
 

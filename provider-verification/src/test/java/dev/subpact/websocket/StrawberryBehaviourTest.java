@@ -3,6 +3,7 @@ package dev.subpact.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.websocket.ServerMessage;
 import dev.subpact.reference.BackendOptions;
 import dev.subpact.reference.Build;
 import dev.subpact.reference.ReferenceBackend;
@@ -67,10 +68,10 @@ class StrawberryBehaviourTest {
   @Test
   void negotiation_picks_the_first_subprotocol_in_the_clients_order() throws Exception {
     try (WebSocketSession bots = connect("graphql-ws", "graphql-transport-ws")) {
-      assertThat(bots.codec().name()).isEqualTo("graphql-ws");
+      assertThat(bots.codec().subprotocol().wireName()).isEqualTo("graphql-ws");
     }
     try (WebSocketSession modern = connect("graphql-transport-ws", "graphql-ws")) {
-      assertThat(modern.codec().name()).isEqualTo("graphql-transport-ws");
+      assertThat(modern.codec().subprotocol().wireName()).isEqualTo("graphql-transport-ws");
     }
   }
 

@@ -3,14 +3,17 @@ package dev.subpact.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.graphql.websocket.CloseCode;
+import dev.subpact.graphql.websocket.ServerSession;
+import dev.subpact.graphql.websocket.Subprotocol;
 import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.WebSocketListener;
@@ -25,8 +28,6 @@ import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
 final class GraphqlServlet extends JettyWebSocketServlet {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> SUPPORTED = List.of(TransportWsConnection.SUBPROTOCOL, LegacyWsConnection.SUBPROTOCOL);
-
   private final ExecutableBuild build;
   private final BackendOptions options;
   private final ScheduledExecutorService timer;
@@ -42,16 +43,14 @@ final class GraphqlServlet extends JettyWebSocketServlet {
     factory.setIdleTimeout(java.time.Duration.ofMinutes(5));
     factory.setCreator(
         (request, response) -> {
-          String chosen = request.getSubProtocols().stream().filter(SUPPORTED::contains).findFirst().orElse(null);
-          String interaction = request.getHeader(Transport.INTERACTION_HEADER);
-          if (chosen == null) {
+          Optional<Subprotocol> chosen = Subprotocol.negotiate(request.getSubProtocols());
+          if (chosen.isEmpty()) {
             // Strawberry accepts the upgrade, then closes: 4406 Subprotocol not acceptable.
             return new NotAcceptable();
           }
-          response.setAcceptedSubProtocol(chosen);
-          return chosen.equals(TransportWsConnection.SUBPROTOCOL)
-              ? new TransportWsConnection(build, options, interaction, timer)
-              : new LegacyWsConnection(build, options, interaction, timer);
+          response.setAcceptedSubProtocol(chosen.get().wireName());
+          return new ServerConnection(chosen.get(), build, options, request.getHeader(Transport.INTERACTION_HEADER),
+              ServerSession.Timer.of(timer));
         });
   }
 
@@ -59,7 +58,7 @@ final class GraphqlServlet extends JettyWebSocketServlet {
   private static final class NotAcceptable implements WebSocketListener {
     @Override
     public void onWebSocketConnect(Session session) {
-      session.close(4406, "Subprotocol not acceptable");
+      session.close(CloseCode.SUBPROTOCOL_NOT_ACCEPTABLE.code(), ServerSession.NOT_ACCEPTABLE_REASON);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.subpact.websocket;
+package dev.subpact.graphql.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
