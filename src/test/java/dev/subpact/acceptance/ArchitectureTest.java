@@ -41,6 +41,22 @@ class ArchitectureTest {
           + "|/v1/graphql|staging\\.2026",
       Pattern.CASE_INSENSITIVE);
 
+  /** Every module with production sources, for the rules that hold across the whole tree. */
+  private static final List<String> ALL_MODULES = List.of("graphql-contracts", "broker-client", "consumer-contracts",
+      "provider-verification", "incident", "reference-backend", "pact-broker", "demo", "cli");
+
+  /** The one place GraphQL-over-WebSocket is spelled out: subprotocol names, message types, close codes. */
+  private static final Path PROTOCOL_PACKAGE = Path.of("graphql-contracts/src/main/java/dev/subpact/graphql/websocket");
+
+  /**
+   * The subprotocols' wire names and the message types that mean nothing else, as Java string
+   * literals ({@code "next"}, {@code "data"} and {@code "error"} are left out: HAL links and GraphQL
+   * results use them too).
+   */
+  private static final Pattern PROTOCOL_LITERALS = Pattern.compile(
+      "\"(graphql-transport-ws|graphql-ws|connection_init|connection_ack|connection_error|connection_terminate"
+          + "|ka|subscribe|start|stop|complete|ping|pong)\"");
+
   private static JavaClasses classesOf(String module) {
     Path classes = LauncherTest.ROOT.resolve(module).resolve("target/classes");
     assertThat(classes).as("%s is compiled before the acceptance module runs (same reactor)", module).isDirectory();
@@ -83,6 +99,44 @@ class ArchitectureTest {
     noClasses().should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
         .because("a SubpactTestTarget user should not pull in a web server; the reference backend is its own module")
         .check(classesOf("provider-verification"));
+  }
+
+  @Test
+  void theWebSocketProtocolLayerNeedsOnlyJacksonAndTheJdk() {
+    noClasses().that().resideInAPackage("dev.subpact.graphql.websocket..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("java..", "com.fasterxml.jackson..", "dev.subpact.graphql.websocket..")
+        .because("the replay client (java.net.http), capture and the reference backend (Jetty) all speak through it")
+        .check(classesOf("graphql-contracts"));
+  }
+
+  @Test
+  void onlyTheProtocolLayerSpellsOutSubprotocolNamesAndMessageTypes() throws IOException {
+    List<String> spelled = new ArrayList<>();
+    for (String module : ALL_MODULES) {
+      Path main = LauncherTest.ROOT.resolve(module).resolve("src/main/java");
+      assertThat(main).isDirectory();
+      try (Stream<Path> files = Files.walk(main)) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+          if (LauncherTest.ROOT.relativize(file).startsWith(PROTOCOL_PACKAGE)) {
+            continue;
+          }
+          List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+          for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.startsWith("*") || line.startsWith("/*") || line.startsWith("//")) {
+              continue;
+            }
+            Matcher m = PROTOCOL_LITERALS.matcher(line);
+            while (m.find()) {
+              spelled.add(LauncherTest.ROOT.relativize(file) + ":" + (i + 1) + ": " + m.group());
+            }
+          }
+        }
+      }
+    }
+    assertThat(spelled)
+        .as("GraphQL-over-WebSocket names outside %s (use Subprotocol, MessageType or CloseCode)", PROTOCOL_PACKAGE)
+        .isEmpty();
   }
 
   @Test

@@ -18,7 +18,7 @@ import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerI
 
 /**
  * The recording stand-in backend a bot's CI points the built bot at: serves GraphQL on every path
- * over WebSocket ({@code graphql-transport-ws} and legacy {@code graphql-ws}) and HTTP POST, records
+ * over WebSocket ({@code graphql-transport-ws} and subscriptions-transport-ws ({@code graphql-ws})) and HTTP POST, records
  * every operation exactly as sent with the path it came on, counts and names every request that is
  * not GraphQL, and writes the bot's pact.
  *

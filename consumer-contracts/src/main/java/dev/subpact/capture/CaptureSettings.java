@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param responses scripted answers per operation name; {@code null} for none
  * @param initTimeout how long a {@code graphql-transport-ws} client may take to send
  *     {@code connection_init} before the socket is closed with 4408 (Strawberry's default: 1 minute)
- * @param keepAlive how often a legacy {@code graphql-ws} connection gets a {@code ka}, the first
+ * @param keepAlive how often a subscriptions-transport-ws ({@code graphql-ws}) connection gets a {@code ka}, the first
  *     right after {@code connection_ack} (Strawberry's {@code keep_alive_interval}: 1 second), so
  *     clients with a keep-alive timeout (Python gql's {@code keep_alive_timeout}) stay connected;
  *     {@link Duration#ZERO}: none

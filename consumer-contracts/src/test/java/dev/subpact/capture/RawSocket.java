@@ -64,7 +64,7 @@ final class RawSocket implements WebSocket.Listener {
   JsonNode nextFrame() throws InterruptedException {
     JsonNode message = messages.poll(20, TimeUnit.SECONDS);
     if (message == null) {
-      fail("No message from the capture server within 20s");
+      fail("No message from the capture server within 20s" + (closed.isDone() ? "; it closed the socket: " + closed.getNow(null) : ""));
     }
     return message;
   }

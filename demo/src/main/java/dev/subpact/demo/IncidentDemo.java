@@ -264,7 +264,7 @@ public final class IncidentDemo implements AutoCloseable {
         .documentResource(ClientKit.AFTER_RENAME.subscription().resource().replace(".json", ".graphql"))
         .operationName("KarenThreads")
         .variables(Incident.subscriptionVariables(adspy, ClientKit.AFTER_RENAME))
-        .overWebSocket("graphql-ws", "graphql-transport-ws")
+        .overWebSocket(Incident.BOT_SUBPROTOCOLS.toArray(String[]::new))
         .and()
         .mutation("DeleteEmessages mutation")
         .documentResource(ClientKit.AFTER_RENAME.mutation().resource().replace(".json", ".graphql"))

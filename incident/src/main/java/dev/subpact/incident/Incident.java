@@ -8,6 +8,7 @@ import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.pact.TypeRules;
+import dev.subpact.graphql.websocket.Subprotocol;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ public final class Incident {
   public static final String PATH = "/v1/graphql";
 
   /** The subprotocols the bots offer, in their order (Python {@code gql}'s default). */
-  public static final List<String> BOT_SUBPROTOCOLS = List.of("graphql-ws", "graphql-transport-ws");
+  public static final List<String> BOT_SUBPROTOCOLS =
+      List.of(Subprotocol.SUBSCRIPTIONS_TRANSPORT_WS.wireName(), Subprotocol.GRAPHQL_TRANSPORT_WS.wireName());
 
   /** The staging backend build that shipped the rename. */
   public static final String RENAMED_BUILD = "staging.2026-01-30T17-43-47Z";

@@ -9,6 +9,7 @@ import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
+import dev.subpact.graphql.websocket.MessageType;
 import dev.subpact.graphql.websocket.ServerMessage;
 import dev.subpact.websocket.WebSocketSession;
 import java.io.IOException;
@@ -329,13 +330,13 @@ public final class InteractionReplayer {
     String type;
     if (message instanceof ServerMessage.Next next) {
       id = next.id();
-      type = "next/data";
+      type = MessageType.NEXT.wireName() + "/" + MessageType.DATA.wireName();
     } else if (message instanceof ServerMessage.Error error) {
       id = error.id();
-      type = "error";
+      type = MessageType.ERROR.wireName();
     } else if (message instanceof ServerMessage.Complete complete) {
       id = complete.id();
-      type = "complete";
+      type = MessageType.COMPLETE.wireName();
     } else {
       return null;
     }

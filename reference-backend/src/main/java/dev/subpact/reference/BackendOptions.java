@@ -12,7 +12,7 @@ import java.util.Objects;
  *     {@code Authorization: Bearer KEY}, else 401
  * @param initTimeout how long a {@code graphql-transport-ws} client may wait before
  *     {@code connection_init} (then 4408, as Strawberry's {@code connection_init_wait_timeout})
- * @param keepAlive the legacy protocol's {@code ka} interval: the first right after
+ * @param keepAlive subscriptions-transport-ws's {@code ka} interval: the first right after
  *     {@code connection_ack}, then one every interval (Strawberry's {@code keep_alive_interval},
  *     1 s by default); {@link Duration#ZERO} sends none (Strawberry's {@code keep_alive=False})
  */

@@ -13,7 +13,7 @@ import org.eclipse.jetty.websocket.server.config.JettyWebSocketServletContainerI
 
 /**
  * The stand-in for a real backend build: serves one {@link Build} with graphql-java over WebSocket
- * ({@code graphql-transport-ws} and legacy {@code graphql-ws}) and HTTP at {@value #GRAPHQL_PATH},
+ * ({@code graphql-transport-ws} and subscriptions-transport-ws ({@code graphql-ws})) and HTTP at {@value #GRAPHQL_PATH},
  * behaving like Strawberry, with a provider-state endpoint at {@value #STATE_PATH}.
  *
  * <pre>{@code

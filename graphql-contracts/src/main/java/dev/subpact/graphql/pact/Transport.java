@@ -1,5 +1,6 @@
 package dev.subpact.graphql.pact;
 
+import dev.subpact.graphql.websocket.Subprotocol;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,10 +21,10 @@ public sealed interface Transport {
 
   /**
    * The GraphQL-over-WebSocket subprotocols subpact speaks, offered in this order when a pact names
-   * none: the current {@code graphql-transport-ws} (npm graphql-ws) first, then Apollo's legacy
-   * {@code graphql-ws} (subscriptions-transport-ws).
+   * none: {@code graphql-transport-ws} (the graphql-ws library's) first, then subscriptions-transport-ws
+   * ({@code graphql-ws}); see {@link Subprotocol}.
    */
-  List<String> SUBPROTOCOLS = List.of("graphql-transport-ws", "graphql-ws");
+  List<String> SUBPROTOCOLS = Subprotocol.wireNames();
 
   /**
    * The WebSocket upgrade (and HTTP request) header naming the replayed interaction; the same id

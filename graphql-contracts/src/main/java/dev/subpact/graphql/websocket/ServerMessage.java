@@ -9,7 +9,7 @@ public sealed interface ServerMessage {
   /** {@code connection_ack}. */
   record Ack() implements ServerMessage {}
 
-  /** Legacy {@code ka} (keep-alive). */
+  /** subscriptions-transport-ws {@code ka} (keep-alive). */
   record KeepAlive() implements ServerMessage {}
 
   /** {@code ping}: must be answered with {@code pong}. */
@@ -18,16 +18,16 @@ public sealed interface ServerMessage {
   /** {@code pong}. */
   record Pong() implements ServerMessage {}
 
-  /** {@code next} / legacy {@code data}: one execution result ({@code {"data", "errors"?}}). */
+  /** {@code next} / subscriptions-transport-ws {@code data}: one execution result ({@code {"data", "errors"?}}). */
   record Next(String id, JsonNode payload) implements ServerMessage {}
 
-  /** {@code error}: the operation was refused; every error the server sent (legacy: one). */
+  /** {@code error}: the operation was refused; every error the server sent (subscriptions-transport-ws: one). */
   record Error(String id, List<JsonNode> errors) implements ServerMessage {}
 
   /** {@code complete}: the server ended the operation. */
   record Complete(String id) implements ServerMessage {}
 
-  /** Legacy {@code connection_error}: the server refused the connection. */
+  /** subscriptions-transport-ws {@code connection_error}: the server refused the connection. */
   record ConnectionError(JsonNode payload) implements ServerMessage {}
 
   /** A frame that is not a message of the negotiated subprotocol. */

@@ -142,9 +142,9 @@ public final class ServerSession {
     switch (known.get()) {
       case CONNECTION_INIT -> {
         if (transportWs) {
-          init(m.has("payload") ? m.get("payload") : Message.JSON.createObjectNode());
+          initTransportWs(m.has("payload") ? m.get("payload") : Message.JSON.createObjectNode());
         } else {
-          legacyInit(m.get("payload"));
+          initSubscriptionsTransportWs(m.get("payload"));
         }
       }
       case PING -> send(MessageType.PONG, null, null);
@@ -184,7 +184,7 @@ public final class ServerSession {
     }
   }
 
-  private void init(JsonNode payload) {
+  private void initTransportWs(JsonNode payload) {
     cancelInitTimeout();
     if (!payload.isObject()) {
       close(CloseCode.BAD_REQUEST, "Invalid connection init payload");
@@ -203,7 +203,7 @@ public final class ServerSession {
     acknowledged = true;
   }
 
-  private void legacyInit(JsonNode payload) {
+  private void initSubscriptionsTransportWs(JsonNode payload) {
     if (payload != null && !payload.isNull() && !payload.isObject()) {
       send(MessageType.CONNECTION_ERROR, null, null);
       close(CloseCode.NORMAL_CLOSURE, "");
