@@ -118,6 +118,26 @@ class StrawberryBehaviourTest {
   }
 
   @Test
+  void frames_that_are_not_messages_close_4400_in_transport_ws_and_are_ignored_in_subscriptions_transport_ws() throws Exception {
+    try (WebSocketSession session = connect("graphql-transport-ws")) {
+      session.send("{not json");
+      Event.Closed closed = (Event.Closed) next(session);
+      assertThat(closed.code()).isEqualTo(4400);
+      assertThat(closed.reason()).isEqualTo("WebSocket message must be valid JSON");
+    }
+    try (WebSocketSession session = connect("graphql-transport-ws")) {
+      session.send("{\"id\":\"1\"}");
+      assertThat(((Event.Closed) next(session)).reason()).isEqualTo("Failed to parse message");
+    }
+    try (WebSocketSession session = connect("graphql-ws")) {
+      session.send("{not json");
+      session.send("{\"id\":\"1\"}");
+      session.send("{\"type\":\"connection_init\",\"payload\":{}}");
+      assertThat(message(session)).isInstanceOf(ServerMessage.Ack.class);
+    }
+  }
+
+  @Test
   void subscribe_before_ack_closes_4401() throws Exception {
     try (WebSocketSession session = connect("graphql-transport-ws")) {
       session.send(subscribe("1", RENAMED_QUERY));

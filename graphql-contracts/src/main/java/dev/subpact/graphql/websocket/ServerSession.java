@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client's WebSocket on a GraphQL server, in one subprotocol, answered the way Strawberry
- * 0.275.7 answers ({@code strawberry/subscriptions/protocols/*}{@code /handlers.py}). The WebSocket
+ * 0.275.7 answers (its {@code subscriptions/protocols/graphql_transport_ws/handlers.py} and
+ * {@code subscriptions/protocols/graphql_ws/handlers.py}). The WebSocket
  * server feeds it frames ({@link #opened}, {@link #text}, {@link #binary}, {@link #closed}) and
  * gives it a {@link Peer} to send and close with; what differs between servers is only
  * {@link Operations}: whether an init payload is accepted and how an operation is answered.

@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The GraphQL-over-WebSocket subprotocols subpact speaks, each with the messages either side may
- * send. The legacy protocol is named after its library, subscriptions-transport-ws, although its
- * wire name is {@code graphql-ws} (the name the graphql-ws <em>library</em> does not use).
+ * send. The legacy protocol is called after its library, subscriptions-transport-ws, everywhere but on
+ * the wire, where it is {@code graphql-ws}: the graphql-ws <em>library</em> speaks {@code graphql-transport-ws}.
  */
 public enum Subprotocol {
 
