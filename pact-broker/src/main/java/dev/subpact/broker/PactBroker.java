@@ -7,8 +7,8 @@ import dev.subpact.broker.dashboard.Dashboard;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.metrics.BrokerMetrics;
-import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.verification.PactsForVerification;
 import dev.subpact.broker.webhook.AllowList;
 import dev.subpact.broker.webhook.WebhookDispatcher;
@@ -28,14 +28,14 @@ public final class PactBroker {
       throw new BrokerStartException(e.getMessage(), e);
     }
     Database database = Database.open(config.database());
-    BrokerRepository repository = new BrokerRepository();
-    WebhookDispatcher webhooks = new WebhookDispatcher(database, repository, allowList, config.webhookAttempts(),
+    Repositories storage = Repositories.create();
+    WebhookDispatcher webhooks = new WebhookDispatcher(database, storage, allowList, config.webhookAttempts(),
         config.webhookBackoff());
     BrokerMetrics metrics = new BrokerMetrics(webhooks);
-    Contracts contracts = new Contracts(database, repository, webhooks, metrics, config.allowContractModification());
-    GraphqlAwareness graphql = new GraphqlAwareness(database, repository, contracts, webhooks);
-    ApiContext api = new ApiContext(config, database, repository, contracts, webhooks,
-        new Matrix(repository), new PactsForVerification(repository), graphql);
+    Contracts contracts = new Contracts(database, storage, webhooks, metrics, config.allowContractModification());
+    GraphqlAwareness graphql = new GraphqlAwareness(database, storage, contracts, webhooks);
+    ApiContext api = new ApiContext(config, database, storage, contracts, webhooks,
+        new Matrix(storage), new PactsForVerification(storage), graphql);
     Javalin server;
     try {
       server = HttpApi.create(api, metrics, app -> {

@@ -5,18 +5,18 @@ import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.contract.Contracts;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.matrix.Matrix;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.verification.PactsForVerification;
 import dev.subpact.broker.webhook.WebhookDispatcher;
 import io.javalin.http.Context;
 import java.sql.SQLException;
 
 /** What every resource needs: storage, services, configuration, and request helpers. */
-public record ApiContext(BrokerConfig config, Database database, BrokerRepository repository,
+public record ApiContext(BrokerConfig config, Database database, Repositories storage,
     Contracts contracts, WebhookDispatcher webhooks, Matrix matrix,
     PactsForVerification pactsForVerification, SchemaHook schemas) {
 
@@ -53,12 +53,12 @@ public record ApiContext(BrokerConfig config, Database database, BrokerRepositor
   }
 
   public Pacticipant pacticipantOr404(Tx tx, String name) throws SQLException {
-    return repository.pacticipant(tx, name)
+    return storage.pacticipants().pacticipant(tx, name)
         .orElseThrow(() -> ApiException.notFound("No pacticipant named '" + name + "'."));
   }
 
   public Version versionOr404(Tx tx, String pacticipant, String number) throws SQLException {
-    return repository.version(tx, pacticipant, number).orElseThrow(() -> ApiException.notFound(
+    return storage.pacticipants().version(tx, pacticipant, number).orElseThrow(() -> ApiException.notFound(
         "No version '" + number + "' of pacticipant '" + pacticipant + "'."));
   }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,7 +21,7 @@ final class EnvironmentResources {
 
   private EnvironmentResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations(api.storage());
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -48,7 +48,7 @@ final class EnvironmentResources {
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(links.to("environments"), "Environments"));
       ArrayNode linkItems = l.putArray("pb:environments");
-      for (Environment e : api.repository().environments(tx)) {
+      for (Environment e : api.storage().environments().environments(tx)) {
         if (name == null || name.equals(e.name())) {
           items.add(hal.environment(links, e));
           linkItems.add(Json.link(links.to("environments", e.uuid()), e.displayName() == null ? e.name() : e.displayName())
@@ -89,17 +89,17 @@ final class EnvironmentResources {
     Fields f = fields(ApiContext.objectBody(ctx));
     Links links = api.links(ctx);
     ObjectNode body = api.database().write(tx -> {
-      if (api.repository().environmentNamed(tx, f.name()).isPresent()) {
+      if (api.storage().environments().environmentNamed(tx, f.name()).isPresent()) {
         throw ApiException.conflict("An environment named '" + f.name() + "' already exists.");
       }
-      return hal.environment(links, api.repository().createEnvironment(tx, UUID.randomUUID().toString(),
+      return hal.environment(links, api.storage().environments().createEnvironment(tx, UUID.randomUUID().toString(),
           f.name(), f.displayName(), f.production(), f.contacts()));
     });
     ApiContext.send(ctx, 201, body);
   }
 
   private Environment environmentOr404(dev.subpact.broker.storage.Tx tx, String uuid) throws java.sql.SQLException {
-    return api.repository().environment(tx, uuid)
+    return api.storage().environments().environment(tx, uuid)
         .orElseThrow(() -> ApiException.notFound("No environment with UUID '" + uuid + "'."));
   }
 
@@ -115,21 +115,21 @@ final class EnvironmentResources {
     String uuid = ctx.pathParam("uuid");
     boolean[] created = {false};
     ObjectNode body = api.database().write(tx -> {
-      created[0] = api.repository().environment(tx, uuid).isEmpty();
-      var sameName = api.repository().environmentNamed(tx, f.name());
+      created[0] = api.storage().environments().environment(tx, uuid).isEmpty();
+      var sameName = api.storage().environments().environmentNamed(tx, f.name());
       if (sameName.isPresent() && !sameName.get().uuid().equals(uuid)) {
         throw ApiException.conflict("Another environment (" + sameName.get().uuid() + ") is already named '" + f.name() + "'.");
       }
       Environment e = created[0]
-          ? api.repository().createEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts())
-          : api.repository().updateEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts());
+          ? api.storage().environments().createEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts())
+          : api.storage().environments().updateEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts());
       return hal.environment(links, e);
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, body);
   }
 
   private void delete(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteEnvironment(tx, ctx.pathParam("uuid")));
+    boolean deleted = api.database().write(tx -> api.storage().environments().deleteEnvironment(tx, ctx.pathParam("uuid")));
     if (!deleted) {
       throw ApiException.notFound("No environment with UUID '" + ctx.pathParam("uuid") + "'.");
     }
@@ -146,8 +146,8 @@ final class EnvironmentResources {
     String applicationInstance = instance;
     ObjectNode body = api.database().read(tx -> {
       Environment e = environmentOr404(tx, ctx.pathParam("uuid"));
-      List<Deployment> items = releases ? api.repository().currentReleases(tx, e.uuid(), pacticipant)
-          : api.repository().currentDeployments(tx, e.uuid(), pacticipant);
+      List<Deployment> items = releases ? api.storage().environments().currentReleases(tx, e.uuid(), pacticipant)
+          : api.storage().environments().currentDeployments(tx, e.uuid(), pacticipant);
       ObjectNode node = Json.object();
       ArrayNode list = node.putObject("_embedded").putArray(releases ? "releasedVersions" : "deployedVersions");
       for (Deployment d : items) {
@@ -165,7 +165,7 @@ final class EnvironmentResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     ObjectNode body = api.database().read(tx -> {
-      var d = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+      var d = release ? api.storage().environments().release(tx, uuid) : api.storage().environments().deployment(tx, uuid);
       return hal.deployment(tx, links, d.orElseThrow(() -> ApiException.notFound(
           "No " + (release ? "released" : "deployed") + " version '" + uuid + "'.")), release);
     });
@@ -182,18 +182,18 @@ final class EnvironmentResources {
       throw ApiException.invalid(Map.of(field, List.of("can only be set to false")));
     }
     ObjectNode result = api.database().write(tx -> {
-      var d = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+      var d = release ? api.storage().environments().release(tx, uuid) : api.storage().environments().deployment(tx, uuid);
       if (d.isEmpty()) {
         throw ApiException.notFound("No " + (release ? "released" : "deployed") + " version '" + uuid + "'.");
       }
       if (value != null) {
         if (release) {
-          api.repository().endSupport(tx, uuid);
+          api.storage().environments().endSupport(tx, uuid);
         } else {
-          api.repository().undeploy(tx, uuid);
+          api.storage().environments().undeploy(tx, uuid);
         }
       }
-      var updated = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+      var updated = release ? api.storage().environments().release(tx, uuid) : api.storage().environments().deployment(tx, uuid);
       return hal.deployment(tx, links, updated.orElseThrow(), release);
     });
     ApiContext.send(ctx, 200, result);

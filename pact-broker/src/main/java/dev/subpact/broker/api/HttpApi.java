@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,9 +77,9 @@ public final class HttpApi {
     });
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
-    app.exception(dev.subpact.broker.storage.InvalidNameException.class,
+    app.exception(dev.subpact.broker.error.InvalidNameException.class,
         (e, ctx) -> ApiContext.send(ctx, 400, errors(e.getMessage())));
-    app.exception(dev.subpact.broker.storage.StorageConflictException.class,
+    app.exception(dev.subpact.broker.error.StorageConflictException.class,
         (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("Unexpected error on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);

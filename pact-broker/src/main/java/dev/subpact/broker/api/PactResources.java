@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.contract.Contracts;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
 import dev.subpact.broker.verification.PactsForVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -30,7 +30,7 @@ final class PactResources {
 
   private PactResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations(api.storage());
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -83,10 +83,10 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String version = ctx.pathParam("version");
-    return api.repository().version(tx, consumer, version)
+    return api.storage().pacticipants().version(tx, consumer, version)
         .flatMap(v -> {
           try {
-            return api.repository().publication(tx, v, provider);
+            return api.storage().pacts().publication(tx, v, provider);
           } catch (SQLException e) {
             throw new dev.subpact.broker.storage.StorageException(e.getMessage(), e);
           }
@@ -102,7 +102,7 @@ final class PactResources {
   }
 
   private void deletePact(Context ctx) {
-    api.database().write(tx -> api.repository().deletePublication(tx, publicationOr404(tx, ctx)));
+    api.database().write(tx -> api.storage().pacts().deletePublication(tx, publicationOr404(tx, ctx)));
     ctx.status(204);
   }
 
@@ -118,8 +118,8 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     Optional<Publication> found = api.database().read(tx -> tag == null
-        ? api.repository().latestPublication(tx, provider, consumer)
-        : api.repository().latestPublicationWithTag(tx, provider, consumer, tag));
+        ? api.storage().pacts().latestPublication(tx, provider, consumer)
+        : api.storage().pacts().latestPublicationWithTag(tx, provider, consumer, tag));
     sendPact(ctx, found, "No pact between consumer '" + consumer + "' and provider '" + provider + "'"
         + (tag == null ? "" : " for a consumer version tagged '" + tag + "'") + ".");
   }
@@ -129,7 +129,7 @@ final class PactResources {
     String consumer = ctx.pathParam("consumer");
     String branch = ctx.pathParam("branch");
     Optional<Publication> found = api.database().read(tx ->
-        api.repository().latestPublicationOnBranch(tx, provider, consumer, branch));
+        api.storage().pacts().latestPublicationOnBranch(tx, provider, consumer, branch));
     sendPact(ctx, found, "No pact between consumer '" + consumer + "' on branch '" + branch
         + "' and provider '" + provider + "'.");
   }
@@ -139,7 +139,7 @@ final class PactResources {
     String consumer = ctx.pathParam("consumer");
     String sha = ctx.pathParam("sha");
     Optional<Publication> found = api.database().read(tx ->
-        api.repository().publicationBySha(tx, provider, consumer, sha));
+        api.storage().pacts().publicationBySha(tx, provider, consumer, sha));
     sendPact(ctx, found, "No pact version '" + sha + "' between consumer '" + consumer
         + "' and provider '" + provider + "'.");
   }
@@ -151,7 +151,7 @@ final class PactResources {
     ObjectNode body = api.database().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_links").putArray("pb:pact-versions");
-      for (Publication p : api.repository().publications(tx, provider, consumer)) {
+      for (Publication p : api.storage().pacts().publications(tx, provider, consumer)) {
         items.add(hal.pactSummary(links, p));
       }
       return node;
@@ -166,7 +166,7 @@ final class PactResources {
     String sha = ctx.pathParam("sha");
     Verification v = api.contracts().verify(links, provider, consumer, sha, ApiContext.body(ctx));
     ObjectNode body = api.database().read(tx -> hal.verification(links,
-        api.repository().publicationBySha(tx, provider, consumer, sha).orElseThrow(), v));
+        api.storage().pacts().publicationBySha(tx, provider, consumer, sha).orElseThrow(), v));
     ApiContext.send(ctx, 201, body);
   }
 
@@ -182,9 +182,9 @@ final class PactResources {
       throw ApiException.notFound("No verification result '" + ctx.pathParam("id") + "'.");
     }
     ObjectNode body = api.database().read(tx -> {
-      Publication p = api.repository().publicationBySha(tx, provider, consumer, sha)
+      Publication p = api.storage().pacts().publicationBySha(tx, provider, consumer, sha)
           .orElseThrow(() -> ApiException.notFound("No pact version '" + sha + "'."));
-      Verification v = api.repository().verification(tx, id).filter(x -> x.sha().equals(sha))
+      Verification v = api.storage().verifications().verification(tx, id).filter(x -> x.sha().equals(sha))
           .orElseThrow(() -> ApiException.notFound("No verification result " + id + " for pact version '" + sha + "'."));
       return hal.verification(links, p, v);
     });
@@ -197,9 +197,9 @@ final class PactResources {
     String consumer = ctx.pathParam("consumer");
     String sha = ctx.pathParam("sha");
     ObjectNode body = api.database().read(tx -> {
-      Publication p = api.repository().publicationBySha(tx, provider, consumer, sha)
+      Publication p = api.storage().pacts().publicationBySha(tx, provider, consumer, sha)
           .orElseThrow(() -> ApiException.notFound("No pact version '" + sha + "'."));
-      Verification v = api.repository().verificationsOf(tx, sha, provider).stream().findFirst()
+      Verification v = api.storage().verifications().verificationsOf(tx, sha, provider).stream().findFirst()
           .orElseThrow(() -> ApiException.notFound("Pact version '" + sha + "' has no verification results yet."));
       return hal.verification(links, p, v);
     });
@@ -216,9 +216,9 @@ final class PactResources {
       l.set("self", Json.link(links.to("pacts", "provider", provider, "latest"), "Latest pact versions for the provider " + provider));
       l.set("provider", Json.link(links.pacticipant(provider), provider));
       ArrayNode pacts = l.putArray("pb:pacts");
-      for (String consumer : api.repository().consumersOf(tx, provider)) {
-        Optional<Publication> p = tag == null ? api.repository().latestPublication(tx, provider, consumer)
-            : api.repository().latestPublicationWithTag(tx, provider, consumer, tag);
+      for (String consumer : api.storage().pacts().consumersOf(tx, provider)) {
+        Optional<Publication> p = tag == null ? api.storage().pacts().latestPublication(tx, provider, consumer)
+            : api.storage().pacts().latestPublicationWithTag(tx, provider, consumer, tag);
         p.ifPresent(x -> pacts.add(hal.pactSummary(links, x)));
       }
       return node;
@@ -236,8 +236,8 @@ final class PactResources {
       l.set("self", Json.link(ctx.url()));
       l.set("provider", Json.link(links.pacticipant(provider), provider));
       ArrayNode pacts = l.putArray("pb:pacts");
-      List<Publication> all = tag == null ? api.repository().publicationsForProvider(tx, provider)
-          : api.repository().publicationsWithTag(tx, provider, tag);
+      List<Publication> all = tag == null ? api.storage().pacts().publicationsForProvider(tx, provider)
+          : api.storage().pacts().publicationsWithTag(tx, provider, tag);
       all.forEach(p -> pacts.add(hal.pactSummary(links, p)));
       return node;
     });
@@ -255,15 +255,15 @@ final class PactResources {
       api.pacticipantOr404(tx, provider);
       List<Publication> found = new ArrayList<>();
       if (branch != null) {
-        found.addAll(latest ? api.repository().latestPublicationsOnBranch(tx, provider, branch)
-            : api.repository().publicationsOnBranch(tx, provider, branch));
+        found.addAll(latest ? api.storage().pacts().latestPublicationsOnBranch(tx, provider, branch)
+            : api.storage().pacts().publicationsOnBranch(tx, provider, branch));
       } else if (latest) {
-        found.addAll(api.repository().latestPublicationsOnMainBranches(tx, provider));
+        found.addAll(api.storage().pacts().latestPublicationsOnMainBranches(tx, provider));
       } else {
-        for (String c : api.repository().consumersOf(tx, provider)) {
+        for (String c : api.storage().pacts().consumersOf(tx, provider)) {
           String main = api.pacticipantOr404(tx, c).mainBranch();
           if (main != null) {
-            api.repository().publicationsOnBranch(tx, provider, main).stream().filter(p -> p.consumer().equals(c)).forEach(found::add);
+            api.storage().pacts().publicationsOnBranch(tx, provider, main).stream().filter(p -> p.consumer().equals(c)).forEach(found::add);
           }
         }
       }
@@ -287,7 +287,7 @@ final class PactResources {
     ObjectNode body = api.database().read(tx -> {
       ObjectNode node = Json.object().put("tag", tag);
       ArrayNode pacts = node.putObject("_links").putArray("pb:pact-versions");
-      for (Publication p : api.repository().publicationsWithTag(tx, provider, tag)) {
+      for (Publication p : api.storage().pacts().publicationsWithTag(tx, provider, tag)) {
         if (p.consumer().equals(consumer)) {
           pacts.add(hal.pactSummary(links, p));
         }
@@ -302,7 +302,7 @@ final class PactResources {
     ObjectNode body = api.database().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("integrations");
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : api.storage().pacts().latestPublications(tx)) {
         ObjectNode item = items.addObject();
         item.putObject("consumer").put("name", p.consumer()).putObject("_links").set("self", Json.link(links.pacticipant(p.consumer())));
         item.putObject("provider").put("name", p.provider()).putObject("_links").set("self", Json.link(links.pacticipant(p.provider())));
@@ -321,7 +321,7 @@ final class PactResources {
       ObjectNode node = Json.object();
       node.putObject("_links").set("self", Json.link(links.to("pacts", "latest")));
       ArrayNode pacts = node.putArray("pacts");
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : api.storage().pacts().latestPublications(tx)) {
         ObjectNode item = pacts.addObject();
         ObjectNode l = item.putObject("_links");
         ArrayNode self = l.putArray("self");

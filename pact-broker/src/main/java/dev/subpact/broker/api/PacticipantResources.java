@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -19,7 +19,7 @@ final class PacticipantResources {
 
   private PacticipantResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations(api.storage());
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -57,7 +57,7 @@ final class PacticipantResources {
       ArrayNode items = node.putArray("pacticipants");
       ObjectNode l = Json.object();
       ArrayNode linkItems = l.putArray("pacticipants");
-      for (Pacticipant p : api.repository().pacticipants(tx)) {
+      for (Pacticipant p : api.storage().pacticipants().pacticipants(tx)) {
         items.add(hal.pacticipant(tx, links, p));
         linkItems.add(Json.link(links.pacticipant(p.name()), p.name()));
       }
@@ -76,11 +76,11 @@ final class PacticipantResources {
     }
     Links links = api.links(ctx);
     ObjectNode result = api.database().write(tx -> {
-      if (api.repository().pacticipant(tx, name).isPresent()) {
+      if (api.storage().pacticipants().pacticipant(tx, name).isPresent()) {
         throw ApiException.conflict("A pacticipant named '" + name + "' already exists; PATCH "
             + links.pacticipant(name) + " to change it.");
       }
-      Pacticipant created = api.repository().updatePacticipant(tx, name, Json.text(body, "displayName"),
+      Pacticipant created = api.storage().pacticipants().updatePacticipant(tx, name, Json.text(body, "displayName"),
           repositoryUrl(body), Json.text(body, "mainBranch"));
       return hal.pacticipant(tx, links, created);
     });
@@ -105,11 +105,11 @@ final class PacticipantResources {
     Links links = api.links(ctx);
     boolean[] created = {false};
     ObjectNode result = api.database().write(tx -> {
-      created[0] = api.repository().pacticipant(tx, name).isEmpty();
-      Pacticipant p = api.repository().updatePacticipant(tx, name, Json.text(body, "displayName"),
+      created[0] = api.storage().pacticipants().pacticipant(tx, name).isEmpty();
+      Pacticipant p = api.storage().pacticipants().updatePacticipant(tx, name, Json.text(body, "displayName"),
           repositoryUrl(body), Json.text(body, "mainBranch"));
       if (replace) {
-        api.repository().updatePacticipant(tx, name, null, null, null);
+        api.storage().pacticipants().updatePacticipant(tx, name, null, null, null);
       }
       return hal.pacticipant(tx, links, p);
     });
@@ -119,7 +119,7 @@ final class PacticipantResources {
   private void delete(Context ctx) {
     String name = ctx.pathParam("p");
     api.database().write(tx -> {
-      api.repository().deletePacticipant(tx, api.pacticipantOr404(tx, name));
+      api.storage().pacticipants().deletePacticipant(tx, api.pacticipantOr404(tx, name));
       return null;
     });
     ctx.status(204);
@@ -132,7 +132,7 @@ final class PacticipantResources {
       api.pacticipantOr404(tx, name);
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("versions");
-      for (Version v : api.repository().versions(tx, name)) {
+      for (Version v : api.storage().pacticipants().versions(tx, name)) {
         items.add(hal.version(tx, links, v));
       }
       node.putObject("_links").set("self", Json.link(links.to("pacticipants", name, "versions")));
@@ -155,11 +155,11 @@ final class PacticipantResources {
     String number = ctx.pathParam("v");
     boolean[] created = {false};
     ObjectNode result = api.database().write(tx -> {
-      created[0] = api.repository().version(tx, name, number).isEmpty();
-      Version v = api.repository().ensureVersion(tx, name, number, Json.text(body, "buildUrl"));
+      created[0] = api.storage().pacticipants().version(tx, name, number).isEmpty();
+      Version v = api.storage().pacticipants().ensureVersion(tx, name, number, Json.text(body, "buildUrl"));
       String branch = Json.text(body, "branch");
       if (branch != null) {
-        api.repository().addToBranch(tx, v, branch);
+        api.storage().branchesAndTags().addToBranch(tx, v, branch);
       }
       return hal.version(tx, links, v);
     });
@@ -171,8 +171,8 @@ final class PacticipantResources {
     String name = ctx.pathParam("p");
     ObjectNode body = api.database().read(tx -> {
       api.pacticipantOr404(tx, name);
-      var version = tag == null ? api.repository().latestVersion(tx, name)
-          : api.repository().latestVersionWithTag(tx, name, tag);
+      var version = tag == null ? api.storage().pacticipants().latestVersion(tx, name)
+          : api.storage().pacticipants().latestVersionWithTag(tx, name, tag);
       return hal.version(tx, links, version.orElseThrow(() -> ApiException.notFound(
           "Pacticipant '" + name + "' has no version" + (tag == null ? "" : " tagged '" + tag + "'") + ".")));
     });
@@ -192,7 +192,7 @@ final class PacticipantResources {
     String v = ctx.pathParam("v");
     String tag = ctx.pathParam("tag");
     boolean exists = api.database().read(tx ->
-        api.repository().tags(tx, api.versionOr404(tx, p, v)).contains(tag));
+        api.storage().branchesAndTags().tags(tx, api.versionOr404(tx, p, v)).contains(tag));
     if (!exists) {
       throw ApiException.notFound("Version '" + v + "' of '" + p + "' has no tag '" + tag + "'.");
     }
@@ -204,12 +204,12 @@ final class PacticipantResources {
     String v = ctx.pathParam("v");
     String tag = ctx.pathParam("tag");
     boolean created = api.database().write(tx ->
-        api.repository().tag(tx, api.repository().ensureVersion(tx, p, v, null), tag));
+        api.storage().branchesAndTags().tag(tx, api.storage().pacticipants().ensureVersion(tx, p, v, null), tag));
     ApiContext.send(ctx, created ? 201 : 200, tagBody(api.links(ctx), p, v, tag));
   }
 
   private void deleteTag(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteTag(tx,
+    boolean deleted = api.database().write(tx -> api.storage().branchesAndTags().deleteTag(tx,
         api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v")), ctx.pathParam("tag")));
     if (!deleted) {
       throw ApiException.notFound("No tag '" + ctx.pathParam("tag") + "' on that version.");
@@ -224,7 +224,7 @@ final class PacticipantResources {
       Pacticipant p = api.pacticipantOr404(tx, name);
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("branches");
-      for (String branch : api.repository().branches(tx, p)) {
+      for (String branch : api.storage().branchesAndTags().branches(tx, p)) {
         ObjectNode b = items.addObject().put("name", branch);
         b.putObject("_links").set("self", Json.link(links.to("pacticipants", name, "branches", branch)));
       }
@@ -240,7 +240,7 @@ final class PacticipantResources {
     String branch = ctx.pathParam("b");
     ObjectNode body = api.database().read(tx -> {
       Pacticipant p = api.pacticipantOr404(tx, name);
-      if (!api.repository().branches(tx, p).contains(branch)) {
+      if (!api.storage().branchesAndTags().branches(tx, p).contains(branch)) {
         throw ApiException.notFound("Pacticipant '" + name + "' has no branch '" + branch + "'.");
       }
       ObjectNode node = Json.object().put("name", branch);
@@ -253,7 +253,7 @@ final class PacticipantResources {
   }
 
   private void deleteBranch(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteBranch(tx,
+    boolean deleted = api.database().write(tx -> api.storage().branchesAndTags().deleteBranch(tx,
         api.pacticipantOr404(tx, ctx.pathParam("p")), ctx.pathParam("b")));
     if (!deleted) {
       throw ApiException.notFound("No branch '" + ctx.pathParam("b") + "' for '" + ctx.pathParam("p") + "'.");
@@ -264,7 +264,7 @@ final class PacticipantResources {
   private void latestOnBranch(Context ctx) {
     Links links = api.links(ctx);
     ObjectNode body = api.database().read(tx -> hal.version(tx, links,
-        api.repository().latestVersionOnBranch(tx, ctx.pathParam("p"), ctx.pathParam("b"))
+        api.storage().pacticipants().latestVersionOnBranch(tx, ctx.pathParam("p"), ctx.pathParam("b"))
             .orElseThrow(() -> ApiException.notFound("No version of '" + ctx.pathParam("p")
                 + "' on branch '" + ctx.pathParam("b") + "'."))));
     ApiContext.send(ctx, 200, body);
@@ -274,8 +274,8 @@ final class PacticipantResources {
     Links links = api.links(ctx);
     boolean[] created = {false};
     ObjectNode body = api.database().write(tx -> {
-      Version v = api.repository().ensureVersion(tx, ctx.pathParam("p"), ctx.pathParam("v"), null);
-      created[0] = api.repository().addToBranch(tx, v, ctx.pathParam("b"));
+      Version v = api.storage().pacticipants().ensureVersion(tx, ctx.pathParam("p"), ctx.pathParam("v"), null);
+      created[0] = api.storage().branchesAndTags().addToBranch(tx, v, ctx.pathParam("b"));
       return branchVersion(links, v, ctx.pathParam("b"));
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, body);
@@ -285,7 +285,7 @@ final class PacticipantResources {
     Links links = api.links(ctx);
     ObjectNode body = api.database().read(tx -> {
       Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
-      if (!api.repository().branchesOf(tx, v).contains(ctx.pathParam("b"))) {
+      if (!api.storage().branchesAndTags().branchesOf(tx, v).contains(ctx.pathParam("b"))) {
         throw ApiException.notFound("Version '" + v.number() + "' is not on branch '" + ctx.pathParam("b") + "'.");
       }
       return branchVersion(links, v, ctx.pathParam("b"));
@@ -311,10 +311,10 @@ final class PacticipantResources {
     String applicationInstance = instance;
     ObjectNode result = api.database().write(tx -> {
       Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
-      Environment e = api.repository().environment(tx, ctx.pathParam("env"))
+      Environment e = api.storage().environments().environment(tx, ctx.pathParam("env"))
           .orElseThrow(() -> ApiException.notFound("No environment with UUID '" + ctx.pathParam("env") + "'."));
-      Deployment d = release ? api.repository().recordRelease(tx, v, e)
-          : api.repository().recordDeployment(tx, v, e, applicationInstance);
+      Deployment d = release ? api.storage().environments().recordRelease(tx, v, e)
+          : api.storage().environments().recordDeployment(tx, v, e, applicationInstance);
       return hal.deployment(tx, links, d, release);
     });
     ApiContext.send(ctx, 201, result);
@@ -326,9 +326,9 @@ final class PacticipantResources {
       Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray(release ? "releasedVersions" : "deployedVersions");
-      for (Deployment d : api.repository().currentPlacesOf(tx, v)) {
+      for (Deployment d : api.storage().environments().currentPlacesOf(tx, v)) {
         boolean isRelease = d.applicationInstance() == null
-            && api.repository().release(tx, d.uuid()).isPresent();
+            && api.storage().environments().release(tx, d.uuid()).isPresent();
         if (d.environment().uuid().equals(ctx.pathParam("env")) && isRelease == release) {
           items.add(hal.deployment(tx, links, d, release));
         }

@@ -4,23 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import java.sql.SQLException;
 
 /** The HAL documents of the broker's resources, as the official broker shapes them. */
 final class Representations {
 
-  private final BrokerRepository repository;
+  private final Repositories storage;
 
-  Representations(BrokerRepository repository) {
-    this.repository = repository;
+  Representations(Repositories storage) {
+    this.storage = storage;
   }
 
   ObjectNode pacticipant(Tx tx, Links links, Pacticipant p) throws SQLException {
@@ -31,7 +31,7 @@ final class Representations {
     putIfPresent(node, "mainBranch", p.mainBranch());
     node.put("createdAt", p.createdAt());
     node.put("updatedAt", p.updatedAt());
-    var latest = repository.latestVersion(tx, p.name());
+    var latest = storage.pacticipants().latestVersion(tx, p.name());
     if (latest.isPresent()) {
       node.putObject("_embedded").set("latest-version", versionSummary(links, latest.get()));
     }
@@ -66,19 +66,19 @@ final class Representations {
     ObjectNode pacticipant = embedded.putObject("pacticipant").put("name", v.pacticipant());
     pacticipant.putObject("_links").set("self", Json.link(links.pacticipant(v.pacticipant())));
     ArrayNode tags = embedded.putArray("tags");
-    for (String tag : repository.tags(tx, v)) {
+    for (String tag : storage.branchesAndTags().tags(tx, v)) {
       ObjectNode t = tags.addObject().put("name", tag);
       t.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "versions", v.number(), "tags", tag)));
     }
     ArrayNode branches = embedded.putArray("branchVersions");
-    for (String branch : repository.branchesOf(tx, v)) {
-      boolean latest = repository.latestVersionOnBranch(tx, v.pacticipant(), branch)
+    for (String branch : storage.branchesAndTags().branchesOf(tx, v)) {
+      boolean latest = storage.pacticipants().latestVersionOnBranch(tx, v.pacticipant(), branch)
           .map(b -> b.id() == v.id()).orElse(false);
       ObjectNode b = branches.addObject().put("name", branch).put("latest", latest);
       b.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "branches", branch, "versions", v.number())));
     }
     ArrayNode environments = embedded.putArray("deployedVersions");
-    for (Deployment d : repository.currentPlacesOf(tx, v)) {
+    for (Deployment d : storage.environments().currentPlacesOf(tx, v)) {
       if (d.applicationInstance() != null || d.current()) {
         environments.add(Json.object().put("environment", d.environment().name()));
       }
@@ -92,7 +92,7 @@ final class Representations {
     l.set("pb:graphql-schema", Json.link(self + "/graphql-schema"));
     ArrayNode deploy = l.putArray("pb:record-deployment");
     ArrayNode release = l.putArray("pb:record-release");
-    for (Environment e : repository.environments(tx)) {
+    for (Environment e : storage.environments().environments(tx)) {
       deploy.add(Json.link(self + "/deployed-versions/environment/" + Links.encode(e.uuid()),
           "Record deployment to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
       release.add(Json.link(self + "/released-versions/environment/" + Links.encode(e.uuid()),
@@ -148,7 +148,7 @@ final class Representations {
 
   /** A pact document as published, with the broker's links added. */
   ObjectNode pact(Tx tx, Links links, Publication p) throws SQLException {
-    String content = repository.pactContent(tx, p.sha()).orElseThrow();
+    String content = storage.pacts().pactContent(tx, p.sha()).orElseThrow();
     ObjectNode node = (ObjectNode) Json.parse(content);
     String self = links.pact(p.provider(), p.consumer(), p.consumerVersion().number());
     String pactVersion = links.pactVersion(p.provider(), p.consumer(), p.sha());

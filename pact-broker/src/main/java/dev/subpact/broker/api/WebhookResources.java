@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Webhook;
-import dev.subpact.broker.storage.WebhookExecution;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Timestamps;
+import dev.subpact.broker.model.Webhook;
+import dev.subpact.broker.model.WebhookExecution;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.webhook.BrokerEvent;
-import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.broker.webhook.Redaction;
+import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.broker.webhook.WebhookRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -52,7 +53,7 @@ final class WebhookResources {
       l.set("self", Json.link(links.to("webhooks"), "Webhooks"));
       ArrayNode items = l.putArray("pb:webhooks");
       ArrayNode embedded = node.putObject("_embedded").putArray("webhooks");
-      for (Webhook w : api.repository().webhooks(tx)) {
+      for (Webhook w : api.storage().webhooks().webhooks(tx)) {
         items.add(Json.link(links.to("webhooks", w.uuid()), w.description()));
         embedded.add(representation(links, w));
       }
@@ -72,7 +73,7 @@ final class WebhookResources {
         api.pacticipantOr404(tx, consumer);
       }
       Webhook webhook = validated(tx, UUID.randomUUID().toString(), body, provider, consumer, null);
-      api.repository().saveWebhook(tx, webhook);
+      api.storage().webhooks().saveWebhook(tx, webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, 201, result);
@@ -84,10 +85,10 @@ final class WebhookResources {
     String uuid = ctx.pathParam("uuid");
     boolean[] created = {false};
     ObjectNode result = api.database().write(tx -> {
-      var existing = api.repository().webhook(tx, uuid);
+      var existing = api.storage().webhooks().webhook(tx, uuid);
       created[0] = existing.isEmpty();
       Webhook webhook = validated(tx, uuid, body, null, null, existing.map(Webhook::createdAt).orElse(null));
-      api.repository().saveWebhook(tx, webhook);
+      api.storage().webhooks().saveWebhook(tx, webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, result);
@@ -98,10 +99,10 @@ final class WebhookResources {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String consumer = pathConsumer != null ? pathConsumer : Json.text(body.get("consumer"), "name");
     String provider = pathProvider != null ? pathProvider : Json.text(body.get("provider"), "name");
-    if (consumer != null && api.repository().pacticipant(tx, consumer).isEmpty()) {
+    if (consumer != null && api.storage().pacticipants().pacticipant(tx, consumer).isEmpty()) {
       errors.put("consumer.name", List.of("No pacticipant named '" + consumer + "' exists"));
     }
-    if (provider != null && api.repository().pacticipant(tx, provider).isEmpty()) {
+    if (provider != null && api.storage().pacticipants().pacticipant(tx, provider).isEmpty()) {
       errors.put("provider.name", List.of("No pacticipant named '" + provider + "' exists"));
     }
     List<String> events = new ArrayList<>();
@@ -144,7 +145,7 @@ final class WebhookResources {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    String now = BrokerRepository.now();
+    String now = Timestamps.now();
     JsonNode enabled = body.get("enabled");
     return new Webhook(uuid, Json.text(body, "description"), consumer, Json.text(body.get("consumer"), "label"),
         provider, Json.text(body.get("provider"), "label"), events, Json.write(request),
@@ -187,7 +188,7 @@ final class WebhookResources {
   }
 
   private Webhook webhookOr404(String uuid) {
-    return api.database().read(tx -> api.repository().webhook(tx, uuid))
+    return api.database().read(tx -> api.storage().webhooks().webhook(tx, uuid))
         .orElseThrow(() -> ApiException.notFound("No webhook with UUID '" + uuid + "'."));
   }
 
@@ -196,7 +197,7 @@ final class WebhookResources {
   }
 
   private void delete(Context ctx) {
-    if (!api.database().write(tx -> api.repository().deleteWebhook(tx, ctx.pathParam("uuid")))) {
+    if (!api.database().write(tx -> api.storage().webhooks().deleteWebhook(tx, ctx.pathParam("uuid")))) {
       throw ApiException.notFound("No webhook with UUID '" + ctx.pathParam("uuid") + "'.");
     }
     ctx.status(204);
@@ -208,7 +209,7 @@ final class WebhookResources {
     Webhook webhook = webhookOr404(ctx.pathParam("uuid"));
     BrokerEvent event = api.database().read(tx -> {
       Publication latest = null;
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : api.storage().pacts().latestPublications(tx)) {
         if ((webhook.consumerName() == null || webhook.consumerName().equals(p.consumer()))
             && (webhook.providerName() == null || webhook.providerName().equals(p.provider()))) {
           latest = p;
@@ -240,7 +241,7 @@ final class WebhookResources {
     ObjectNode body = api.database().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("executions");
-      for (WebhookExecution e : api.repository().executions(tx, uuid)) {
+      for (WebhookExecution e : api.storage().webhooks().executions(tx, uuid)) {
         items.addObject().put("event", e.event()).put("success", e.success()).put("attempts", e.attempts())
             .put("logs", e.log()).put("createdAt", e.createdAt());
       }

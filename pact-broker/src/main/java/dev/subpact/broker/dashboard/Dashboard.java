@@ -3,15 +3,15 @@ package dev.subpact.broker.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.json.Json;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.json.Json;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -147,7 +147,7 @@ public final class Dashboard {
     int offset = offset(ctx);
     boolean[] more = new boolean[1];
     api.database().read(tx -> {
-      List<Publication> pagePlusOne = api.repository().latestPublications(tx, offset, PAGE + 1);
+      List<Publication> pagePlusOne = api.storage().pacts().latestPublications(tx, offset, PAGE + 1);
       more[0] = pagePlusOne.size() > PAGE;
       List<Publication> latest = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       Map<Long, Status> statuses = statuses(tx, latest);
@@ -166,11 +166,11 @@ public final class Dashboard {
             + pager("/dashboard", offset, more[0], "previous", "next"));
     api.database().read(tx -> {
       body.append("<h2>Pacticipants</h2><ul id=\"pacticipants\">");
-      for (Pacticipant p : api.repository().pacticipants(tx)) {
+      for (Pacticipant p : api.storage().pacticipants().pacticipants(tx)) {
         body.append("<li>").append(Html.pacticipantLink(p.name())).append("</li>");
       }
       body.append("</ul><h2>Environments</h2><ul id=\"environments\">");
-      for (Environment e : api.repository().environments(tx)) {
+      for (Environment e : api.storage().environments().environments(tx)) {
         body.append("<li>").append(Html.environmentLink(e.name())).append(e.production() ? " (production)" : "").append("</li>");
       }
       return body.append("</ul>");
@@ -234,7 +234,7 @@ public final class Dashboard {
       Pacticipant p = api.pacticipantOr404(tx, name);
       StringBuilder out = new StringBuilder("<dl><dt>Main branch</dt><dd>")
           .append(p.mainBranch() == null ? "none yet" : Html.branchLink(name, p.mainBranch())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, api.repository().branches(tx, p))).append("</dd>");
+          .append(branchLinks(name, api.storage().branchesAndTags().branches(tx, p))).append("</dd>");
       if (p.repositoryUrl() != null) {
         out.append("<dt>Repository</dt><dd>").append(Html.text(p.repositoryUrl())).append("</dd>");
       }
@@ -252,15 +252,15 @@ public final class Dashboard {
       Version v = api.versionOr404(tx, name, number);
       StringBuilder out = new StringBuilder("<dl><dt>Pacticipant</dt><dd>").append(Html.pacticipantLink(name))
           .append("</dd><dt>Created</dt><dd>").append(Html.date(v.createdAt())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, api.repository().branchesOf(tx, v))).append("</dd><dt>Tags</dt><dd>");
-      api.repository().tags(tx, v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
+          .append(branchLinks(name, api.storage().branchesAndTags().branchesOf(tx, v))).append("</dd><dt>Tags</dt><dd>");
+      api.storage().branchesAndTags().tags(tx, v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
       out.append("</dd><dt>Where</dt><dd>")
           .append(placeLinks(DashboardReads.places(tx, List.of(v.id())).getOrDefault(v.id(), List.of())));
       if (v.buildUrl() != null) {
         out.append("</dd><dt>Build</dt><dd>").append(Html.text(v.buildUrl()));
       }
       out.append("</dd></dl><h2>Pacts</h2>");
-      List<Publication> pacts = api.repository().publicationsOf(tx, v);
+      List<Publication> pacts = api.storage().pacts().publicationsOf(tx, v);
       if (pacts.isEmpty()) {
         out.append("<p>").append(Html.text(name + " " + number)).append(" published no pact.</p>");
       } else {
@@ -273,7 +273,7 @@ public final class Dashboard {
         out.append("</ul>");
       }
       out.append("<h2>Verified as provider</h2>");
-      List<Verification> verified = api.repository().verificationsBy(tx, v);
+      List<Verification> verified = api.storage().verifications().verificationsBy(tx, v);
       if (verified.isEmpty()) {
         out.append("<p>This version verified no pact.</p>");
       } else {
@@ -310,7 +310,7 @@ public final class Dashboard {
     String name = ctx.pathParam("environment");
     int offset = offset(ctx);
     String body = api.database().read(tx -> {
-      Environment e = api.repository().environmentNamed(tx, name).orElseThrow(() -> ApiException.notFound(
+      Environment e = api.storage().environments().environmentNamed(tx, name).orElseThrow(() -> ApiException.notFound(
           "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
       StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
           .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
@@ -338,7 +338,7 @@ public final class Dashboard {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     Status status = api.database().read(tx -> {
-      Optional<Publication> latest = api.repository().latestPublication(tx, provider, consumer);
+      Optional<Publication> latest = api.storage().pacts().latestPublication(tx, provider, consumer);
       return latest.isEmpty() ? new Status("unknown", "unknown", false) : statuses(tx, List.of(latest.get())).get(latest.get().id());
     });
     String label = status.css().equals("ok") ? "verified" : status.css().equals("failed") ? "failed" : "unknown";

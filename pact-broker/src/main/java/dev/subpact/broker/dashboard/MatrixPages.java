@@ -5,11 +5,11 @@ import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.sql.SQLException;
@@ -55,7 +55,7 @@ final class MatrixPages {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    List<String> names = api.repository().pacticipants(tx).stream().map(Pacticipant::name).toList();
+    List<String> names = api.storage().pacticipants().pacticipants(tx).stream().map(Pacticipant::name).toList();
     List<String> versions = new ArrayList<>();
     if (pacticipant != null) {
       DashboardReads.versions(tx, pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
@@ -63,7 +63,7 @@ final class MatrixPages {
         versions.add(0, version);
       }
     }
-    List<String> environments = api.repository().environments(tx).stream().map(Environment::name).toList();
+    List<String> environments = api.storage().environments().environments(tx).stream().map(Environment::name).toList();
     StringBuilder form = new StringBuilder("<form method=\"get\">")
         .append(Html.picker("pacticipant", "Pacticipant", names, pacticipant, false))
         .append(Html.picker("version", "Version (newest when empty)", versions, version, true))

@@ -3,11 +3,11 @@ package dev.subpact.broker.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.json.Json;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.json.Json;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
@@ -50,9 +50,9 @@ final class PactPage {
     String version = ctx.pathParam("version");
     Loaded loaded = api.database().read(tx -> {
       var v = api.versionOr404(tx, consumer, version);
-      Publication p = api.repository().publication(tx, v, provider).orElseThrow(() -> ApiException.notFound(
+      Publication p = api.storage().pacts().publication(tx, v, provider).orElseThrow(() -> ApiException.notFound(
           "No pact between " + consumer + " " + version + " and " + provider + "."));
-      return new Loaded(p, api.repository().pactContent(tx, p.sha()).orElseThrow(),
+      return new Loaded(p, api.storage().pacts().pactContent(tx, p.sha()).orElseThrow(),
           DashboardReads.verifications(tx, p.sha(), provider, HISTORY));
     });
     String raw = "/pacts/provider/" + Links.encode(provider) + "/consumer/" + Links.encode(consumer) + "/version/"

@@ -4,17 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.graphql.change.UsedSchemaChanges;
@@ -66,14 +66,14 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   }
 
   private final Database database;
-  private final BrokerRepository repository;
+  private final Repositories storage;
   private final Contracts contracts;
   private final WebhookDispatcher webhooks;
 
-  public GraphqlAwareness(Database database, BrokerRepository repository, Contracts contracts,
+  public GraphqlAwareness(Database database, Repositories storage, Contracts contracts,
       WebhookDispatcher webhooks) {
     this.database = database;
-    this.repository = repository;
+    this.storage = storage;
     this.contracts = contracts;
     this.webhooks = webhooks;
   }
@@ -82,7 +82,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     app.put("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
     app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
     app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
-      String sdl = database.read(tx -> repository.schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
+      String sdl = database.read(tx -> storage.graphql().schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
           .orElseThrow(() -> BrokerException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
               + "' has no GraphQL schema; PUT its SDL here."));
       ctx.contentType("application/graphql; charset=utf-8").result(sdl);
@@ -135,8 +135,8 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     Links links = api.links(ctx);
     List<BrokerEvent> events = new ArrayList<>();
     List<SchemaCheck> checks = database.write(tx -> {
-      Version version = repository.ensureVersion(tx, provider, number, null);
-      repository.saveSchema(tx, version, finalSdl);
+      Version version = storage.pacticipants().ensureVersion(tx, provider, number, null);
+      storage.graphql().saveSchema(tx, version, finalSdl);
       List<SchemaCheck> results = new ArrayList<>();
       for (Publication pact : relevantPacts(tx, provider)) {
         SchemaCheck check = checkAndRecord(tx, links, schema, version, pact, events);
@@ -166,15 +166,15 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   private List<Publication> relevantPacts(Tx tx, String provider) throws SQLException {
     Map<String, Publication> bySha = new LinkedHashMap<>();
     Set<String> heads = new LinkedHashSet<>();
-    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+    for (Publication pact : storage.pacts().publicationsForProvider(tx, provider)) {
       boolean head = heads.add(pact.consumer());
-      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
+      for (String branch : storage.branchesAndTags().branchesOf(tx, pact.consumerVersion())) {
         head |= heads.add(pact.consumer() + "\u0000b" + branch);
       }
-      for (String tag : repository.tags(tx, pact.consumerVersion())) {
+      for (String tag : storage.branchesAndTags().tags(tx, pact.consumerVersion())) {
         head |= heads.add(pact.consumer() + "\u0000t" + tag);
       }
-      if (head || !repository.currentPlacesOf(tx, pact.consumerVersion()).isEmpty()) {
+      if (head || !storage.environments().currentPlacesOf(tx, pact.consumerVersion()).isEmpty()) {
         bySha.putIfAbsent(pact.sha(), pact);
       }
     }
@@ -185,7 +185,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       Publication pact, List<BrokerEvent> events) throws SQLException {
     GraphqlPact graphqlPact;
     try {
-      graphqlPact = GraphqlPacts.parse(repository.pactContent(tx, pact.sha()).orElseThrow(),
+      graphqlPact = GraphqlPacts.parse(storage.pacts().pactContent(tx, pact.sha()).orElseThrow(),
           pact.consumer() + " " + pact.consumerVersion().number());
     } catch (PactFormatException | IllegalArgumentException e) {
       String unreadable = unreadableGraphql(e);
@@ -217,7 +217,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       item.put("success", ok);
       try {
         for (SchemaCoordinate coordinate : OperationCoordinates.of(interaction.operation(), schema.graphql())) {
-          repository.addFieldUsage(tx, pact.sha(), coordinate.toString(), interaction.description());
+          storage.graphql().addFieldUsage(tx, pact.sha(), coordinate.toString(), interaction.description());
         }
       } catch (RuntimeException e) {
         // an operation the schema cannot resolve has no coordinates to index; its errors are recorded above
@@ -234,15 +234,15 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   private List<UsedSchemaChanges> deployedBaselines(Tx tx, Schema schema, Version providerVersion, Publication pact)
       throws SQLException {
     Map<Long, UsedSchemaChanges> byVersion = new LinkedHashMap<>();
-    for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
-      List<Deployment> provider = new ArrayList<>(repository.currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
-      provider.addAll(repository.currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
+    for (Deployment place : storage.environments().currentPlacesOf(tx, pact.consumerVersion())) {
+      List<Deployment> provider = new ArrayList<>(storage.environments().currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      provider.addAll(storage.environments().currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
       for (Deployment deployed : provider) {
         Version version = deployed.version();
         if (version.id() == providerVersion.id() || byVersion.containsKey(version.id())) {
           continue;
         }
-        Optional<String> sdl = repository.schema(tx, version);
+        Optional<String> sdl = storage.graphql().schema(tx, version);
         if (sdl.isPresent()) {
           byVersion.put(version.id(), UsedSchemaChanges.between(SchemaLoader.fromSdl(sdl.get(), version.pacticipant() + " "
               + version.number() + " (in " + place.environment().name() + ")"), schema));
@@ -256,7 +256,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       List<String> errors, List<BrokerEvent> events) throws SQLException {
     ObjectNode testResults = Json.object();
     testResults.set("tests", results);
-    Verification verification = repository.addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
+    Verification verification = storage.verifications().addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
         Verification.SCHEMA, null, Json.write(testResults));
     events.addAll(contracts.verificationEvents(tx, links, pact, verification));
     return new SchemaCheck(pact, errors.isEmpty(), errors);
@@ -276,13 +276,13 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   public void pactPublished(Links links, String provider, String sha) {
     List<BrokerEvent> events = new ArrayList<>();
     database.write(tx -> {
-      var schemaVersion = repository.latestSchemaVersion(tx, provider);
+      var schemaVersion = storage.graphql().latestSchemaVersion(tx, provider);
       if (schemaVersion.isEmpty()) {
         return null;
       }
-      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, schemaVersion.get()).orElseThrow(),
+      Schema schema = SchemaLoader.fromSdl(storage.graphql().schema(tx, schemaVersion.get()).orElseThrow(),
           provider + " " + schemaVersion.get().number());
-      for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+      for (Publication pact : storage.pacts().publicationsForProvider(tx, provider)) {
         if (pact.sha().equals(sha)) {
           checkAndRecord(tx, links, schema, schemaVersion.get(), pact, events);
           break;
@@ -298,10 +298,10 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   public List<Usage> usages(String coordinate) {
     return database.read(tx -> {
       List<Usage> result = new ArrayList<>();
-      for (String[] usage : repository.fieldUsages(tx, coordinate)) {
+      for (String[] usage : storage.graphql().fieldUsages(tx, coordinate)) {
         for (Publication pact : publicationsWithSha(tx, usage[0])) {
           List<String> environments = new ArrayList<>();
-          for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
+          for (Deployment place : storage.environments().currentPlacesOf(tx, pact.consumerVersion())) {
             if (!environments.contains(place.environment().name())) {
               environments.add(place.environment().name());
             }
@@ -318,7 +318,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     for (String[] pair : tx.list("SELECT pr.name, c.name FROM pact_publications pp"
         + " JOIN pacticipants pr ON pr.id = pp.provider_id JOIN pacticipants c ON c.id = pp.consumer_id"
         + " WHERE pp.pact_sha = ? GROUP BY pr.name, c.name", row -> new String[] {row.getString(1), row.getString(2)}, sha)) {
-      for (Publication p : repository.publications(tx, pair[0], pair[1])) {
+      for (Publication p : storage.pacts().publications(tx, pair[0], pair[1])) {
         if (p.sha().equals(sha)) {
           result.add(p);
         }
@@ -339,11 +339,11 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   /** The deprecated fields and arguments of the provider's newest schema, sorted; empty without a schema. */
   public List<String> deprecatedCoordinates(String provider) {
     return database.read(tx -> {
-      var version = repository.latestSchemaVersion(tx, provider);
+      var version = storage.graphql().latestSchemaVersion(tx, provider);
       if (version.isEmpty()) {
         return List.<String>of();
       }
-      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, version.get()).orElseThrow(), provider);
+      Schema schema = SchemaLoader.fromSdl(storage.graphql().schema(tx, version.get()).orElseThrow(), provider);
       List<String> coordinates = new ArrayList<>();
       for (GraphQLType type : schema.graphql().getAllTypesAsList()) {
         if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {

@@ -2,6 +2,7 @@ package dev.subpact.broker.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.subpact.broker.error.StorageConflictException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
