@@ -1,6 +1,7 @@
 package dev.subpact.broker.bench;
 
 import dev.subpact.broker.BrokerConfig;
+import dev.subpact.broker.Fixtures;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RoundRobinProxy;
 import dev.subpact.broker.RunningBroker;
@@ -75,7 +76,7 @@ public final class BrokerBenchmark {
           long started = System.nanoTime();
           String providerVersion = load(broker);
           if (engine[0].equals("postgresql")) {
-            broker.database().write(tx -> {
+            Fixtures.database(broker).write(tx -> {
               tx.execute("ANALYZE"); // what autovacuum does on a live database; a fresh bulk load has no planner statistics
               return null;
             });
@@ -227,7 +228,7 @@ public final class BrokerBenchmark {
     long started = System.nanoTime();
     int consumerVersions = CONSUMERS * VERSIONS_PER_CONSUMER;
     int contents = CONSUMERS * ((VERSIONS_PER_CONSUMER + 4) / 5);
-    return broker.database().write(tx -> {
+    return Fixtures.database(broker).write(tx -> {
       Environment production = storage.environments().createEnvironment(tx, "00000000-0000-4000-8000-000000000001", "production", null, true, null);
       Environment staging = storage.environments().createEnvironment(tx, "00000000-0000-4000-8000-000000000002", "staging", null, false, null);
       long providerId = storage.pacticipants().updatePacticipant(tx, "backend", null, null, "main").id();
