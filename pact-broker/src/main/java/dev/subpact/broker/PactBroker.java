@@ -9,6 +9,7 @@ import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Repositories;
+import dev.subpact.broker.storage.StorageException;
 import dev.subpact.broker.verification.PactsForVerification;
 import dev.subpact.broker.webhook.AllowList;
 import dev.subpact.broker.webhook.WebhookDispatcher;
@@ -27,21 +28,24 @@ public final class PactBroker {
     } catch (IllegalArgumentException e) {
       throw new BrokerStartException(e.getMessage(), e);
     }
-    Database database = Database.open(config.database());
+    Database database;
+    try {
+      database = Database.open(config.database());
+    } catch (StorageException e) {
+      throw new BrokerStartException(e.getMessage(), e);
+    }
     Repositories storage = Repositories.create();
     WebhookDispatcher webhooks = new WebhookDispatcher(database, storage, allowList, config.webhookAttempts(),
         config.webhookBackoff());
     BrokerMetrics metrics = new BrokerMetrics(webhooks);
     Contracts contracts = new Contracts(database, storage, webhooks, metrics, config.allowContractModification());
     GraphqlAwareness graphql = new GraphqlAwareness(database, storage, contracts, webhooks);
-    ApiContext api = new ApiContext(config, database, storage, contracts, webhooks,
-        new Matrix(storage), new PactsForVerification(storage), graphql);
+    Matrix matrix = new Matrix(storage);
+    ApiContext api = new ApiContext(config, database, storage, contracts, webhooks, matrix,
+        new PactsForVerification(storage), graphql, new Dashboard(database, storage, matrix, graphql));
     Javalin server;
     try {
-      server = HttpApi.create(api, metrics, app -> {
-        graphql.register(app, api);
-        Dashboard.register(app, api, graphql);
-      }).start(config.host(), config.port());
+      server = HttpApi.create(api, metrics).start(config.host(), config.port());
     } catch (RuntimeException e) {
       webhooks.close();
       database.close();

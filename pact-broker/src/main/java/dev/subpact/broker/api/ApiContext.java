@@ -3,6 +3,8 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.dashboard.Dashboard;
+import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.model.Pacticipant;
@@ -18,14 +20,9 @@ import java.sql.SQLException;
 /** What every resource needs: storage, services, configuration, and request helpers. */
 public record ApiContext(BrokerConfig config, Database database, Repositories storage,
     Contracts contracts, WebhookDispatcher webhooks, Matrix matrix,
-    PactsForVerification pactsForVerification, SchemaHook schemas) {
+    PactsForVerification pactsForVerification, GraphqlAwareness graphql, Dashboard dashboard) {
 
   public static final String HAL_JSON = "application/hal+json;charset=utf-8";
-
-  /** What the GraphQL-aware part does when a pact or a provider schema is published. */
-  public interface SchemaHook {
-    void pactPublished(Links links, String provider, String sha);
-  }
 
   public Links links(Context ctx) {
     return Links.of(ctx, config.baseUrl());

@@ -23,8 +23,8 @@ public final class HttpApi {
   private static final String STARTED = "subpact.started";
   private static final String REQUEST_ID = "subpact.requestId";
 
-  /** Creates (does not start) the server for {@code api}, with {@code extra} routes added. */
-  public static Javalin create(ApiContext api, BrokerMetrics metrics, java.util.function.Consumer<Javalin> extra) {
+  /** Creates (does not start) the server for {@code api}: every route of the broker, and its error mapping. */
+  public static Javalin create(ApiContext api, BrokerMetrics metrics) {
     Auth auth = new Auth(api.config());
     AccessLog accessLog = new AccessLog(api.config().accessLog(), System.err);
     Javalin app = Javalin.create(config -> {
@@ -62,7 +62,9 @@ public final class HttpApi {
       metrics.request(ctx.method().name(), route, status, took);
       accessLog.write(ctx.attribute(REQUEST_ID), ctx.method().name(), ctx.path(), route, status, took);
     });
-    extra.accept(app);
+    // before the pact routes: /pacts/provider/{p}/consumer/{c}/latest/badge must not be taken for a tag
+    GraphqlResources.register(app, api);
+    DashboardRoutes.register(app, api.dashboard());
     DiagnosticResources.register(app, api, metrics);
     IndexResource.register(app, api);
     PacticipantResources.register(app, api);

@@ -74,7 +74,7 @@ final class PactResources {
     Links links = api.links(ctx);
     var published = api.contracts().publish(links, consumer, ctx.pathParam("version"), null, List.of(),
         null, List.of(new Contracts.PactToPublish(provider, pact)));
-    api.schemas().pactPublished(links, provider, published.get(0).publication().sha());
+    api.graphql().pactPublished(links, provider, published.get(0).publication().sha());
     ObjectNode body = api.database().read(tx -> hal.pact(tx, links, published.get(0).publication()));
     ApiContext.send(ctx, published.get(0).newPublication() ? 201 : 200, body);
   }
@@ -461,7 +461,7 @@ final class PactResources {
     var published = api.contracts().publish(links, consumer, version, branch, tags,
         Json.text(body, "buildUrl"), toPublish);
     for (var p : published) {
-      api.schemas().pactPublished(links, p.publication().provider(), p.publication().sha());
+      api.graphql().pactPublished(links, p.publication().provider(), p.publication().sha());
     }
     ObjectNode result = Json.object();
     ObjectNode embedded = result.putObject("_embedded");

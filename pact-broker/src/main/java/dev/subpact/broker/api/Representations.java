@@ -3,6 +3,7 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.contract.ResourceUrls;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.model.Deployment;
 import dev.subpact.broker.model.Environment;
@@ -93,9 +94,9 @@ final class Representations {
     ArrayNode deploy = l.putArray("pb:record-deployment");
     ArrayNode release = l.putArray("pb:record-release");
     for (Environment e : storage.environments().environments(tx)) {
-      deploy.add(Json.link(self + "/deployed-versions/environment/" + Links.encode(e.uuid()),
+      deploy.add(Json.link(self + "/deployed-versions/environment/" + ResourceUrls.encode(e.uuid()),
           "Record deployment to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
-      release.add(Json.link(self + "/released-versions/environment/" + Links.encode(e.uuid()),
+      release.add(Json.link(self + "/released-versions/environment/" + ResourceUrls.encode(e.uuid()),
           "Record release to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
     }
     return node;
@@ -163,8 +164,8 @@ final class Representations {
     l.set("pb:all-pact-versions", Json.link(links.to("pacts", "provider", p.provider(), "consumer", p.consumer(), "versions"), "All versions of this pact"));
     l.set("pb:latest-verification-results", Json.link(pactVersion + "/verification-results/latest", "Latest verification results"));
     l.set("pb:publish-verification-results", Json.link(pactVersion + "/verification-results", "Publish verification results"));
-    l.set("pb:matrix-for-consumer-version", Json.link(links.template("/matrix?q[][pacticipant]=" + Links.encode(p.consumer())
-        + "&q[][version]=" + Links.encode(p.consumerVersion().number()) + "&latestby=cvp"), "View matrix rows for the consumer version to which this pact belongs"));
+    l.set("pb:matrix-for-consumer-version", Json.link(links.template("/matrix?q[][pacticipant]=" + ResourceUrls.encode(p.consumer())
+        + "&q[][version]=" + ResourceUrls.encode(p.consumerVersion().number()) + "&latestby=cvp"), "View matrix rows for the consumer version to which this pact belongs"));
     node.put("createdAt", p.createdAt());
     return node;
   }

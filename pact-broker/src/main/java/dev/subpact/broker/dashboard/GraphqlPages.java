@@ -1,13 +1,10 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.Links;
+import dev.subpact.broker.contract.ResourceUrls;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Tx;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,27 +30,20 @@ final class GraphqlPages {
   static final int TIMELINE = 12;
   private static final int COORDINATES = 2000;
 
-  private final ApiContext api;
+  private final DashboardData data;
   private final GraphqlAwareness graphql;
 
-  GraphqlPages(ApiContext api, GraphqlAwareness graphql) {
-    this.api = api;
+  GraphqlPages(DashboardData data, GraphqlAwareness graphql) {
+    this.data = data;
     this.graphql = graphql;
   }
 
-  void register(Javalin app) {
-    app.get("/dashboard/graphql", this::providers);
-    app.get("/dashboard/graphql/{provider}", this::provider);
-    app.get("/dashboard/field-usage", this::fieldUsage);
-    app.get("/dashboard/deprecated", this::deprecated);
-  }
-
   private static String providerHref(String provider) {
-    return "/dashboard/graphql/" + Links.encode(provider);
+    return "/dashboard/graphql/" + ResourceUrls.encode(provider);
   }
 
-  private void providers(Context ctx) {
-    List<String> providers = api.database().read(DashboardReads::graphqlProviders);
+  String providers() {
+    List<String> providers = data.database().read(DashboardReads::graphqlProviders);
     StringBuilder body = new StringBuilder();
     if (providers.isEmpty()) {
       body.append("<p>No provider has published a GraphQL schema yet (PUT it to /pacticipants/{provider}/versions/{version}/graphql-schema).</p>");
@@ -62,19 +52,18 @@ final class GraphqlPages {
       providers.forEach(p -> body.append("<li>").append(Html.link(providerHref(p), p)).append("</li>"));
       body.append("</ul>");
     }
-    ctx.html(Html.page("GraphQL", body.toString()));
+    return Html.page("GraphQL", body.toString());
   }
 
-  private void provider(Context ctx) {
-    String provider = ctx.pathParam("provider");
+  String provider(String provider) {
     Set<String> deprecated = new TreeSet<>(graphql.deprecatedCoordinates(provider));
-    String body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    String body = data.database().read(tx -> {
+      data.pacticipantOr404(tx, provider);
       return "<p>Provider " + Html.pacticipantLink(provider) + " · " + Html.link("/dashboard/deprecated?provider="
-          + Links.encode(provider), "deprecated fields still in use") + "</p>" + heatMap(tx, provider, deprecated)
+          + ResourceUrls.encode(provider), "deprecated fields still in use") + "</p>" + heatMap(tx, provider, deprecated)
           + timeline(tx, provider);
     });
-    ctx.html(Html.page("GraphQL: " + provider, body));
+    return Html.page("GraphQL: " + provider, body);
   }
 
   private record Cell(String severity, List<String> who) {}
@@ -120,7 +109,7 @@ final class GraphqlPages {
     }
     out.append("</tr>");
     for (String coordinate : coordinates) {
-      out.append("<tr><th scope=\"row\">").append(Html.link("/dashboard/field-usage?coordinate=" + Links.encode(coordinate),
+      out.append("<tr><th scope=\"row\">").append(Html.link("/dashboard/field-usage?coordinate=" + ResourceUrls.encode(coordinate),
           coordinate)).append(deprecated.contains(coordinate) ? " <span title=\"deprecated\">†</span>" : "").append("</th>");
       for (Map.Entry<String, Map<String, Cell>> consumer : cells.entrySet()) {
         Cell cell = consumer.getValue().get(coordinate);
@@ -233,9 +222,8 @@ final class GraphqlPages {
     return table.append("</table></div>").toString();
   }
 
-  private void fieldUsage(Context ctx) {
-    String coordinate = Html.param(ctx, "coordinate");
-    String body = api.database().read(tx -> {
+  String fieldUsage(String coordinate) {
+    String body = data.database().read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\"><label>Field (Type.field) <input name=\"coordinate\" list=\"coordinates\" value=\"")
           .append(Html.text(coordinate)).append("\" size=\"40\" autocomplete=\"off\"></label><datalist id=\"coordinates\">");
       DashboardReads.coordinates(tx, COORDINATES).forEach(c -> out.append("<option value=\"").append(Html.text(c)).append("\">"));
@@ -247,20 +235,19 @@ final class GraphqlPages {
       if (rows.isEmpty()) {
         return out.append("<p id=\"usages\">No consumer version in use (deployed, released or the head of a main branch) uses <code>")
             .append(Html.text(coordinate)).append("</code>. Older versions may: ")
-            .append(Html.link("/graphql/field-usage/" + Links.encode(coordinate), "every version, as JSON")).append(".</p>").toString();
+            .append(Html.link("/graphql/field-usage/" + ResourceUrls.encode(coordinate), "every version, as JSON")).append(".</p>").toString();
       }
       return out.append("<p>").append(rows.size()).append(rows.size() == 1 ? " use" : " uses").append(" of <code>")
           .append(Html.text(coordinate)).append("</code> by consumer versions in use; ")
-          .append(Html.link("/graphql/field-usage/" + Links.encode(coordinate), "every version, as JSON")).append(".</p>")
+          .append(Html.link("/graphql/field-usage/" + ResourceUrls.encode(coordinate), "every version, as JSON")).append(".</p>")
           .append(usageTable(rows)).toString();
     });
-    ctx.html(Html.page("Field usage", body));
+    return Html.page("Field usage", body);
   }
 
-  private void deprecated(Context ctx) {
-    String provider = Html.param(ctx, "provider");
+  String deprecated(String provider) {
     List<String> coordinates = provider == null ? List.of() : graphql.deprecatedCoordinates(provider);
-    String body = api.database().read(tx -> {
+    String body = data.database().read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\">")
           .append(Html.picker("provider", "Provider", DashboardReads.graphqlProviders(tx), provider, false))
           .append("<button>Show</button></form>");
@@ -281,6 +268,6 @@ final class GraphqlPages {
       }
       return out.append(usageTable(rows)).toString();
     });
-    ctx.html(Html.page("Deprecated fields still in use", body));
+    return Html.page("Deprecated fields still in use", body);
   }
 }

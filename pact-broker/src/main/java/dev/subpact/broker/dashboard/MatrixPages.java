@@ -1,6 +1,5 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
@@ -10,8 +9,6 @@ import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Tx;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,31 +28,21 @@ final class MatrixPages {
   static final int ROWS = 100;
   private static final int NOTICES = 20;
 
-  private final ApiContext api;
+  private final DashboardData data;
 
-  MatrixPages(ApiContext api) {
-    this.api = api;
-  }
-
-  void register(Javalin app) {
-    app.get("/dashboard/matrix", this::matrix);
-    app.get("/dashboard/can-i-deploy", this::canIDeploy);
+  MatrixPages(DashboardData data) {
+    this.data = data;
   }
 
   /** What the pickers chose; null where nothing was picked. */
-  private record Picked(String pacticipant, String version, String environment) {
-
-    static Picked of(Context ctx) {
-      return new Picked(Html.param(ctx, "pacticipant"), Html.param(ctx, "version"), Html.param(ctx, "environment"));
-    }
-  }
+  record Picked(String pacticipant, String version, String environment) {}
 
   /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
   private String form(Tx tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    List<String> names = api.storage().pacticipants().pacticipants(tx).stream().map(Pacticipant::name).toList();
+    List<String> names = data.storage().pacticipants().pacticipants(tx).stream().map(Pacticipant::name).toList();
     List<String> versions = new ArrayList<>();
     if (pacticipant != null) {
       DashboardReads.versions(tx, pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
@@ -63,7 +50,7 @@ final class MatrixPages {
         versions.add(0, version);
       }
     }
-    List<String> environments = api.storage().environments().environments(tx).stream().map(Environment::name).toList();
+    List<String> environments = data.storage().environments().environments(tx).stream().map(Environment::name).toList();
     StringBuilder form = new StringBuilder("<form method=\"get\">")
         .append(Html.picker("pacticipant", "Pacticipant", names, pacticipant, false))
         .append(Html.picker("version", "Version (newest when empty)", versions, version, true))
@@ -76,32 +63,30 @@ final class MatrixPages {
     return form.toString();
   }
 
-  private void matrix(Context ctx) {
-    Picked picked = Picked.of(ctx);
-    String body = api.database().read(tx -> {
+  String matrix(Picked picked) {
+    String body = data.database().read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, false, "Show"));
       if (picked.pacticipant() == null) {
         return out.append("<p>Pick a pacticipant to see what its pacts were verified against.</p>").toString();
       }
-      api.pacticipantOr404(tx, picked.pacticipant());
+      data.pacticipantOr404(tx, picked.pacticipant());
       return out.append(table(tx, evaluate(tx, picked))).toString();
     });
-    ctx.html(Html.page("Matrix", body));
+    return Html.page("Matrix", body);
   }
 
   /** The newest version when none was picked; against the environment (can-i-deploy) when one was. */
   private Matrix.Result evaluate(Tx tx, Picked picked) throws SQLException {
-    return api.matrix().evaluate(tx, new MatrixQuery(
+    return data.matrix().evaluate(tx, new MatrixQuery(
         List.of(new Selector(picked.pacticipant(), picked.version(), picked.version() == null, null, null, null, false)),
         List.of(), picked.environment() == null ? null : "cvp", false, null, picked.environment(), false, null, ROWS));
   }
 
-  private void canIDeploy(Context ctx) {
-    Picked picked = Picked.of(ctx);
+  String canIDeploy(Picked picked) {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    String body = api.database().read(tx -> {
+    String body = data.database().read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, true, "Ask"));
       if (pacticipant == null || environment == null) {
         return out.append("<p>Pick a pacticipant, a version and the environment to deploy it to.</p>").toString();
@@ -132,7 +117,7 @@ final class MatrixPages {
       }
       return out.append(table(tx, result)).toString();
     });
-    ctx.html(Html.page("Can I deploy?", body));
+    return Html.page("Can I deploy?", body);
   }
 
   /** The matrix's reason (its sentences joined by spaces) as one item per sentence. */

@@ -3,9 +3,8 @@ package dev.subpact.broker.graphql;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.contract.ResourceUrls;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.model.Deployment;
@@ -34,8 +33,6 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +49,7 @@ import java.util.Set;
  * Each check also indexes which schema coordinates each contract uses, so the broker can say which
  * consumer versions use a field and where they are deployed.
  */
-public final class GraphqlAwareness implements ApiContext.SchemaHook {
+public final class GraphqlAwareness {
 
   /** One use of a coordinate by a consumer version, and where that version runs. */
   public record Usage(String coordinate, String consumer, String consumerVersion, String interaction,
@@ -78,44 +75,21 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     this.webhooks = webhooks;
   }
 
-  public void register(Javalin app, ApiContext api) {
-    app.put("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
-    app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
-    app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
-      String sdl = database.read(tx -> storage.graphql().schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
-          .orElseThrow(() -> BrokerException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
-              + "' has no GraphQL schema; PUT its SDL here."));
-      ctx.contentType("application/graphql; charset=utf-8").result(sdl);
-    });
-    app.get("/graphql/field-usage/{coordinate}", ctx -> {
-      ObjectNode body = Json.object();
-      ArrayNode usages = body.putArray("usages");
-      for (Usage u : usages(ctx.pathParam("coordinate"))) {
-        usages.add(usageJson(u, false));
-      }
-      ApiContext.send(ctx, 200, body);
-    });
-    app.get("/graphql/deprecated-usage/{provider}", ctx -> {
-      ObjectNode body = Json.object();
-      ArrayNode usages = body.putArray("usages");
-      for (Usage u : deprecatedInUse(ctx.pathParam("provider"))) {
-        usages.add(usageJson(u, true));
-      }
-      ApiContext.send(ctx, 200, body);
-    });
+  /** The SDL stored for a provider version; refused when the version or its schema is missing. */
+  public String schema(String provider, String number) {
+    return database.read(tx -> {
+      Version version = storage.pacticipants().version(tx, provider, number).orElseThrow(() -> BrokerException.notFound(
+          "No version '" + number + "' of pacticipant '" + provider + "'."));
+      return storage.graphql().schema(tx, version);
+    }).orElseThrow(() -> BrokerException.notFound("Version '" + number + "' of '" + provider
+        + "' has no GraphQL schema; PUT its SDL here."));
   }
 
-  private static ObjectNode usageJson(Usage u, boolean deprecated) {
-    ObjectNode node = Json.object().put("coordinate", u.coordinate()).put("consumer", u.consumer())
-        .put("consumerVersion", u.consumerVersion()).put("interaction", u.interaction());
-    ArrayNode environments = node.putArray("environments");
-    u.environments().forEach(environments::add);
-    node.put("text", u.sentence(deprecated));
-    return node;
-  }
-
-  private void publishSchema(Context ctx, ApiContext api) {
-    String body = ctx.body();
+  /**
+   * Stores the provider version's schema ({@code body}: the SDL, or {@code {"sdl": …}}) and checks
+   * every relevant GraphQL contract against it, recording each outcome as a verification by schema.
+   */
+  public List<SchemaCheck> publishSchema(ResourceUrls links, String provider, String number, String body) {
     String sdl = body;
     if (body.trim().startsWith("{")) {
       sdl = Json.text(Json.parse(body), "sdl");
@@ -123,8 +97,6 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
         throw BrokerException.invalid("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
       }
     }
-    String provider = ctx.pathParam("p");
-    String number = ctx.pathParam("v");
     Schema schema;
     try {
       schema = SchemaLoader.fromSdl(sdl, provider + " " + number);
@@ -132,7 +104,6 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       throw BrokerException.invalid("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
     }
     String finalSdl = sdl;
-    Links links = api.links(ctx);
     List<BrokerEvent> events = new ArrayList<>();
     List<SchemaCheck> checks = database.write(tx -> {
       Version version = storage.pacticipants().ensureVersion(tx, provider, number, null);
@@ -148,19 +119,11 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       return results;
     });
     webhooks.nudge();
-    ObjectNode result = Json.object().put("provider", provider).put("version", number);
-    ArrayNode checked = result.putArray("verifiedBySchema");
-    for (SchemaCheck c : checks) {
-      ObjectNode item = checked.addObject().put("consumer", c.pact().consumer())
-          .put("consumerVersion", c.pact().consumerVersion().number()).put("success", c.success());
-      ArrayNode problems = item.putArray("errors");
-      c.errors().forEach(problems::add);
-    }
-    result.putObject("_links").set("self", Json.link(links.version(provider, number) + "/graphql-schema"));
-    ApiContext.send(ctx, 200, result);
+    return checks;
   }
 
-  private record SchemaCheck(Publication pact, boolean success, List<String> errors) {}
+  /** One contract checked against a published schema: passed, or the errors it met. */
+  public record SchemaCheck(Publication pact, boolean success, List<String> errors) {}
 
   /** The latest pact of every consumer, branch and tag, and those of deployed or released versions. */
   private List<Publication> relevantPacts(Tx tx, String provider) throws SQLException {
@@ -181,7 +144,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return new ArrayList<>(bySha.values());
   }
 
-  private SchemaCheck checkAndRecord(Tx tx, Links links, Schema schema, Version providerVersion,
+  private SchemaCheck checkAndRecord(Tx tx, ResourceUrls links, Schema schema, Version providerVersion,
       Publication pact, List<BrokerEvent> events) throws SQLException {
     GraphqlPact graphqlPact;
     try {
@@ -252,7 +215,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return List.copyOf(byVersion.values());
   }
 
-  private SchemaCheck record(Tx tx, Links links, Publication pact, Version providerVersion, ArrayNode results,
+  private SchemaCheck record(Tx tx, ResourceUrls links, Publication pact, Version providerVersion, ArrayNode results,
       List<String> errors, List<BrokerEvent> events) throws SQLException {
     ObjectNode testResults = Json.object();
     testResults.set("tests", results);
@@ -272,8 +235,8 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return e.getCause() instanceof DocumentSyntaxException ? "The contract cannot be read: " + e.getMessage() : null;
   }
 
-  @Override
-  public void pactPublished(Links links, String provider, String sha) {
+  /** Checks a newly published pact content against the provider's latest schema, if it has one. */
+  public void pactPublished(ResourceUrls links, String provider, String sha) {
     List<BrokerEvent> events = new ArrayList<>();
     database.write(tx -> {
       var schemaVersion = storage.graphql().latestSchemaVersion(tx, provider);
