@@ -4,6 +4,7 @@ import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.HttpApi;
 import dev.subpact.broker.contract.Contracts;
 import dev.subpact.broker.dashboard.Dashboard;
+import dev.subpact.broker.data.BrokerData;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.metrics.BrokerMetrics;
@@ -40,9 +41,8 @@ public final class PactBroker {
     BrokerMetrics metrics = new BrokerMetrics(webhooks);
     Contracts contracts = new Contracts(database, storage, webhooks, metrics, config.allowContractModification());
     GraphqlAwareness graphql = new GraphqlAwareness(database, storage, contracts, webhooks);
-    Matrix matrix = new Matrix(storage);
-    ApiContext api = new ApiContext(config, database, storage, contracts, webhooks, matrix,
-        new PactsForVerification(storage), graphql, new Dashboard(database, storage, matrix, graphql));
+    BrokerData data = new BrokerData(database, storage, new Matrix(storage), new PactsForVerification(storage));
+    ApiContext api = new ApiContext(config, data, contracts, webhooks, graphql, new Dashboard(data, graphql));
     Javalin server;
     try {
       server = HttpApi.create(api, metrics).start(config.host(), config.port());

@@ -43,7 +43,7 @@ final class MatrixResources {
 
   private void respond(Context ctx, MatrixQuery query) {
     Links links = api.links(ctx);
-    Matrix.Result result = api.database().read(tx -> api.matrix().evaluate(tx, query));
+    Matrix.Result result = api.data().read(tx -> tx.matrix(query));
     ObjectNode body = Json.object();
     ObjectNode summary = body.putObject("summary");
     if (result.deployable() == null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.model.Deployment;
 import dev.subpact.broker.model.Environment;
@@ -11,20 +12,12 @@ import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.model.Publication;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import dev.subpact.broker.storage.Repositories;
-import dev.subpact.broker.storage.Tx;
 import java.sql.SQLException;
 
 /** The HAL documents of the broker's resources, as the official broker shapes them. */
 final class Representations {
 
-  private final Repositories storage;
-
-  Representations(Repositories storage) {
-    this.storage = storage;
-  }
-
-  ObjectNode pacticipant(Tx tx, Links links, Pacticipant p) throws SQLException {
+  ObjectNode pacticipant(Session tx, Links links, Pacticipant p) throws SQLException {
     ObjectNode node = Json.object();
     node.put("name", p.name());
     node.put("displayName", DisplayName.of(p.name(), p.displayName()));
@@ -32,7 +25,7 @@ final class Representations {
     putIfPresent(node, "mainBranch", p.mainBranch());
     node.put("createdAt", p.createdAt());
     node.put("updatedAt", p.updatedAt());
-    var latest = storage.pacticipants().latestVersion(tx, p.name());
+    var latest = tx.latestVersion(p.name());
     if (latest.isPresent()) {
       node.putObject("_embedded").set("latest-version", versionSummary(links, latest.get()));
     }
@@ -57,7 +50,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode version(Tx tx, Links links, Version v) throws SQLException {
+  ObjectNode version(Session tx, Links links, Version v) throws SQLException {
     ObjectNode node = Json.object();
     node.put("number", v.number());
     putIfPresent(node, "buildUrl", v.buildUrl());
@@ -67,19 +60,19 @@ final class Representations {
     ObjectNode pacticipant = embedded.putObject("pacticipant").put("name", v.pacticipant());
     pacticipant.putObject("_links").set("self", Json.link(links.pacticipant(v.pacticipant())));
     ArrayNode tags = embedded.putArray("tags");
-    for (String tag : storage.branchesAndTags().tags(tx, v)) {
+    for (String tag : tx.tags(v)) {
       ObjectNode t = tags.addObject().put("name", tag);
       t.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "versions", v.number(), "tags", tag)));
     }
     ArrayNode branches = embedded.putArray("branchVersions");
-    for (String branch : storage.branchesAndTags().branchesOf(tx, v)) {
-      boolean latest = storage.pacticipants().latestVersionOnBranch(tx, v.pacticipant(), branch)
+    for (String branch : tx.branchesOf(v)) {
+      boolean latest = tx.latestVersionOnBranch(v.pacticipant(), branch)
           .map(b -> b.id() == v.id()).orElse(false);
       ObjectNode b = branches.addObject().put("name", branch).put("latest", latest);
       b.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "branches", branch, "versions", v.number())));
     }
     ArrayNode environments = embedded.putArray("deployedVersions");
-    for (Deployment d : storage.environments().currentPlacesOf(tx, v)) {
+    for (Deployment d : tx.currentPlacesOf(v)) {
       if (d.applicationInstance() != null || d.current()) {
         environments.add(Json.object().put("environment", d.environment().name()));
       }
@@ -93,7 +86,7 @@ final class Representations {
     l.set("pb:graphql-schema", Json.link(self + "/graphql-schema"));
     ArrayNode deploy = l.putArray("pb:record-deployment");
     ArrayNode release = l.putArray("pb:record-release");
-    for (Environment e : storage.environments().environments(tx)) {
+    for (Environment e : tx.environments()) {
       deploy.add(Json.link(self + "/deployed-versions/environment/" + ResourceUrls.encode(e.uuid()),
           "Record deployment to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
       release.add(Json.link(self + "/released-versions/environment/" + ResourceUrls.encode(e.uuid()),
@@ -121,7 +114,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode deployment(Tx tx, Links links, Deployment d, boolean release) throws SQLException {
+  ObjectNode deployment(Session tx, Links links, Deployment d, boolean release) throws SQLException {
     ObjectNode node = Json.object();
     node.put("uuid", d.uuid());
     if (release) {
@@ -148,8 +141,8 @@ final class Representations {
   }
 
   /** A pact document as published, with the broker's links added. */
-  ObjectNode pact(Tx tx, Links links, Publication p) throws SQLException {
-    String content = storage.pacts().pactContent(tx, p.sha()).orElseThrow();
+  ObjectNode pact(Session tx, Links links, Publication p) throws SQLException {
+    String content = tx.pactContent(p.sha()).orElseThrow();
     ObjectNode node = (ObjectNode) Json.parse(content);
     String self = links.pact(p.provider(), p.consumer(), p.consumerVersion().number());
     String pactVersion = links.pactVersion(p.provider(), p.consumer(), p.sha());

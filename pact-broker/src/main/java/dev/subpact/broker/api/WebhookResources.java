@@ -3,12 +3,12 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.model.Publication;
 import dev.subpact.broker.model.Timestamps;
 import dev.subpact.broker.model.Webhook;
 import dev.subpact.broker.model.WebhookExecution;
-import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.Redaction;
 import dev.subpact.broker.webhook.WebhookDispatcher;
@@ -47,13 +47,13 @@ final class WebhookResources {
 
   private void list(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(links.to("webhooks"), "Webhooks"));
       ArrayNode items = l.putArray("pb:webhooks");
       ArrayNode embedded = node.putObject("_embedded").putArray("webhooks");
-      for (Webhook w : api.storage().webhooks().webhooks(tx)) {
+      for (Webhook w : tx.webhooks()) {
         items.add(Json.link(links.to("webhooks", w.uuid()), w.description()));
         embedded.add(representation(links, w));
       }
@@ -65,15 +65,15 @@ final class WebhookResources {
   private void create(Context ctx, String provider, String consumer) {
     JsonNode body = ApiContext.objectBody(ctx);
     Links links = api.links(ctx);
-    ObjectNode result = api.database().write(tx -> {
+    ObjectNode result = api.data().write(tx -> {
       if (provider != null) {
-        api.pacticipantOr404(tx, provider);
+        tx.existingPacticipant(provider);
       }
       if (consumer != null) {
-        api.pacticipantOr404(tx, consumer);
+        tx.existingPacticipant(consumer);
       }
       Webhook webhook = validated(tx, UUID.randomUUID().toString(), body, provider, consumer, null);
-      api.storage().webhooks().saveWebhook(tx, webhook);
+      tx.saveWebhook(webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, 201, result);
@@ -84,25 +84,25 @@ final class WebhookResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     boolean[] created = {false};
-    ObjectNode result = api.database().write(tx -> {
-      var existing = api.storage().webhooks().webhook(tx, uuid);
+    ObjectNode result = api.data().write(tx -> {
+      var existing = tx.webhook(uuid);
       created[0] = existing.isEmpty();
       Webhook webhook = validated(tx, uuid, body, null, null, existing.map(Webhook::createdAt).orElse(null));
-      api.storage().webhooks().saveWebhook(tx, webhook);
+      tx.saveWebhook(webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, result);
   }
 
-  private Webhook validated(dev.subpact.broker.storage.Tx tx, String uuid, JsonNode body,
+  private Webhook validated(Session tx, String uuid, JsonNode body,
       String pathProvider, String pathConsumer, String createdAt) throws java.sql.SQLException {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String consumer = pathConsumer != null ? pathConsumer : Json.text(body.get("consumer"), "name");
     String provider = pathProvider != null ? pathProvider : Json.text(body.get("provider"), "name");
-    if (consumer != null && api.storage().pacticipants().pacticipant(tx, consumer).isEmpty()) {
+    if (consumer != null && tx.pacticipant(consumer).isEmpty()) {
       errors.put("consumer.name", List.of("No pacticipant named '" + consumer + "' exists"));
     }
-    if (provider != null && api.storage().pacticipants().pacticipant(tx, provider).isEmpty()) {
+    if (provider != null && tx.pacticipant(provider).isEmpty()) {
       errors.put("provider.name", List.of("No pacticipant named '" + provider + "' exists"));
     }
     List<String> events = new ArrayList<>();
@@ -188,7 +188,7 @@ final class WebhookResources {
   }
 
   private Webhook webhookOr404(String uuid) {
-    return api.database().read(tx -> api.storage().webhooks().webhook(tx, uuid))
+    return api.data().read(tx -> tx.webhook(uuid))
         .orElseThrow(() -> ApiException.notFound("No webhook with UUID '" + uuid + "'."));
   }
 
@@ -197,7 +197,7 @@ final class WebhookResources {
   }
 
   private void delete(Context ctx) {
-    if (!api.database().write(tx -> api.storage().webhooks().deleteWebhook(tx, ctx.pathParam("uuid")))) {
+    if (!api.data().write(tx -> tx.deleteWebhook(ctx.pathParam("uuid")))) {
       throw ApiException.notFound("No webhook with UUID '" + ctx.pathParam("uuid") + "'.");
     }
     ctx.status(204);
@@ -207,9 +207,9 @@ final class WebhookResources {
   private void execute(Context ctx) {
     Links links = api.links(ctx);
     Webhook webhook = webhookOr404(ctx.pathParam("uuid"));
-    BrokerEvent event = api.database().read(tx -> {
+    BrokerEvent event = api.data().read(tx -> {
       Publication latest = null;
-      for (Publication p : api.storage().pacts().latestPublications(tx)) {
+      for (Publication p : tx.latestPublications()) {
         if ((webhook.consumerName() == null || webhook.consumerName().equals(p.consumer()))
             && (webhook.providerName() == null || webhook.providerName().equals(p.provider()))) {
           latest = p;
@@ -238,10 +238,10 @@ final class WebhookResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     webhookOr404(uuid);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("executions");
-      for (WebhookExecution e : api.storage().webhooks().executions(tx, uuid)) {
+      for (WebhookExecution e : tx.executions(uuid)) {
         items.addObject().put("event", e.event()).put("success", e.success()).put("attempts", e.attempts())
             .put("logs", e.log()).put("createdAt", e.createdAt());
       }

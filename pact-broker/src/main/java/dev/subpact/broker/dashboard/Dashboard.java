@@ -2,18 +2,17 @@ package dev.subpact.broker.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.model.Environment;
 import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.PageRows;
 import dev.subpact.broker.model.Publication;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Repositories;
-import dev.subpact.broker.storage.Tx;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +34,13 @@ public final class Dashboard {
 
   static final int PAGE = 50;
 
-  private final DashboardData data;
+  private final BrokerData data;
   private final PactPage pactPage;
   private final MatrixPages matrixPages;
   private final GraphqlPages graphqlPages;
 
-  public Dashboard(Database database, Repositories storage, Matrix matrix, GraphqlAwareness graphql) {
-    this.data = new DashboardData(database, storage, matrix);
+  public Dashboard(BrokerData data, GraphqlAwareness graphql) {
+    this.data = data;
     this.pactPage = new PactPage(data);
     this.matrixPages = new MatrixPages(data);
     this.graphqlPages = new GraphqlPages(data, graphql);
@@ -139,7 +138,7 @@ public final class Dashboard {
 
   record Status(String css, String label, boolean pending) {
 
-    static Status of(DashboardReads.Latest latest) {
+    static Status of(PageRows.Latest latest) {
       if (latest == null) {
         return new Status("unknown", "not verified", true);
       }
@@ -156,10 +155,10 @@ public final class Dashboard {
   }
 
   /** The verification status of each pact, in two queries whatever their number. */
-  private static Map<Long, Status> statuses(Tx tx, List<Publication> pacts) throws SQLException {
-    Map<String, DashboardReads.Latest> latest = DashboardReads.latest(tx, pacts);
+  private static Map<Long, Status> statuses(Session tx, List<Publication> pacts) throws SQLException {
+    Map<String, PageRows.Latest> latest = tx.latest(pacts);
     Map<Long, Status> result = new java.util.HashMap<>();
-    pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(DashboardReads.key(p.sha(), p.providerId())))));
+    pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(PageRows.key(p.sha(), p.providerId())))));
     return result;
   }
 
@@ -167,8 +166,8 @@ public final class Dashboard {
   public String integrations(int offset) {
     StringBuilder rows = new StringBuilder();
     boolean[] more = new boolean[1];
-    data.database().read(tx -> {
-      List<Publication> pagePlusOne = data.storage().pacts().latestPublications(tx, offset, PAGE + 1);
+    data.read(tx -> {
+      List<Publication> pagePlusOne = tx.latestPublications(offset, PAGE + 1);
       more[0] = pagePlusOne.size() > PAGE;
       List<Publication> latest = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       Map<Long, Status> statuses = statuses(tx, latest);
@@ -185,13 +184,13 @@ public final class Dashboard {
             + "<tr><th scope=\"col\">Consumer</th><th scope=\"col\">Provider</th><th scope=\"col\">Latest pact</th>"
             + "<th scope=\"col\">Published</th><th scope=\"col\">Last verification</th></tr>" + rows + "</table></div>"
             + pager("/dashboard", offset, more[0], "previous", "next"));
-    data.database().read(tx -> {
+    data.read(tx -> {
       body.append("<h2>Pacticipants</h2><ul id=\"pacticipants\">");
-      for (Pacticipant p : data.storage().pacticipants().pacticipants(tx)) {
+      for (Pacticipant p : tx.pacticipants()) {
         body.append("<li>").append(Html.pacticipantLink(p.name())).append("</li>");
       }
       body.append("</ul><h2>Environments</h2><ul id=\"environments\">");
-      for (Environment e : data.storage().environments().environments(tx)) {
+      for (Environment e : tx.environments()) {
         body.append("<li>").append(Html.environmentLink(e.name())).append(e.production() ? " (production)" : "").append("</li>");
       }
       return body.append("</ul>");
@@ -200,12 +199,12 @@ public final class Dashboard {
   }
 
   /** A table of versions (newest first) with their branches and where they run, and a pager. */
-  private static String versionTable(Tx tx, String pacticipant, List<Version> pagePlusOne, int offset, String base)
+  private static String versionTable(Session tx, String pacticipant, List<Version> pagePlusOne, int offset, String base)
       throws SQLException {
     List<Version> versions = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
     List<Long> ids = versions.stream().map(Version::id).toList();
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    Map<Long, List<String>> branches = tx.branches(ids);
+    Map<Long, List<PageRows.Place>> places = tx.places(ids);
     StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"versions\"><tr><th scope=\"col\">Version</th>"
         + "<th scope=\"col\">Created</th><th scope=\"col\">Branches</th><th scope=\"col\">Where</th></tr>");
     for (Version v : versions) {
@@ -234,42 +233,42 @@ public final class Dashboard {
     return String.join(", ", links);
   }
 
-  static String placeLinks(List<DashboardReads.Place> places) {
+  static String placeLinks(List<PageRows.Place> places) {
     List<String> links = new ArrayList<>();
     places.forEach(p -> links.add(p.kind() + " in " + Html.environmentLink(p.environment())));
     return String.join(", ", links);
   }
 
   public String pacticipant(String name, int offset) {
-    String body = data.database().read(tx -> {
-      Pacticipant p = data.pacticipantOr404(tx, name);
+    String body = data.read(tx -> {
+      Pacticipant p = tx.existingPacticipant(name);
       StringBuilder out = new StringBuilder("<dl><dt>Main branch</dt><dd>")
           .append(p.mainBranch() == null ? "none yet" : Html.branchLink(name, p.mainBranch())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, data.storage().branchesAndTags().branches(tx, p))).append("</dd>");
+          .append(branchLinks(name, tx.branches(p))).append("</dd>");
       if (p.repositoryUrl() != null) {
         out.append("<dt>Repository</dt><dd>").append(Html.text(p.repositoryUrl())).append("</dd>");
       }
       out.append("<dt>API</dt><dd>").append(Html.link(HalPages.browse("/pacticipants/" + ResourceUrls.encode(name)), "/pacticipants/" + name)).append("</dd></dl><h2>Versions</h2>");
-      return out.append(versionTable(tx, name, DashboardReads.versions(tx, name, PAGE + 1, offset), offset, Html.pacticipantHref(name)))
+      return out.append(versionTable(tx, name, tx.versions(name, PAGE + 1, offset), offset, Html.pacticipantHref(name)))
           .toString();
     });
     return Html.page(name, body);
   }
 
   public String version(String name, String number) {
-    String body = data.database().read(tx -> {
-      Version v = data.versionOr404(tx, name, number);
+    String body = data.read(tx -> {
+      Version v = tx.existingVersion(name, number);
       StringBuilder out = new StringBuilder("<dl><dt>Pacticipant</dt><dd>").append(Html.pacticipantLink(name))
           .append("</dd><dt>Created</dt><dd>").append(Html.date(v.createdAt())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, data.storage().branchesAndTags().branchesOf(tx, v))).append("</dd><dt>Tags</dt><dd>");
-      data.storage().branchesAndTags().tags(tx, v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
+          .append(branchLinks(name, tx.branchesOf(v))).append("</dd><dt>Tags</dt><dd>");
+      tx.tags(v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
       out.append("</dd><dt>Where</dt><dd>")
-          .append(placeLinks(DashboardReads.places(tx, List.of(v.id())).getOrDefault(v.id(), List.of())));
+          .append(placeLinks(tx.places(List.of(v.id())).getOrDefault(v.id(), List.of())));
       if (v.buildUrl() != null) {
         out.append("</dd><dt>Build</dt><dd>").append(Html.text(v.buildUrl()));
       }
       out.append("</dd></dl><h2>Pacts</h2>");
-      List<Publication> pacts = data.storage().pacts().publicationsOf(tx, v);
+      List<Publication> pacts = tx.publicationsOf(v);
       if (pacts.isEmpty()) {
         out.append("<p>").append(Html.text(name + " " + number)).append(" published no pact.</p>");
       } else {
@@ -282,7 +281,7 @@ public final class Dashboard {
         out.append("</ul>");
       }
       out.append("<h2>Verified as provider</h2>");
-      List<Verification> verified = data.storage().verifications().verificationsBy(tx, v);
+      List<Verification> verified = tx.verificationsBy(v);
       if (verified.isEmpty()) {
         out.append("<p>This version verified no pact.</p>");
       } else {
@@ -300,9 +299,9 @@ public final class Dashboard {
   }
 
   public String branch(String name, String branch, int offset) {
-    String body = data.database().read(tx -> {
-      data.pacticipantOr404(tx, name);
-      List<Version> versions = DashboardReads.versionsOnBranch(tx, name, branch, PAGE + 1, offset);
+    String body = data.read(tx -> {
+      tx.existingPacticipant(name);
+      List<Version> versions = tx.versionsOnBranch(name, branch, PAGE + 1, offset);
       if (versions.isEmpty() && offset == 0) {
         throw BrokerException.notFound("Pacticipant '" + name + "' has no branch named '" + branch + "'.");
       }
@@ -313,12 +312,12 @@ public final class Dashboard {
   }
 
   public String environment(String name, int offset) {
-    String body = data.database().read(tx -> {
-      Environment e = data.storage().environments().environmentNamed(tx, name).orElseThrow(() -> BrokerException.notFound(
+    String body = data.read(tx -> {
+      Environment e = tx.environmentNamed(name).orElseThrow(() -> BrokerException.notFound(
           "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
       StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
           .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
-      List<Object[]> pagePlusOne = DashboardReads.inEnvironment(tx, name, PAGE + 1, offset);
+      List<Object[]> pagePlusOne = tx.inEnvironment(name, PAGE + 1, offset);
       List<Object[]> running = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       if (running.isEmpty() && offset == 0) {
         return out.append("<p>No version is deployed or released here.</p>").toString();
@@ -340,8 +339,8 @@ public final class Dashboard {
 
   /** The SVG badge of the latest pact between the two: verified, failed or unknown. */
   public String badge(String provider, String consumer) {
-    Status status = data.database().read(tx -> {
-      Optional<Publication> latest = data.storage().pacts().latestPublication(tx, provider, consumer);
+    Status status = data.read(tx -> {
+      Optional<Publication> latest = tx.latestPublication(provider, consumer);
       return latest.isEmpty() ? new Status("unknown", "unknown", false) : statuses(tx, List.of(latest.get())).get(latest.get().id());
     });
     String label = status.css().equals("ok") ? "verified" : status.css().equals("failed") ? "failed" : "unknown";

@@ -1,10 +1,12 @@
 package dev.subpact.broker.dashboard;
 
 import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.graphql.GraphqlAwareness;
+import dev.subpact.broker.model.PageRows;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import dev.subpact.broker.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,10 +32,10 @@ final class GraphqlPages {
   static final int TIMELINE = 12;
   private static final int COORDINATES = 2000;
 
-  private final DashboardData data;
+  private final BrokerData data;
   private final GraphqlAwareness graphql;
 
-  GraphqlPages(DashboardData data, GraphqlAwareness graphql) {
+  GraphqlPages(BrokerData data, GraphqlAwareness graphql) {
     this.data = data;
     this.graphql = graphql;
   }
@@ -43,7 +45,7 @@ final class GraphqlPages {
   }
 
   String providers() {
-    List<String> providers = data.database().read(DashboardReads::graphqlProviders);
+    List<String> providers = data.read(Session::graphqlProviders);
     StringBuilder body = new StringBuilder();
     if (providers.isEmpty()) {
       body.append("<p>No provider has published a GraphQL schema yet (PUT it to /pacticipants/{provider}/versions/{version}/graphql-schema).</p>");
@@ -57,8 +59,8 @@ final class GraphqlPages {
 
   String provider(String provider) {
     Set<String> deprecated = new TreeSet<>(graphql.deprecatedCoordinates(provider));
-    String body = data.database().read(tx -> {
-      data.pacticipantOr404(tx, provider);
+    String body = data.read(tx -> {
+      tx.existingPacticipant(provider);
       return "<p>Provider " + Html.pacticipantLink(provider) + " · " + Html.link("/dashboard/deprecated?provider="
           + ResourceUrls.encode(provider), "deprecated fields still in use") + "</p>" + heatMap(tx, provider, deprecated)
           + timeline(tx, provider);
@@ -76,12 +78,12 @@ final class GraphqlPages {
     };
   }
 
-  private static String heatMap(Tx tx, String provider, Set<String> deprecated) throws SQLException {
-    List<DashboardReads.InUse> inUse = DashboardReads.inUse(tx, provider);
-    Map<String, List<String[]>> usages = DashboardReads.fieldUsages(tx, inUse.stream().map(DashboardReads.InUse::sha).distinct().toList());
+  private static String heatMap(Session tx, String provider, Set<String> deprecated) throws SQLException {
+    List<PageRows.InUse> inUse = tx.inUse(provider);
+    Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
     Set<String> coordinates = new TreeSet<>();
-    for (DashboardReads.InUse use : inUse) {
+    for (PageRows.InUse use : inUse) {
       Set<String> fields = new TreeSet<>();
       usages.getOrDefault(use.sha(), List.of()).forEach(u -> fields.add(u[0]));
       for (String field : fields) {
@@ -128,9 +130,9 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private static String timeline(Tx tx, String provider) throws SQLException {
-    List<Object[]> consumers = new ArrayList<>(DashboardReads.recentConsumerVersions(tx, provider, TIMELINE));
-    List<Version> builds = new ArrayList<>(DashboardReads.recentProviderBuilds(tx, provider, TIMELINE));
+  private static String timeline(Session tx, String provider) throws SQLException {
+    List<Object[]> consumers = new ArrayList<>(tx.recentConsumerVersions(provider, TIMELINE));
+    List<Version> builds = new ArrayList<>(tx.recentProviderBuilds(provider, TIMELINE));
     java.util.Collections.reverse(consumers);
     java.util.Collections.reverse(builds);
     StringBuilder out = new StringBuilder("<h2>Timeline</h2>");
@@ -139,14 +141,14 @@ final class GraphqlPages {
           .append(" has been verified by one of its builds yet.</p>").toString();
     }
     List<String> shas = consumers.stream().map(c -> (String) c[1]).distinct().toList();
-    Map<String, DashboardReads.Verdict> verdicts = new HashMap<>();
-    for (DashboardReads.Verdict v : DashboardReads.verdicts(tx, shas, builds.stream().map(Version::id).toList())) {
+    Map<String, PageRows.Verdict> verdicts = new HashMap<>();
+    for (PageRows.Verdict v : tx.verdicts(shas, builds.stream().map(Version::id).toList())) {
       verdicts.merge(v.sha() + "/" + v.providerVersionId(), v,
           (kept, next) -> Verification.SCHEMA.equals(next.kind()) && !Verification.SCHEMA.equals(kept.kind()) ? kept : next);
     }
     List<Long> consumerIds = consumers.stream().map(c -> ((Version) c[0]).id()).toList();
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, consumerIds);
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, consumerIds);
+    Map<Long, List<PageRows.Place>> places = tx.places(consumerIds);
+    Map<Long, List<String>> branches = tx.branches(consumerIds);
     out.append("<p>The newest ").append(TIMELINE).append(" consumer versions (oldest at the top) against the newest ")
         .append(TIMELINE).append(" builds of ").append(Html.text(provider))
         .append(" (oldest on the left): ✓ verified, ✗ failed, “schema” when checked against the published schema only.</p>")
@@ -162,7 +164,7 @@ final class GraphqlPages {
           .append(Html.link(Html.pactHref(provider, consumer.pacticipant(), consumer.number()), consumer.number()))
           .append("</th><td>").append(where(consumer, places, branches)).append("</td>");
       for (Version build : builds) {
-        DashboardReads.Verdict verdict = verdicts.get(row[1] + "/" + build.id());
+        PageRows.Verdict verdict = verdicts.get(row[1] + "/" + build.id());
         if (verdict == null) {
           out.append("<td class=\"cell unknown\" data-verdict=\"none\"><span aria-label=\"not verified\">·</span></td>");
         } else {
@@ -177,21 +179,21 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private static String where(Version version, Map<Long, List<DashboardReads.Place>> places, Map<Long, List<String>> branches) {
+  private static String where(Version version, Map<Long, List<PageRows.Place>> places, Map<Long, List<String>> branches) {
     String placed = Dashboard.placeLinks(places.getOrDefault(version.id(), List.of()));
     String branched = Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of()));
     return placed + (placed.isEmpty() || branched.isEmpty() ? "" : "; ") + (branched.isEmpty() ? "" : "on " + branched);
   }
 
   /** One consumer version's use of a coordinate, with every operation of its pact that selects it. */
-  private record UsageRow(String coordinate, DashboardReads.InUse use, List<String> interactions) {}
+  private record UsageRow(String coordinate, PageRows.InUse use, List<String> interactions) {}
 
   /** The uses of {@code coordinates} by versions in use (of every provider when {@code provider} is null). */
-  private static List<UsageRow> usagesInUse(Tx tx, String provider, Set<String> coordinates) throws SQLException {
-    List<DashboardReads.InUse> inUse = DashboardReads.inUse(tx, provider);
-    Map<String, List<String[]>> usages = DashboardReads.fieldUsages(tx, inUse.stream().map(DashboardReads.InUse::sha).distinct().toList());
+  private static List<UsageRow> usagesInUse(Session tx, String provider, Set<String> coordinates) throws SQLException {
+    List<PageRows.InUse> inUse = tx.inUse(provider);
+    Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, UsageRow> rows = new LinkedHashMap<>();
-    for (DashboardReads.InUse use : inUse) {
+    for (PageRows.InUse use : inUse) {
       for (String[] usage : usages.getOrDefault(use.sha(), List.of())) {
         if (coordinates.contains(usage[0])) {
           rows.computeIfAbsent(usage[0] + "\u0000" + use.version().id() + "\u0000" + use.provider(),
@@ -223,10 +225,10 @@ final class GraphqlPages {
   }
 
   String fieldUsage(String coordinate) {
-    String body = data.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\"><label>Field (Type.field) <input name=\"coordinate\" list=\"coordinates\" value=\"")
           .append(Html.text(coordinate)).append("\" size=\"40\" autocomplete=\"off\"></label><datalist id=\"coordinates\">");
-      DashboardReads.coordinates(tx, COORDINATES).forEach(c -> out.append("<option value=\"").append(Html.text(c)).append("\">"));
+      tx.coordinates(COORDINATES).forEach(c -> out.append("<option value=\"").append(Html.text(c)).append("\">"));
       out.append("</datalist><button>Find</button></form>");
       if (coordinate == null) {
         return out.append("<p>Pick a field to see which consumer versions in use select it, and where they run.</p>").toString();
@@ -247,9 +249,9 @@ final class GraphqlPages {
 
   String deprecated(String provider) {
     List<String> coordinates = provider == null ? List.of() : graphql.deprecatedCoordinates(provider);
-    String body = data.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\">")
-          .append(Html.picker("provider", "Provider", DashboardReads.graphqlProviders(tx), provider, false))
+          .append(Html.picker("provider", "Provider", tx.graphqlProviders(), provider, false))
           .append("<button>Show</button></form>");
       if (provider == null) {
         return out.append("<p>Pick a provider with a published GraphQL schema.</p>").toString();

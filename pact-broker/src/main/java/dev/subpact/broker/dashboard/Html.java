@@ -1,6 +1,5 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.ResourceUrls;
 import java.time.Instant;
 import java.time.ZoneOffset;

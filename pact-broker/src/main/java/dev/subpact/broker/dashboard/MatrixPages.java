@@ -1,14 +1,16 @@
 package dev.subpact.broker.dashboard;
 
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
 import dev.subpact.broker.model.Environment;
 import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.PageRows;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import dev.subpact.broker.storage.Tx;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,9 +30,9 @@ final class MatrixPages {
   static final int ROWS = 100;
   private static final int NOTICES = 20;
 
-  private final DashboardData data;
+  private final BrokerData data;
 
-  MatrixPages(DashboardData data) {
+  MatrixPages(BrokerData data) {
     this.data = data;
   }
 
@@ -38,19 +40,19 @@ final class MatrixPages {
   record Picked(String pacticipant, String version, String environment) {}
 
   /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
-  private String form(Tx tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
+  private String form(Session tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    List<String> names = data.storage().pacticipants().pacticipants(tx).stream().map(Pacticipant::name).toList();
+    List<String> names = tx.pacticipants().stream().map(Pacticipant::name).toList();
     List<String> versions = new ArrayList<>();
     if (pacticipant != null) {
-      DashboardReads.versions(tx, pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
+      tx.versions(pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
       if (version != null && !versions.contains(version)) {
         versions.add(0, version);
       }
     }
-    List<String> environments = data.storage().environments().environments(tx).stream().map(Environment::name).toList();
+    List<String> environments = tx.environments().stream().map(Environment::name).toList();
     StringBuilder form = new StringBuilder("<form method=\"get\">")
         .append(Html.picker("pacticipant", "Pacticipant", names, pacticipant, false))
         .append(Html.picker("version", "Version (newest when empty)", versions, version, true))
@@ -64,20 +66,20 @@ final class MatrixPages {
   }
 
   String matrix(Picked picked) {
-    String body = data.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, false, "Show"));
       if (picked.pacticipant() == null) {
         return out.append("<p>Pick a pacticipant to see what its pacts were verified against.</p>").toString();
       }
-      data.pacticipantOr404(tx, picked.pacticipant());
+      tx.existingPacticipant(picked.pacticipant());
       return out.append(table(tx, evaluate(tx, picked))).toString();
     });
     return Html.page("Matrix", body);
   }
 
   /** The newest version when none was picked; against the environment (can-i-deploy) when one was. */
-  private Matrix.Result evaluate(Tx tx, Picked picked) throws SQLException {
-    return data.matrix().evaluate(tx, new MatrixQuery(
+  private Matrix.Result evaluate(Session tx, Picked picked) throws SQLException {
+    return tx.matrix(new MatrixQuery(
         List.of(new Selector(picked.pacticipant(), picked.version(), picked.version() == null, null, null, null, false)),
         List.of(), picked.environment() == null ? null : "cvp", false, null, picked.environment(), false, null, ROWS));
   }
@@ -86,7 +88,7 @@ final class MatrixPages {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    String body = data.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, true, "Ask"));
       if (pacticipant == null || environment == null) {
         return out.append("<p>Pick a pacticipant, a version and the environment to deploy it to.</p>").toString();
@@ -150,7 +152,7 @@ final class MatrixPages {
     return candidateLive != keptLive ? candidateLive : candidate.id() > kept.id();
   }
 
-  private static String table(Tx tx, Matrix.Result result) throws SQLException {
+  private static String table(Session tx, Matrix.Result result) throws SQLException {
     List<Matrix.Row> all = distinct(result.rows());
     List<Matrix.Row> rows = all.subList(0, Math.min(ROWS, all.size()));
     if (rows.isEmpty()) {
@@ -163,8 +165,8 @@ final class MatrixPages {
         ids.add(row.providerVersion().id());
       }
     }
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    Map<Long, List<String>> branches = tx.branches(ids);
+    Map<Long, List<PageRows.Place>> places = tx.places(ids);
     StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"matrix\"><tr>"
         + "<th scope=\"col\">Consumer</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
         + "<th scope=\"col\">Provider</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
@@ -197,7 +199,7 @@ final class MatrixPages {
     return table.toString();
   }
 
-  private static String sides(Version version, Map<Long, List<String>> branches, Map<Long, List<DashboardReads.Place>> places) {
+  private static String sides(Version version, Map<Long, List<String>> branches, Map<Long, List<PageRows.Place>> places) {
     return "<td>" + Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of())) + "</td><td>"
         + Dashboard.placeLinks(places.getOrDefault(version.id(), List.of())) + "</td>";
   }

@@ -2,6 +2,7 @@ package dev.subpact.broker.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.json.Json;
@@ -29,21 +30,21 @@ final class PactPage {
 
   private static final int HISTORY = 50;
 
-  private final DashboardData data;
+  private final BrokerData data;
 
-  PactPage(DashboardData data) {
+  PactPage(BrokerData data) {
     this.data = data;
   }
 
   private record Loaded(Publication publication, String content, List<Verification> history) {}
 
   String pact(String provider, String consumer, String version) {
-    Loaded loaded = data.database().read(tx -> {
-      var v = data.versionOr404(tx, consumer, version);
-      Publication p = data.storage().pacts().publication(tx, v, provider).orElseThrow(() -> BrokerException.notFound(
+    Loaded loaded = data.read(tx -> {
+      var v = tx.existingVersion(consumer, version);
+      Publication p = tx.publication(v, provider).orElseThrow(() -> BrokerException.notFound(
           "No pact between " + consumer + " " + version + " and " + provider + "."));
-      return new Loaded(p, data.storage().pacts().pactContent(tx, p.sha()).orElseThrow(),
-          DashboardReads.verifications(tx, p.sha(), provider, HISTORY));
+      return new Loaded(p, tx.pactContent(p.sha()).orElseThrow(),
+          tx.verifications(p.sha(), provider, HISTORY));
     });
     String raw = "/pacts/provider/" + ResourceUrls.encode(provider) + "/consumer/" + ResourceUrls.encode(consumer) + "/version/"
         + ResourceUrls.encode(version);

@@ -1,6 +1,5 @@
 package dev.subpact.broker.graphql;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.contract.Contracts;

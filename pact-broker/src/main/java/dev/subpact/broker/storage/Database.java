@@ -138,6 +138,11 @@ public final class Database implements AutoCloseable {
     return transaction(work);
   }
 
+  /** Whether the database answers {@code SELECT 1}; a {@link StorageException} says why not. */
+  public boolean answers() {
+    return read(tx -> tx.one("SELECT 1", row -> row.getInt(1) == 1).orElse(false));
+  }
+
   /** Runs {@code work} in a read-only transaction. */
   public <T> T read(Work<T> work) {
     return transaction(work);

@@ -3,7 +3,6 @@ package dev.subpact.broker.verification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.model.Publication;
 import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
