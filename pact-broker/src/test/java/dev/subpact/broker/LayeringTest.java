@@ -33,10 +33,11 @@ class LayeringTest {
   }
 
   @Test
-  void apiAndDashboardNeverTouchStorage() {
+  void apiAndDashboardNeverTouchStorageNorSql() {
     noClasses().that().resideInAnyPackage("..broker.api..", "..broker.dashboard..")
-        .should().dependOnClassesThat().resideInAPackage("..broker.storage..")
-        .because("requests read and write through the services (BrokerData's sessions, Contracts, GraphqlAwareness…)")
+        .should().dependOnClassesThat().resideInAnyPackage("..broker.storage..", "java.sql..")
+        .because("requests read and write through the services (BrokerData's sessions, Contracts, GraphqlAwareness…),"
+            + " which hand back values and domain refusals, never SQL or its exceptions")
         .check(BROKER);
   }
 

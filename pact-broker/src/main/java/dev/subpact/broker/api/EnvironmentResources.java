@@ -99,7 +99,7 @@ final class EnvironmentResources {
     ApiContext.send(ctx, 201, body);
   }
 
-  private Environment environmentOr404(Session tx, String uuid) throws java.sql.SQLException {
+  private Environment environmentOr404(Session tx, String uuid) {
     return tx.environment(uuid)
         .orElseThrow(() -> ApiException.notFound("No environment with UUID '" + uuid + "'."));
   }

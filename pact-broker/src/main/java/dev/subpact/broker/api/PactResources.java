@@ -13,7 +13,6 @@ import dev.subpact.broker.verification.PactsForVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -80,7 +79,7 @@ final class PactResources {
     ApiContext.send(ctx, published.get(0).newPublication() ? 201 : 200, body);
   }
 
-  private Publication publicationOr404(Session tx, Context ctx) throws SQLException {
+  private Publication publicationOr404(Session tx, Context ctx) {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String version = ctx.pathParam("version");

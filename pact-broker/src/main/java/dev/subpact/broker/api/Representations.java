@@ -12,12 +12,11 @@ import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.model.Publication;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import java.sql.SQLException;
 
 /** The HAL documents of the broker's resources, as the official broker shapes them. */
 final class Representations {
 
-  ObjectNode pacticipant(Session tx, Links links, Pacticipant p) throws SQLException {
+  ObjectNode pacticipant(Session tx, Links links, Pacticipant p) {
     ObjectNode node = Json.object();
     node.put("name", p.name());
     node.put("displayName", DisplayName.of(p.name(), p.displayName()));
@@ -50,7 +49,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode version(Session tx, Links links, Version v) throws SQLException {
+  ObjectNode version(Session tx, Links links, Version v) {
     ObjectNode node = Json.object();
     node.put("number", v.number());
     putIfPresent(node, "buildUrl", v.buildUrl());
@@ -114,7 +113,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode deployment(Session tx, Links links, Deployment d, boolean release) throws SQLException {
+  ObjectNode deployment(Session tx, Links links, Deployment d, boolean release) {
     ObjectNode node = Json.object();
     node.put("uuid", d.uuid());
     if (release) {
@@ -141,7 +140,7 @@ final class Representations {
   }
 
   /** A pact document as published, with the broker's links added. */
-  ObjectNode pact(Session tx, Links links, Publication p) throws SQLException {
+  ObjectNode pact(Session tx, Links links, Publication p) {
     String content = tx.pactContent(p.sha()).orElseThrow();
     ObjectNode node = (ObjectNode) Json.parse(content);
     String self = links.pact(p.provider(), p.consumer(), p.consumerVersion().number());

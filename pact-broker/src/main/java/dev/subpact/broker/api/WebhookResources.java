@@ -95,7 +95,7 @@ final class WebhookResources {
   }
 
   private Webhook validated(Session tx, String uuid, JsonNode body,
-      String pathProvider, String pathConsumer, String createdAt) throws java.sql.SQLException {
+      String pathProvider, String pathConsumer, String createdAt) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String consumer = pathConsumer != null ? pathConsumer : Json.text(body.get("consumer"), "name");
     String provider = pathProvider != null ? pathProvider : Json.text(body.get("provider"), "name");

@@ -16,7 +16,6 @@ import dev.subpact.broker.model.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,9 @@ import java.util.Optional;
  * Server-side HTML views for people: integrations with their latest pact and verification
  * status, every pacticipant, version, branch and environment as a page, the pact as documentation
  * ({@link PactPage}), the matrix and can-i-deploy ({@link MatrixPages}), the GraphQL views
- * ({@link GraphqlPages}) and a HAL browser ({@link HalPages}). Browsers asking for {@code /} get
- * the integrations page, HAL clients the index; a browser meeting an error gets an HTML page, a
- * client the JSON. The stylesheet and the HAL browser's script are shipped in the jar.
+ * ({@link GraphqlPages}) and a HAL browser ({@link HalPages}), each rendered from what
+ * {@link BrokerData} reads. The api's {@code DashboardRoutes} serve them, with the error page and the
+ * negotiation of {@code /}. The stylesheet and the HAL browser's script are shipped in the jar.
  */
 public final class Dashboard {
 
@@ -155,7 +154,7 @@ public final class Dashboard {
   }
 
   /** The verification status of each pact, in two queries whatever their number. */
-  private static Map<Long, Status> statuses(Session tx, List<Publication> pacts) throws SQLException {
+  private static Map<Long, Status> statuses(Session tx, List<Publication> pacts) {
     Map<String, PageRows.Latest> latest = tx.latest(pacts);
     Map<Long, Status> result = new java.util.HashMap<>();
     pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(PageRows.key(p.sha(), p.providerId())))));
@@ -199,8 +198,7 @@ public final class Dashboard {
   }
 
   /** A table of versions (newest first) with their branches and where they run, and a pager. */
-  private static String versionTable(Session tx, String pacticipant, List<Version> pagePlusOne, int offset, String base)
-      throws SQLException {
+  private static String versionTable(Session tx, String pacticipant, List<Version> pagePlusOne, int offset, String base) {
     List<Version> versions = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
     List<Long> ids = versions.stream().map(Version::id).toList();
     Map<Long, List<String>> branches = tx.branches(ids);

@@ -7,7 +7,6 @@ import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.model.PageRows;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,7 +77,7 @@ final class GraphqlPages {
     };
   }
 
-  private static String heatMap(Session tx, String provider, Set<String> deprecated) throws SQLException {
+  private static String heatMap(Session tx, String provider, Set<String> deprecated) {
     List<PageRows.InUse> inUse = tx.inUse(provider);
     Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
@@ -130,7 +129,7 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private static String timeline(Session tx, String provider) throws SQLException {
+  private static String timeline(Session tx, String provider) {
     List<Object[]> consumers = new ArrayList<>(tx.recentConsumerVersions(provider, TIMELINE));
     List<Version> builds = new ArrayList<>(tx.recentProviderBuilds(provider, TIMELINE));
     java.util.Collections.reverse(consumers);
@@ -189,7 +188,7 @@ final class GraphqlPages {
   private record UsageRow(String coordinate, PageRows.InUse use, List<String> interactions) {}
 
   /** The uses of {@code coordinates} by versions in use (of every provider when {@code provider} is null). */
-  private static List<UsageRow> usagesInUse(Session tx, String provider, Set<String> coordinates) throws SQLException {
+  private static List<UsageRow> usagesInUse(Session tx, String provider, Set<String> coordinates) {
     List<PageRows.InUse> inUse = tx.inUse(provider);
     Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, UsageRow> rows = new LinkedHashMap<>();

@@ -11,7 +11,6 @@ import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.model.PageRows;
 import dev.subpact.broker.model.Verification;
 import dev.subpact.broker.model.Version;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class MatrixPages {
   record Picked(String pacticipant, String version, String environment) {}
 
   /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
-  private String form(Session tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
+  private String form(Session tx, Picked picked, boolean environmentRequired, String button) {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
@@ -78,7 +77,7 @@ final class MatrixPages {
   }
 
   /** The newest version when none was picked; against the environment (can-i-deploy) when one was. */
-  private Matrix.Result evaluate(Session tx, Picked picked) throws SQLException {
+  private Matrix.Result evaluate(Session tx, Picked picked) {
     return tx.matrix(new MatrixQuery(
         List.of(new Selector(picked.pacticipant(), picked.version(), picked.version() == null, null, null, null, false)),
         List.of(), picked.environment() == null ? null : "cvp", false, null, picked.environment(), false, null, ROWS));
@@ -152,7 +151,7 @@ final class MatrixPages {
     return candidateLive != keptLive ? candidateLive : candidate.id() > kept.id();
   }
 
-  private static String table(Session tx, Matrix.Result result) throws SQLException {
+  private static String table(Session tx, Matrix.Result result) {
     List<Matrix.Row> all = distinct(result.rows());
     List<Matrix.Row> rows = all.subList(0, Math.min(ROWS, all.size()));
     if (rows.isEmpty()) {

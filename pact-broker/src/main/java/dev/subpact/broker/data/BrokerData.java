@@ -3,6 +3,7 @@ package dev.subpact.broker.data;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.storage.Database;
 import dev.subpact.broker.storage.Repositories;
+import dev.subpact.broker.storage.Tx;
 import dev.subpact.broker.verification.PactsForVerification;
 import java.sql.SQLException;
 
@@ -16,7 +17,7 @@ public final class BrokerData {
   /** The work of one request. */
   @FunctionalInterface
   public interface Work<T> {
-    T run(Session session) throws SQLException;
+    T run(Session session);
   }
 
   private final Database database;
@@ -33,12 +34,20 @@ public final class BrokerData {
 
   /** Runs {@code work} in a read-only transaction. */
   public <T> T read(Work<T> work) {
-    return database.read(tx -> work.run(new Session(tx, storage, matrix, pactsForVerification)));
+    return database.read(tx -> inSession(tx, work));
   }
 
   /** Runs {@code work} in a read-write transaction, committed when it returns. */
   public <T> T write(Work<T> work) {
-    return database.write(tx -> work.run(new Session(tx, storage, matrix, pactsForVerification)));
+    return database.write(tx -> inSession(tx, work));
+  }
+
+  private <T> T inSession(Tx tx, Work<T> work) throws SQLException {
+    try {
+      return work.run(new Session(tx, storage, matrix, pactsForVerification));
+    } catch (Session.Failure failure) {
+      throw failure.sqlException();
+    }
   }
 
   /** Whether the database answers a query; a {@code StorageException} says why not. */
