@@ -48,38 +48,6 @@ public final class VerificationRepository {
     return verified;
   }
 
-  /** Of one pact content's verifications by a provider: the newest, and whether any succeeded. */
-  public record VerificationStatus(Verification latest, boolean everSucceeded) {}
-
-  /**
-   * Per content of {@code shas} verified by {@code provider}: its newest verification and whether one
-   * ever succeeded. Two queries for a whole page instead of every verification of every content.
-   */
-  public java.util.Map<String, VerificationStatus> verificationStatuses(Tx tx, java.util.Collection<String> shas,
-      String provider) throws SQLException {
-    java.util.Map<String, VerificationStatus> result = new java.util.HashMap<>();
-    List<String> all = new ArrayList<>(shas);
-    for (int from = 0; from < all.size(); from += 500) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
-      List<Object> args = new ArrayList<>(chunk);
-      args.add(provider);
-      java.util.Map<Long, Boolean> newest = new java.util.HashMap<>();
-      tx.list("SELECT MAX(vr.id), MAX(vr.success) FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id"
-              + " WHERE vr.pact_sha IN (" + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")"
-              + " AND v.pacticipant_id = " + PROVIDER_ID + " GROUP BY vr.pact_sha",
-          row -> newest.put(row.getLong(1), row.getInt(2) == 1), args.toArray());
-      if (newest.isEmpty()) {
-        continue;
-      }
-      for (Verification latest : tx.list(VERIFICATION_SELECT + "WHERE vr.id IN ("
-          + String.join(", ", java.util.Collections.nCopies(newest.size(), "?")) + ")",
-          Rows::verification, newest.keySet().toArray())) {
-        result.put(latest.sha(), new VerificationStatus(latest, newest.get(latest.id())));
-      }
-    }
-    return result;
-  }
-
   /** A pact with one verification of its content. */
   public record VerifiedPublication(Publication pact, Verification verification) {}
 
