@@ -4,14 +4,13 @@ import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.BrokerStartException;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
-import dev.subpact.broker.storage.StorageException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code subpact broker}: runs the Pact-Broker-compatible, GraphQL-aware broker until stopped. */
 @Command(
@@ -98,7 +97,7 @@ public final class BrokerCommand implements Callable<Integer> {
     RunningBroker broker;
     try {
       broker = PactBroker.start(config);
-    } catch (StorageException | BrokerStartException e) {
+    } catch (BrokerStartException e) {
       throw new UserInputException(e.getMessage(), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);

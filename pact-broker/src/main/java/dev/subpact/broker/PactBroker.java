@@ -4,11 +4,13 @@ import dev.subpact.broker.api.ApiContext;
 import dev.subpact.broker.api.HttpApi;
 import dev.subpact.broker.contract.Contracts;
 import dev.subpact.broker.dashboard.Dashboard;
+import dev.subpact.broker.data.BrokerData;
 import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.metrics.BrokerMetrics;
-import dev.subpact.broker.storage.BrokerRepository;
 import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Repositories;
+import dev.subpact.broker.storage.StorageException;
 import dev.subpact.broker.verification.PactsForVerification;
 import dev.subpact.broker.webhook.AllowList;
 import dev.subpact.broker.webhook.WebhookDispatcher;
@@ -27,21 +29,23 @@ public final class PactBroker {
     } catch (IllegalArgumentException e) {
       throw new BrokerStartException(e.getMessage(), e);
     }
-    Database database = Database.open(config.database());
-    BrokerRepository repository = new BrokerRepository();
-    WebhookDispatcher webhooks = new WebhookDispatcher(database, repository, allowList, config.webhookAttempts(),
+    Database database;
+    try {
+      database = Database.open(config.database());
+    } catch (StorageException e) {
+      throw new BrokerStartException(e.getMessage(), e);
+    }
+    Repositories storage = Repositories.create();
+    WebhookDispatcher webhooks = new WebhookDispatcher(database, storage, allowList, config.webhookAttempts(),
         config.webhookBackoff());
     BrokerMetrics metrics = new BrokerMetrics(webhooks);
-    Contracts contracts = new Contracts(database, repository, webhooks, metrics, config.allowContractModification());
-    GraphqlAwareness graphql = new GraphqlAwareness(database, repository, contracts, webhooks);
-    ApiContext api = new ApiContext(config, database, repository, contracts, webhooks,
-        new Matrix(repository), new PactsForVerification(repository), graphql);
+    Contracts contracts = new Contracts(database, storage, webhooks, metrics, config.allowContractModification());
+    GraphqlAwareness graphql = new GraphqlAwareness(database, storage, contracts, webhooks);
+    BrokerData data = new BrokerData(database, storage, new Matrix(storage), new PactsForVerification(storage));
+    ApiContext api = new ApiContext(config, data, contracts, webhooks, graphql, new Dashboard(data, graphql));
     Javalin server;
     try {
-      server = HttpApi.create(api, metrics, app -> {
-        graphql.register(app, api);
-        Dashboard.register(app, api, graphql);
-      }).start(config.host(), config.port());
+      server = HttpApi.create(api, metrics).start(config.host(), config.port());
     } catch (RuntimeException e) {
       webhooks.close();
       database.close();

@@ -28,8 +28,8 @@ public final class RunningBroker implements AutoCloseable {
     return server.port();
   }
 
-  /** The database, for test fixtures and tools that run next to the broker. */
-  public Database database() {
+  /** The database, for the broker's own test fixtures (same package); never part of the public API. */
+  Database database() {
     return database;
   }
 

@@ -3,8 +3,8 @@ package dev.subpact.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Publication;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

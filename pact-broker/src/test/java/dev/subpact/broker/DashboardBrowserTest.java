@@ -2,8 +2,8 @@ package dev.subpact.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Publication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

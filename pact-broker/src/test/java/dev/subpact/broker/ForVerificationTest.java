@@ -3,8 +3,8 @@ package dev.subpact.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Publication;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -3,7 +3,7 @@ package dev.subpact.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.model.Environment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,19 +3,16 @@ package dev.subpact.broker;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.Links;
 import org.junit.jupiter.api.Test;
 
 /**
- * The broker's layers, checked on its compiled classes: the HTTP layer ({@code api}, and the
- * {@code dashboard} that renders HTML) sits on top of the domain services, which throw domain
- * exceptions ({@code error.BrokerException}) and never speak HTTP; packages form no cycles.
+ * The broker's layers, checked on its compiled classes: {@code api} holds every route and the HTTP
+ * mapping; the {@code dashboard} renders pages the api serves; both reach the data through the
+ * services ({@code data}, contract, verification, matrix, webhook, graphql), which throw domain
+ * exceptions ({@code error}) and own the use of {@code storage}; packages form no cycles.
  */
 class LayeringTest {
 
@@ -23,26 +20,48 @@ class LayeringTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("dev.subpact.broker");
 
+  static final String[] SERVICES_AND_BELOW = {"..broker.data..", "..broker.contract..", "..broker.matrix..",
+      "..broker.verification..", "..broker.webhook..", "..broker.graphql..", "..broker.storage..", "..broker.model..",
+      "..broker.json..", "..broker.error..", "..broker.metrics.."};
+
   @Test
-  void domainPackagesDoNotImportTheHttpLayer() {
-    noClasses().that().resideInAnyPackage("..broker.contract..", "..broker.matrix..", "..broker.verification..",
-            "..broker.webhook..", "..broker.storage..", "..broker.json..", "..broker.error..", "..broker.metrics..")
+  void servicesNeverSpeakHttpNorRenderPages() {
+    noClasses().that().resideInAnyPackage(SERVICES_AND_BELOW)
         .should().dependOnClassesThat().resideInAnyPackage("..broker.api..", "..broker.dashboard..", "io.javalin..")
         .because("services throw BrokerException, which the api maps to HTTP; only the api speaks HTTP")
         .check(BROKER);
   }
 
-  /**
-   * GraphqlAwareness still registers its own routes (the schema PUT and the usage reports) and is
-   * being extended in parallel; it may use the api's request context and links, and nothing else
-   * of the HTTP layer, until those routes move to the api.
-   */
   @Test
-  void graphqlUsesOnlyTheApiContextAndLinks() {
-    noClasses().that().resideInAPackage("..broker.graphql..")
-        .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("..broker.api..")
-            .and(DescribedPredicate.not(JavaClass.Predicates.belongToAnyOf(ApiContext.class, Links.class))))
-        .orShould().dependOnClassesThat().resideInAPackage("..broker.dashboard..")
+  void apiAndDashboardNeverTouchStorageNorSql() {
+    noClasses().that().resideInAnyPackage("..broker.api..", "..broker.dashboard..")
+        .should().dependOnClassesThat().resideInAnyPackage("..broker.storage..", "java.sql..")
+        .because("requests read and write through the services (BrokerData's sessions, Contracts, GraphqlAwareness…),"
+            + " which hand back values and domain refusals, never SQL or its exceptions")
+        .check(BROKER);
+  }
+
+  @Test
+  void onlyTheApiAndTheEntryPointTouchJavalin() {
+    noClasses().that().resideOutsideOfPackages("..broker.api..", "dev.subpact.broker")
+        .should().dependOnClassesThat().resideInAPackage("io.javalin..")
+        .because("the api registers every route (the dashboard's and GraphQL's too); PactBroker starts the server")
+        .check(BROKER);
+  }
+
+  @Test
+  void theDashboardNeverUsesTheApi() {
+    noClasses().that().resideInAPackage("..broker.dashboard..")
+        .should().dependOnClassesThat().resideInAPackage("..broker.api..")
+        .because("the dashboard renders pages; the api serves them")
+        .check(BROKER);
+  }
+
+  @Test
+  void storageNeverUsesTheServices() {
+    noClasses().that().resideInAPackage("..broker.storage..")
+        .should().dependOnClassesThat().resideInAnyPackage("..broker.data..", "..broker.contract..", "..broker.matrix..",
+            "..broker.verification..", "..broker.webhook..", "..broker.graphql..", "..broker.metrics..")
         .check(BROKER);
   }
 

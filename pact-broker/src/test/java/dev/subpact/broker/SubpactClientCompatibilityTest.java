@@ -20,7 +20,7 @@ import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
 
 /**
- * subpact's broker client (consumer-contracts) works with either broker: subpact's own (always
+ * subpact's broker client (broker-client) works with either broker: subpact's own (always
  * run) and the official pactfoundation/pact-broker image on PostgreSQL, configured as in
  * deploy/docker-compose.yml (run where Docker and the images are available, skipped elsewhere).
  */

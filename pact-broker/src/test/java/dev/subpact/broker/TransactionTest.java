@@ -3,9 +3,9 @@ package dev.subpact.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Pacticipant;
 import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Pacticipant;
+import dev.subpact.broker.storage.Repositories;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -13,10 +13,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** A write is all or nothing, whatever it fails with — on both engines. */
 class TransactionTest {
 
-  private final BrokerRepository repository = new BrokerRepository();
+  private final Repositories storage = Repositories.create();
 
   private boolean exists(Database database, String name) {
-    Optional<Pacticipant> found = database.read(tx -> repository.pacticipant(tx, name));
+    Optional<Pacticipant> found = database.read(tx -> storage.pacticipants().pacticipant(tx, name));
     return found.isPresent();
   }
 
@@ -25,13 +25,13 @@ class TransactionTest {
   void aWriteThatFailsWithAnErrorLeavesNothingBehind(Engine engine) {
     try (Database database = Database.open(engine.newDatabase())) {
       assertThatThrownBy(() -> database.write(tx -> {
-        repository.ensurePacticipant(tx, "half-done");
+        storage.pacticipants().ensurePacticipant(tx, "half-done");
         throw new StackOverflowError("deep recursion halfway through the write");
       })).isInstanceOf(StackOverflowError.class);
       assertThat(exists(database, "half-done")).isFalse();
 
       // the pooled connection the failed write used is clean for the next one
-      database.write(tx -> repository.ensurePacticipant(tx, "whole"));
+      database.write(tx -> storage.pacticipants().ensurePacticipant(tx, "whole"));
       assertThat(exists(database, "whole")).isTrue();
       assertThat(exists(database, "half-done")).isFalse();
     }
@@ -42,7 +42,7 @@ class TransactionTest {
   void anAssertionErrorMidWriteLeavesNothingBehind(Engine engine) {
     try (Database database = Database.open(engine.newDatabase())) {
       assertThatThrownBy(() -> database.write(tx -> {
-        repository.ensurePacticipant(tx, "half-done");
+        storage.pacticipants().ensurePacticipant(tx, "half-done");
         throw new AssertionError("an Error, not an Exception");
       })).isInstanceOf(AssertionError.class);
       assertThat(exists(database, "half-done")).isFalse();

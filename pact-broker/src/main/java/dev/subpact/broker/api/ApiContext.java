@@ -3,29 +3,18 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.BrokerConfig;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.dashboard.Dashboard;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.graphql.GraphqlAwareness;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.matrix.Matrix;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Version;
-import dev.subpact.broker.verification.PactsForVerification;
 import dev.subpact.broker.webhook.WebhookDispatcher;
 import io.javalin.http.Context;
-import java.sql.SQLException;
 
-/** What every resource needs: storage, services, configuration, and request helpers. */
-public record ApiContext(BrokerConfig config, Database database, BrokerRepository repository,
-    Contracts contracts, WebhookDispatcher webhooks, Matrix matrix,
-    PactsForVerification pactsForVerification, SchemaHook schemas) {
+/** What every resource needs: the services, configuration, and request helpers. */
+public record ApiContext(BrokerConfig config, BrokerData data, Contracts contracts, WebhookDispatcher webhooks,
+    GraphqlAwareness graphql, Dashboard dashboard) {
 
   public static final String HAL_JSON = "application/hal+json;charset=utf-8";
-
-  /** What the GraphQL-aware part does when a pact or a provider schema is published. */
-  public interface SchemaHook {
-    void pactPublished(Links links, String provider, String sha);
-  }
 
   public Links links(Context ctx) {
     return Links.of(ctx, config.baseUrl());
@@ -50,15 +39,5 @@ public record ApiContext(BrokerConfig config, Database database, BrokerRepositor
       throw ApiException.badRequest("The body must be a JSON object, got " + body.getNodeType() + ".");
     }
     return body;
-  }
-
-  public Pacticipant pacticipantOr404(Tx tx, String name) throws SQLException {
-    return repository.pacticipant(tx, name)
-        .orElseThrow(() -> ApiException.notFound("No pacticipant named '" + name + "'."));
-  }
-
-  public Version versionOr404(Tx tx, String pacticipant, String number) throws SQLException {
-    return repository.version(tx, pacticipant, number).orElseThrow(() -> ApiException.notFound(
-        "No version '" + number + "' of pacticipant '" + pacticipant + "'."));
   }
 }

@@ -33,7 +33,7 @@ final class DiagnosticResources {
       ObjectNode database = body.putObject("database");
       boolean ok;
       try {
-        ok = api.database().read(tx -> tx.one("SELECT 1", row -> row.getInt(1) == 1).orElse(false));
+        ok = api.data().databaseAnswers();
         database.put("ok", ok);
       } catch (RuntimeException e) {
         ok = false;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The {@code displayName} of a pacticipant or environment: the one given, else one made from the
- * name as the official broker makes it ({@code flexus-backend} → {@code Flexus Backend},
+ * name as the official broker makes it ({@code order-service} → {@code Order Service},
  * {@code preProd} → {@code Pre Prod}). Clients rely on it being there: the official Rust CLI's
  * {@code list-environments} and {@code list-pacticipants} stop on a missing one.
  */

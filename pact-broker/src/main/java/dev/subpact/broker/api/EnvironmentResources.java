@@ -3,9 +3,10 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ final class EnvironmentResources {
 
   private EnvironmentResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations();
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -42,13 +43,13 @@ final class EnvironmentResources {
   private void list(Context ctx) {
     Links links = api.links(ctx);
     String name = ctx.queryParam("name");
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("environments");
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(links.to("environments"), "Environments"));
       ArrayNode linkItems = l.putArray("pb:environments");
-      for (Environment e : api.repository().environments(tx)) {
+      for (Environment e : tx.environments()) {
         if (name == null || name.equals(e.name())) {
           items.add(hal.environment(links, e));
           linkItems.add(Json.link(links.to("environments", e.uuid()), e.displayName() == null ? e.name() : e.displayName())
@@ -88,24 +89,24 @@ final class EnvironmentResources {
   private void create(Context ctx) {
     Fields f = fields(ApiContext.objectBody(ctx));
     Links links = api.links(ctx);
-    ObjectNode body = api.database().write(tx -> {
-      if (api.repository().environmentNamed(tx, f.name()).isPresent()) {
+    ObjectNode body = api.data().write(tx -> {
+      if (tx.environmentNamed(f.name()).isPresent()) {
         throw ApiException.conflict("An environment named '" + f.name() + "' already exists.");
       }
-      return hal.environment(links, api.repository().createEnvironment(tx, UUID.randomUUID().toString(),
+      return hal.environment(links, tx.createEnvironment(UUID.randomUUID().toString(),
           f.name(), f.displayName(), f.production(), f.contacts()));
     });
     ApiContext.send(ctx, 201, body);
   }
 
-  private Environment environmentOr404(dev.subpact.broker.storage.Tx tx, String uuid) throws java.sql.SQLException {
-    return api.repository().environment(tx, uuid)
+  private Environment environmentOr404(Session tx, String uuid) {
+    return tx.environment(uuid)
         .orElseThrow(() -> ApiException.notFound("No environment with UUID '" + uuid + "'."));
   }
 
   private void get(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> hal.environment(links, environmentOr404(tx, ctx.pathParam("uuid"))));
+    ObjectNode body = api.data().read(tx -> hal.environment(links, environmentOr404(tx, ctx.pathParam("uuid"))));
     ApiContext.send(ctx, 200, body);
   }
 
@@ -114,22 +115,22 @@ final class EnvironmentResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     boolean[] created = {false};
-    ObjectNode body = api.database().write(tx -> {
-      created[0] = api.repository().environment(tx, uuid).isEmpty();
-      var sameName = api.repository().environmentNamed(tx, f.name());
+    ObjectNode body = api.data().write(tx -> {
+      created[0] = tx.environment(uuid).isEmpty();
+      var sameName = tx.environmentNamed(f.name());
       if (sameName.isPresent() && !sameName.get().uuid().equals(uuid)) {
         throw ApiException.conflict("Another environment (" + sameName.get().uuid() + ") is already named '" + f.name() + "'.");
       }
       Environment e = created[0]
-          ? api.repository().createEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts())
-          : api.repository().updateEnvironment(tx, uuid, f.name(), f.displayName(), f.production(), f.contacts());
+          ? tx.createEnvironment(uuid, f.name(), f.displayName(), f.production(), f.contacts())
+          : tx.updateEnvironment(uuid, f.name(), f.displayName(), f.production(), f.contacts());
       return hal.environment(links, e);
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, body);
   }
 
   private void delete(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteEnvironment(tx, ctx.pathParam("uuid")));
+    boolean deleted = api.data().write(tx -> tx.deleteEnvironment(ctx.pathParam("uuid")));
     if (!deleted) {
       throw ApiException.notFound("No environment with UUID '" + ctx.pathParam("uuid") + "'.");
     }
@@ -144,10 +145,10 @@ final class EnvironmentResources {
       instance = ctx.queryParam("target");
     }
     String applicationInstance = instance;
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       Environment e = environmentOr404(tx, ctx.pathParam("uuid"));
-      List<Deployment> items = releases ? api.repository().currentReleases(tx, e.uuid(), pacticipant)
-          : api.repository().currentDeployments(tx, e.uuid(), pacticipant);
+      List<Deployment> items = releases ? tx.currentReleases(e.uuid(), pacticipant)
+          : tx.currentDeployments(e.uuid(), pacticipant);
       ObjectNode node = Json.object();
       ArrayNode list = node.putObject("_embedded").putArray(releases ? "releasedVersions" : "deployedVersions");
       for (Deployment d : items) {
@@ -164,8 +165,8 @@ final class EnvironmentResources {
   private void getDeployment(Context ctx, boolean release) {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
-    ObjectNode body = api.database().read(tx -> {
-      var d = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+    ObjectNode body = api.data().read(tx -> {
+      var d = release ? tx.release(uuid) : tx.deployment(uuid);
       return hal.deployment(tx, links, d.orElseThrow(() -> ApiException.notFound(
           "No " + (release ? "released" : "deployed") + " version '" + uuid + "'.")), release);
     });
@@ -181,19 +182,19 @@ final class EnvironmentResources {
     if (value != null && (!value.isBoolean() || value.asBoolean())) {
       throw ApiException.invalid(Map.of(field, List.of("can only be set to false")));
     }
-    ObjectNode result = api.database().write(tx -> {
-      var d = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+    ObjectNode result = api.data().write(tx -> {
+      var d = release ? tx.release(uuid) : tx.deployment(uuid);
       if (d.isEmpty()) {
         throw ApiException.notFound("No " + (release ? "released" : "deployed") + " version '" + uuid + "'.");
       }
       if (value != null) {
         if (release) {
-          api.repository().endSupport(tx, uuid);
+          tx.endSupport(uuid);
         } else {
-          api.repository().undeploy(tx, uuid);
+          tx.undeploy(uuid);
         }
       }
-      var updated = release ? api.repository().release(tx, uuid) : api.repository().deployment(tx, uuid);
+      var updated = release ? tx.release(uuid) : tx.deployment(uuid);
       return hal.deployment(tx, links, updated.orElseThrow(), release);
     });
     ApiContext.send(ctx, 200, result);

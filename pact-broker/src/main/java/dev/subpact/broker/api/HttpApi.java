@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
 import io.javalin.Javalin;
-import jakarta.servlet.DispatcherType;
-import java.util.EnumSet;
-import org.eclipse.jetty.servlet.FilterHolder;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.EnumSet;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +23,8 @@ public final class HttpApi {
   private static final String STARTED = "subpact.started";
   private static final String REQUEST_ID = "subpact.requestId";
 
-  /** Creates (does not start) the server for {@code api}, with {@code extra} routes added. */
-  public static Javalin create(ApiContext api, BrokerMetrics metrics, java.util.function.Consumer<Javalin> extra) {
+  /** Creates (does not start) the server for {@code api}: every route of the broker, and its error mapping. */
+  public static Javalin create(ApiContext api, BrokerMetrics metrics) {
     Auth auth = new Auth(api.config());
     AccessLog accessLog = new AccessLog(api.config().accessLog(), System.err);
     Javalin app = Javalin.create(config -> {
@@ -62,7 +62,9 @@ public final class HttpApi {
       metrics.request(ctx.method().name(), route, status, took);
       accessLog.write(ctx.attribute(REQUEST_ID), ctx.method().name(), ctx.path(), route, status, took);
     });
-    extra.accept(app);
+    // before the pact routes: /pacts/provider/{p}/consumer/{c}/latest/badge must not be taken for a tag
+    GraphqlResources.register(app, api);
+    DashboardRoutes.register(app, api.dashboard());
     DiagnosticResources.register(app, api, metrics);
     IndexResource.register(app, api);
     PacticipantResources.register(app, api);
@@ -77,9 +79,9 @@ public final class HttpApi {
     });
     app.exception(Auth.Refusal.class, (e, ctx) -> ApiContext.send(ctx, e.status, errors(e.getMessage())));
     app.exception(HttpResponseException.class, (e, ctx) -> ApiContext.send(ctx, e.getStatus(), errors(e.getMessage())));
-    app.exception(dev.subpact.broker.storage.InvalidNameException.class,
+    app.exception(dev.subpact.broker.error.InvalidNameException.class,
         (e, ctx) -> ApiContext.send(ctx, 400, errors(e.getMessage())));
-    app.exception(dev.subpact.broker.storage.StorageConflictException.class,
+    app.exception(dev.subpact.broker.error.StorageConflictException.class,
         (e, ctx) -> ApiContext.send(ctx, 409, errors(e.getMessage())));
     app.exception(Exception.class, (e, ctx) -> {
       LOG.error("Unexpected error on {} {} (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);

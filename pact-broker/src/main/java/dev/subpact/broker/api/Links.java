@@ -2,8 +2,6 @@ package dev.subpact.broker.api;
 
 import dev.subpact.broker.contract.ResourceUrls;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Absolute URLs of the broker's resources, with every name segment percent-encoded. */
 public final class Links implements ResourceUrls {
@@ -37,7 +35,7 @@ public final class Links implements ResourceUrls {
   public String to(String... segments) {
     StringBuilder url = new StringBuilder(base);
     for (String segment : segments) {
-      url.append('/').append(encode(segment));
+      url.append('/').append(ResourceUrls.encode(segment));
     }
     return url.toString();
   }
@@ -45,10 +43,6 @@ public final class Links implements ResourceUrls {
   /** {@code base} followed by a path template kept as written (for templated links). */
   public String template(String path) {
     return base + path;
-  }
-
-  public static String encode(String segment) {
-    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   public String pacticipant(String name) {

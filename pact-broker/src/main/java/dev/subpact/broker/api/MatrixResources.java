@@ -6,8 +6,8 @@ import dev.subpact.broker.json.Json;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
@@ -43,7 +43,7 @@ final class MatrixResources {
 
   private void respond(Context ctx, MatrixQuery query) {
     Links links = api.links(ctx);
-    Matrix.Result result = api.database().read(tx -> api.matrix().evaluate(tx, query));
+    Matrix.Result result = api.data().read(tx -> tx.matrix(query));
     ObjectNode body = Json.object();
     ObjectNode summary = body.putObject("summary");
     if (result.deployable() == null) {

@@ -4,15 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.verification.PactsForVerification;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -30,7 +30,7 @@ final class PactResources {
 
   private PactResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations();
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -74,42 +74,36 @@ final class PactResources {
     Links links = api.links(ctx);
     var published = api.contracts().publish(links, consumer, ctx.pathParam("version"), null, List.of(),
         null, List.of(new Contracts.PactToPublish(provider, pact)));
-    api.schemas().pactPublished(links, provider, published.get(0).publication().sha());
-    ObjectNode body = api.database().read(tx -> hal.pact(tx, links, published.get(0).publication()));
+    api.graphql().pactPublished(links, provider, published.get(0).publication().sha());
+    ObjectNode body = api.data().read(tx -> hal.pact(tx, links, published.get(0).publication()));
     ApiContext.send(ctx, published.get(0).newPublication() ? 201 : 200, body);
   }
 
-  private Publication publicationOr404(Tx tx, Context ctx) throws SQLException {
+  private Publication publicationOr404(Session tx, Context ctx) {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String version = ctx.pathParam("version");
-    return api.repository().version(tx, consumer, version)
-        .flatMap(v -> {
-          try {
-            return api.repository().publication(tx, v, provider);
-          } catch (SQLException e) {
-            throw new dev.subpact.broker.storage.StorageException(e.getMessage(), e);
-          }
-        })
+    Optional<Version> consumerVersion = tx.version(consumer, version);
+    return (consumerVersion.isEmpty() ? Optional.<Publication>empty() : tx.publication(consumerVersion.get(), provider))
         .orElseThrow(() -> ApiException.notFound("No pact between consumer '" + consumer + "' version '"
             + version + "' and provider '" + provider + "'."));
   }
 
   private void getPact(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> hal.pact(tx, links, publicationOr404(tx, ctx)));
+    ObjectNode body = api.data().read(tx -> hal.pact(tx, links, publicationOr404(tx, ctx)));
     ApiContext.send(ctx, 200, body);
   }
 
   private void deletePact(Context ctx) {
-    api.database().write(tx -> api.repository().deletePublication(tx, publicationOr404(tx, ctx)));
+    api.data().write(tx -> tx.deletePublication(publicationOr404(tx, ctx)));
     ctx.status(204);
   }
 
   private void sendPact(Context ctx, Optional<Publication> found, String notFound) {
     Links links = api.links(ctx);
     Publication p = found.orElseThrow(() -> ApiException.notFound(notFound));
-    ObjectNode body = api.database().read(tx -> hal.pact(tx, links, p));
+    ObjectNode body = api.data().read(tx -> hal.pact(tx, links, p));
     ctx.header("X-Pact-Consumer-Version", p.consumerVersion().number());
     ApiContext.send(ctx, 200, body);
   }
@@ -117,9 +111,9 @@ final class PactResources {
   private void latest(Context ctx, String tag) {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
-    Optional<Publication> found = api.database().read(tx -> tag == null
-        ? api.repository().latestPublication(tx, provider, consumer)
-        : api.repository().latestPublicationWithTag(tx, provider, consumer, tag));
+    Optional<Publication> found = api.data().read(tx -> tag == null
+        ? tx.latestPublication(provider, consumer)
+        : tx.latestPublicationWithTag(provider, consumer, tag));
     sendPact(ctx, found, "No pact between consumer '" + consumer + "' and provider '" + provider + "'"
         + (tag == null ? "" : " for a consumer version tagged '" + tag + "'") + ".");
   }
@@ -128,8 +122,8 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String branch = ctx.pathParam("branch");
-    Optional<Publication> found = api.database().read(tx ->
-        api.repository().latestPublicationOnBranch(tx, provider, consumer, branch));
+    Optional<Publication> found = api.data().read(tx ->
+        tx.latestPublicationOnBranch(provider, consumer, branch));
     sendPact(ctx, found, "No pact between consumer '" + consumer + "' on branch '" + branch
         + "' and provider '" + provider + "'.");
   }
@@ -138,8 +132,8 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String sha = ctx.pathParam("sha");
-    Optional<Publication> found = api.database().read(tx ->
-        api.repository().publicationBySha(tx, provider, consumer, sha));
+    Optional<Publication> found = api.data().read(tx ->
+        tx.publicationBySha(provider, consumer, sha));
     sendPact(ctx, found, "No pact version '" + sha + "' between consumer '" + consumer
         + "' and provider '" + provider + "'.");
   }
@@ -148,10 +142,10 @@ final class PactResources {
     Links links = api.links(ctx);
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_links").putArray("pb:pact-versions");
-      for (Publication p : api.repository().publications(tx, provider, consumer)) {
+      for (Publication p : tx.publications(provider, consumer)) {
         items.add(hal.pactSummary(links, p));
       }
       return node;
@@ -165,8 +159,8 @@ final class PactResources {
     String consumer = ctx.pathParam("consumer");
     String sha = ctx.pathParam("sha");
     Verification v = api.contracts().verify(links, provider, consumer, sha, ApiContext.body(ctx));
-    ObjectNode body = api.database().read(tx -> hal.verification(links,
-        api.repository().publicationBySha(tx, provider, consumer, sha).orElseThrow(), v));
+    ObjectNode body = api.data().read(tx -> hal.verification(links,
+        tx.publicationBySha(provider, consumer, sha).orElseThrow(), v));
     ApiContext.send(ctx, 201, body);
   }
 
@@ -181,10 +175,10 @@ final class PactResources {
     } catch (NumberFormatException e) {
       throw ApiException.notFound("No verification result '" + ctx.pathParam("id") + "'.");
     }
-    ObjectNode body = api.database().read(tx -> {
-      Publication p = api.repository().publicationBySha(tx, provider, consumer, sha)
+    ObjectNode body = api.data().read(tx -> {
+      Publication p = tx.publicationBySha(provider, consumer, sha)
           .orElseThrow(() -> ApiException.notFound("No pact version '" + sha + "'."));
-      Verification v = api.repository().verification(tx, id).filter(x -> x.sha().equals(sha))
+      Verification v = tx.verification(id).filter(x -> x.sha().equals(sha))
           .orElseThrow(() -> ApiException.notFound("No verification result " + id + " for pact version '" + sha + "'."));
       return hal.verification(links, p, v);
     });
@@ -196,10 +190,10 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String sha = ctx.pathParam("sha");
-    ObjectNode body = api.database().read(tx -> {
-      Publication p = api.repository().publicationBySha(tx, provider, consumer, sha)
+    ObjectNode body = api.data().read(tx -> {
+      Publication p = tx.publicationBySha(provider, consumer, sha)
           .orElseThrow(() -> ApiException.notFound("No pact version '" + sha + "'."));
-      Verification v = api.repository().verificationsOf(tx, sha, provider).stream().findFirst()
+      Verification v = tx.verificationsOf(sha, provider).stream().findFirst()
           .orElseThrow(() -> ApiException.notFound("Pact version '" + sha + "' has no verification results yet."));
       return hal.verification(links, p, v);
     });
@@ -209,16 +203,16 @@ final class PactResources {
   private void providerLatest(Context ctx, String tag) {
     Links links = api.links(ctx);
     String provider = ctx.pathParam("provider");
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(provider);
       ObjectNode node = Json.object();
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(links.to("pacts", "provider", provider, "latest"), "Latest pact versions for the provider " + provider));
       l.set("provider", Json.link(links.pacticipant(provider), provider));
       ArrayNode pacts = l.putArray("pb:pacts");
-      for (String consumer : api.repository().consumersOf(tx, provider)) {
-        Optional<Publication> p = tag == null ? api.repository().latestPublication(tx, provider, consumer)
-            : api.repository().latestPublicationWithTag(tx, provider, consumer, tag);
+      for (String consumer : tx.consumersOf(provider)) {
+        Optional<Publication> p = tag == null ? tx.latestPublication(provider, consumer)
+            : tx.latestPublicationWithTag(provider, consumer, tag);
         p.ifPresent(x -> pacts.add(hal.pactSummary(links, x)));
       }
       return node;
@@ -229,15 +223,15 @@ final class PactResources {
   private void providerPacts(Context ctx, String tag) {
     Links links = api.links(ctx);
     String provider = ctx.pathParam("provider");
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(provider);
       ObjectNode node = Json.object();
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(ctx.url()));
       l.set("provider", Json.link(links.pacticipant(provider), provider));
       ArrayNode pacts = l.putArray("pb:pacts");
-      List<Publication> all = tag == null ? api.repository().publicationsForProvider(tx, provider)
-          : api.repository().publicationsWithTag(tx, provider, tag);
+      List<Publication> all = tag == null ? tx.publicationsForProvider(provider)
+          : tx.publicationsWithTag(provider, tag);
       all.forEach(p -> pacts.add(hal.pactSummary(links, p)));
       return node;
     });
@@ -251,19 +245,19 @@ final class PactResources {
   private void branchPacts(Context ctx, String consumer, String branch, boolean latest) {
     Links links = api.links(ctx);
     String provider = ctx.pathParam("provider");
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(provider);
       List<Publication> found = new ArrayList<>();
       if (branch != null) {
-        found.addAll(latest ? api.repository().latestPublicationsOnBranch(tx, provider, branch)
-            : api.repository().publicationsOnBranch(tx, provider, branch));
+        found.addAll(latest ? tx.latestPublicationsOnBranch(provider, branch)
+            : tx.publicationsOnBranch(provider, branch));
       } else if (latest) {
-        found.addAll(api.repository().latestPublicationsOnMainBranches(tx, provider));
+        found.addAll(tx.latestPublicationsOnMainBranches(provider));
       } else {
-        for (String c : api.repository().consumersOf(tx, provider)) {
-          String main = api.pacticipantOr404(tx, c).mainBranch();
+        for (String c : tx.consumersOf(provider)) {
+          String main = tx.existingPacticipant(c).mainBranch();
           if (main != null) {
-            api.repository().publicationsOnBranch(tx, provider, main).stream().filter(p -> p.consumer().equals(c)).forEach(found::add);
+            tx.publicationsOnBranch(provider, main).stream().filter(p -> p.consumer().equals(c)).forEach(found::add);
           }
         }
       }
@@ -284,10 +278,10 @@ final class PactResources {
     String provider = ctx.pathParam("provider");
     String consumer = ctx.pathParam("consumer");
     String tag = ctx.pathParam("tag");
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object().put("tag", tag);
       ArrayNode pacts = node.putObject("_links").putArray("pb:pact-versions");
-      for (Publication p : api.repository().publicationsWithTag(tx, provider, tag)) {
+      for (Publication p : tx.publicationsWithTag(provider, tag)) {
         if (p.consumer().equals(consumer)) {
           pacts.add(hal.pactSummary(links, p));
         }
@@ -299,10 +293,10 @@ final class PactResources {
 
   private void integrations(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("integrations");
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : tx.latestPublications()) {
         ObjectNode item = items.addObject();
         item.putObject("consumer").put("name", p.consumer()).putObject("_links").set("self", Json.link(links.pacticipant(p.consumer())));
         item.putObject("provider").put("name", p.provider()).putObject("_links").set("self", Json.link(links.pacticipant(p.provider())));
@@ -317,11 +311,11 @@ final class PactResources {
 
   private void allLatest(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       node.putObject("_links").set("self", Json.link(links.to("pacts", "latest")));
       ArrayNode pacts = node.putArray("pacts");
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : tx.latestPublications()) {
         ObjectNode item = pacts.addObject();
         ObjectNode l = item.putObject("_links");
         ArrayNode self = l.putArray("self");
@@ -353,11 +347,11 @@ final class PactResources {
     Links links = api.links(ctx);
     String provider = ctx.pathParam("provider");
     PactsForVerification.Request request = PactsForVerification.Request.parse(ApiContext.body(ctx));
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(provider);
       ObjectNode node = Json.object();
       ArrayNode pacts = node.putObject("_embedded").putArray("pacts");
-      for (PactsForVerification.Selected s : api.pactsForVerification().select(tx, provider, request)) {
+      for (PactsForVerification.Selected s : tx.pactsForVerification(provider, request)) {
         Publication p = s.pact();
         ObjectNode item = pacts.addObject();
         item.put("shortDescription", (s.wip() ? "WIP " : "") + "latest of " + p.consumer() + " (" + p.consumerVersion().number() + ")");
@@ -461,7 +455,7 @@ final class PactResources {
     var published = api.contracts().publish(links, consumer, version, branch, tags,
         Json.text(body, "buildUrl"), toPublish);
     for (var p : published) {
-      api.schemas().pactPublished(links, p.publication().provider(), p.publication().sha());
+      api.graphql().pactPublished(links, p.publication().provider(), p.publication().sha());
     }
     ObjectNode result = Json.object();
     ObjectNode embedded = result.putObject("_embedded");

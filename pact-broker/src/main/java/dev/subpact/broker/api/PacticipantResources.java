@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Version;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 
@@ -19,7 +19,7 @@ final class PacticipantResources {
 
   private PacticipantResources(ApiContext api) {
     this.api = api;
-    this.hal = new Representations(api.repository());
+    this.hal = new Representations();
   }
 
   static void register(Javalin app, ApiContext api) {
@@ -52,12 +52,12 @@ final class PacticipantResources {
 
   private void list(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putArray("pacticipants");
       ObjectNode l = Json.object();
       ArrayNode linkItems = l.putArray("pacticipants");
-      for (Pacticipant p : api.repository().pacticipants(tx)) {
+      for (Pacticipant p : tx.pacticipants()) {
         items.add(hal.pacticipant(tx, links, p));
         linkItems.add(Json.link(links.pacticipant(p.name()), p.name()));
       }
@@ -75,12 +75,12 @@ final class PacticipantResources {
       throw ApiException.invalid(java.util.Map.of("name", java.util.List.of("is required")));
     }
     Links links = api.links(ctx);
-    ObjectNode result = api.database().write(tx -> {
-      if (api.repository().pacticipant(tx, name).isPresent()) {
+    ObjectNode result = api.data().write(tx -> {
+      if (tx.pacticipant(name).isPresent()) {
         throw ApiException.conflict("A pacticipant named '" + name + "' already exists; PATCH "
             + links.pacticipant(name) + " to change it.");
       }
-      Pacticipant created = api.repository().updatePacticipant(tx, name, Json.text(body, "displayName"),
+      Pacticipant created = tx.updatePacticipant(name, Json.text(body, "displayName"),
           repositoryUrl(body), Json.text(body, "mainBranch"));
       return hal.pacticipant(tx, links, created);
     });
@@ -95,7 +95,7 @@ final class PacticipantResources {
   private void get(Context ctx) {
     Links links = api.links(ctx);
     String name = ctx.pathParam("p");
-    ObjectNode body = api.database().read(tx -> hal.pacticipant(tx, links, api.pacticipantOr404(tx, name)));
+    ObjectNode body = api.data().read(tx -> hal.pacticipant(tx, links, tx.existingPacticipant(name)));
     ApiContext.send(ctx, 200, body);
   }
 
@@ -104,12 +104,12 @@ final class PacticipantResources {
     String name = ctx.pathParam("p");
     Links links = api.links(ctx);
     boolean[] created = {false};
-    ObjectNode result = api.database().write(tx -> {
-      created[0] = api.repository().pacticipant(tx, name).isEmpty();
-      Pacticipant p = api.repository().updatePacticipant(tx, name, Json.text(body, "displayName"),
+    ObjectNode result = api.data().write(tx -> {
+      created[0] = tx.pacticipant(name).isEmpty();
+      Pacticipant p = tx.updatePacticipant(name, Json.text(body, "displayName"),
           repositoryUrl(body), Json.text(body, "mainBranch"));
       if (replace) {
-        api.repository().updatePacticipant(tx, name, null, null, null);
+        tx.updatePacticipant(name, null, null, null);
       }
       return hal.pacticipant(tx, links, p);
     });
@@ -118,8 +118,8 @@ final class PacticipantResources {
 
   private void delete(Context ctx) {
     String name = ctx.pathParam("p");
-    api.database().write(tx -> {
-      api.repository().deletePacticipant(tx, api.pacticipantOr404(tx, name));
+    api.data().write(tx -> {
+      tx.deletePacticipant(tx.existingPacticipant(name));
       return null;
     });
     ctx.status(204);
@@ -128,11 +128,11 @@ final class PacticipantResources {
   private void versions(Context ctx) {
     Links links = api.links(ctx);
     String name = ctx.pathParam("p");
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, name);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(name);
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("versions");
-      for (Version v : api.repository().versions(tx, name)) {
+      for (Version v : tx.versions(name)) {
         items.add(hal.version(tx, links, v));
       }
       node.putObject("_links").set("self", Json.link(links.to("pacticipants", name, "versions")));
@@ -143,8 +143,8 @@ final class PacticipantResources {
 
   private void version(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> hal.version(tx, links,
-        api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))));
+    ObjectNode body = api.data().read(tx -> hal.version(tx, links,
+        tx.existingVersion(ctx.pathParam("p"), ctx.pathParam("v"))));
     ApiContext.send(ctx, 200, body);
   }
 
@@ -154,12 +154,12 @@ final class PacticipantResources {
     String name = ctx.pathParam("p");
     String number = ctx.pathParam("v");
     boolean[] created = {false};
-    ObjectNode result = api.database().write(tx -> {
-      created[0] = api.repository().version(tx, name, number).isEmpty();
-      Version v = api.repository().ensureVersion(tx, name, number, Json.text(body, "buildUrl"));
+    ObjectNode result = api.data().write(tx -> {
+      created[0] = tx.version(name, number).isEmpty();
+      Version v = tx.ensureVersion(name, number, Json.text(body, "buildUrl"));
       String branch = Json.text(body, "branch");
       if (branch != null) {
-        api.repository().addToBranch(tx, v, branch);
+        tx.addToBranch(v, branch);
       }
       return hal.version(tx, links, v);
     });
@@ -169,10 +169,10 @@ final class PacticipantResources {
   private void latestVersion(Context ctx, String tag) {
     Links links = api.links(ctx);
     String name = ctx.pathParam("p");
-    ObjectNode body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, name);
-      var version = tag == null ? api.repository().latestVersion(tx, name)
-          : api.repository().latestVersionWithTag(tx, name, tag);
+    ObjectNode body = api.data().read(tx -> {
+      tx.existingPacticipant(name);
+      var version = tag == null ? tx.latestVersion(name)
+          : tx.latestVersionWithTag(name, tag);
       return hal.version(tx, links, version.orElseThrow(() -> ApiException.notFound(
           "Pacticipant '" + name + "' has no version" + (tag == null ? "" : " tagged '" + tag + "'") + ".")));
     });
@@ -191,8 +191,8 @@ final class PacticipantResources {
     String p = ctx.pathParam("p");
     String v = ctx.pathParam("v");
     String tag = ctx.pathParam("tag");
-    boolean exists = api.database().read(tx ->
-        api.repository().tags(tx, api.versionOr404(tx, p, v)).contains(tag));
+    boolean exists = api.data().read(tx ->
+        tx.tags(tx.existingVersion(p, v)).contains(tag));
     if (!exists) {
       throw ApiException.notFound("Version '" + v + "' of '" + p + "' has no tag '" + tag + "'.");
     }
@@ -203,14 +203,13 @@ final class PacticipantResources {
     String p = ctx.pathParam("p");
     String v = ctx.pathParam("v");
     String tag = ctx.pathParam("tag");
-    boolean created = api.database().write(tx ->
-        api.repository().tag(tx, api.repository().ensureVersion(tx, p, v, null), tag));
+    boolean created = api.data().write(tx ->
+        tx.tag(tx.ensureVersion(p, v, null), tag));
     ApiContext.send(ctx, created ? 201 : 200, tagBody(api.links(ctx), p, v, tag));
   }
 
   private void deleteTag(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteTag(tx,
-        api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v")), ctx.pathParam("tag")));
+    boolean deleted = api.data().write(tx -> tx.deleteTag(tx.existingVersion(ctx.pathParam("p"), ctx.pathParam("v")), ctx.pathParam("tag")));
     if (!deleted) {
       throw ApiException.notFound("No tag '" + ctx.pathParam("tag") + "' on that version.");
     }
@@ -220,11 +219,11 @@ final class PacticipantResources {
   private void branches(Context ctx) {
     Links links = api.links(ctx);
     String name = ctx.pathParam("p");
-    ObjectNode body = api.database().read(tx -> {
-      Pacticipant p = api.pacticipantOr404(tx, name);
+    ObjectNode body = api.data().read(tx -> {
+      Pacticipant p = tx.existingPacticipant(name);
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("branches");
-      for (String branch : api.repository().branches(tx, p)) {
+      for (String branch : tx.branches(p)) {
         ObjectNode b = items.addObject().put("name", branch);
         b.putObject("_links").set("self", Json.link(links.to("pacticipants", name, "branches", branch)));
       }
@@ -238,9 +237,9 @@ final class PacticipantResources {
     Links links = api.links(ctx);
     String name = ctx.pathParam("p");
     String branch = ctx.pathParam("b");
-    ObjectNode body = api.database().read(tx -> {
-      Pacticipant p = api.pacticipantOr404(tx, name);
-      if (!api.repository().branches(tx, p).contains(branch)) {
+    ObjectNode body = api.data().read(tx -> {
+      Pacticipant p = tx.existingPacticipant(name);
+      if (!tx.branches(p).contains(branch)) {
         throw ApiException.notFound("Pacticipant '" + name + "' has no branch '" + branch + "'.");
       }
       ObjectNode node = Json.object().put("name", branch);
@@ -253,8 +252,7 @@ final class PacticipantResources {
   }
 
   private void deleteBranch(Context ctx) {
-    boolean deleted = api.database().write(tx -> api.repository().deleteBranch(tx,
-        api.pacticipantOr404(tx, ctx.pathParam("p")), ctx.pathParam("b")));
+    boolean deleted = api.data().write(tx -> tx.deleteBranch(tx.existingPacticipant(ctx.pathParam("p")), ctx.pathParam("b")));
     if (!deleted) {
       throw ApiException.notFound("No branch '" + ctx.pathParam("b") + "' for '" + ctx.pathParam("p") + "'.");
     }
@@ -263,8 +261,8 @@ final class PacticipantResources {
 
   private void latestOnBranch(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> hal.version(tx, links,
-        api.repository().latestVersionOnBranch(tx, ctx.pathParam("p"), ctx.pathParam("b"))
+    ObjectNode body = api.data().read(tx -> hal.version(tx, links,
+        tx.latestVersionOnBranch(ctx.pathParam("p"), ctx.pathParam("b"))
             .orElseThrow(() -> ApiException.notFound("No version of '" + ctx.pathParam("p")
                 + "' on branch '" + ctx.pathParam("b") + "'."))));
     ApiContext.send(ctx, 200, body);
@@ -273,9 +271,9 @@ final class PacticipantResources {
   private void putBranchVersion(Context ctx) {
     Links links = api.links(ctx);
     boolean[] created = {false};
-    ObjectNode body = api.database().write(tx -> {
-      Version v = api.repository().ensureVersion(tx, ctx.pathParam("p"), ctx.pathParam("v"), null);
-      created[0] = api.repository().addToBranch(tx, v, ctx.pathParam("b"));
+    ObjectNode body = api.data().write(tx -> {
+      Version v = tx.ensureVersion(ctx.pathParam("p"), ctx.pathParam("v"), null);
+      created[0] = tx.addToBranch(v, ctx.pathParam("b"));
       return branchVersion(links, v, ctx.pathParam("b"));
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, body);
@@ -283,9 +281,9 @@ final class PacticipantResources {
 
   private void getBranchVersion(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
-      Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
-      if (!api.repository().branchesOf(tx, v).contains(ctx.pathParam("b"))) {
+    ObjectNode body = api.data().read(tx -> {
+      Version v = tx.existingVersion(ctx.pathParam("p"), ctx.pathParam("v"));
+      if (!tx.branchesOf(v).contains(ctx.pathParam("b"))) {
         throw ApiException.notFound("Version '" + v.number() + "' is not on branch '" + ctx.pathParam("b") + "'.");
       }
       return branchVersion(links, v, ctx.pathParam("b"));
@@ -309,12 +307,12 @@ final class PacticipantResources {
       instance = Json.text(body, "target");
     }
     String applicationInstance = instance;
-    ObjectNode result = api.database().write(tx -> {
-      Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
-      Environment e = api.repository().environment(tx, ctx.pathParam("env"))
+    ObjectNode result = api.data().write(tx -> {
+      Version v = tx.existingVersion(ctx.pathParam("p"), ctx.pathParam("v"));
+      Environment e = tx.environment(ctx.pathParam("env"))
           .orElseThrow(() -> ApiException.notFound("No environment with UUID '" + ctx.pathParam("env") + "'."));
-      Deployment d = release ? api.repository().recordRelease(tx, v, e)
-          : api.repository().recordDeployment(tx, v, e, applicationInstance);
+      Deployment d = release ? tx.recordRelease(v, e)
+          : tx.recordDeployment(v, e, applicationInstance);
       return hal.deployment(tx, links, d, release);
     });
     ApiContext.send(ctx, 201, result);
@@ -322,13 +320,13 @@ final class PacticipantResources {
 
   private void recorded(Context ctx, boolean release) {
     Links links = api.links(ctx);
-    ObjectNode result = api.database().read(tx -> {
-      Version v = api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"));
+    ObjectNode result = api.data().read(tx -> {
+      Version v = tx.existingVersion(ctx.pathParam("p"), ctx.pathParam("v"));
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray(release ? "releasedVersions" : "deployedVersions");
-      for (Deployment d : api.repository().currentPlacesOf(tx, v)) {
+      for (Deployment d : tx.currentPlacesOf(v)) {
         boolean isRelease = d.applicationInstance() == null
-            && api.repository().release(tx, d.uuid()).isPresent();
+            && tx.release(d.uuid()).isPresent();
         if (d.environment().uuid().equals(ctx.pathParam("env")) && isRelease == release) {
           items.add(hal.deployment(tx, links, d, release));
         }

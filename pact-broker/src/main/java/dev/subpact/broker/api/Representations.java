@@ -3,27 +3,20 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
-import java.sql.SQLException;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 
 /** The HAL documents of the broker's resources, as the official broker shapes them. */
 final class Representations {
 
-  private final BrokerRepository repository;
-
-  Representations(BrokerRepository repository) {
-    this.repository = repository;
-  }
-
-  ObjectNode pacticipant(Tx tx, Links links, Pacticipant p) throws SQLException {
+  ObjectNode pacticipant(Session tx, Links links, Pacticipant p) {
     ObjectNode node = Json.object();
     node.put("name", p.name());
     node.put("displayName", DisplayName.of(p.name(), p.displayName()));
@@ -31,7 +24,7 @@ final class Representations {
     putIfPresent(node, "mainBranch", p.mainBranch());
     node.put("createdAt", p.createdAt());
     node.put("updatedAt", p.updatedAt());
-    var latest = repository.latestVersion(tx, p.name());
+    var latest = tx.latestVersion(p.name());
     if (latest.isPresent()) {
       node.putObject("_embedded").set("latest-version", versionSummary(links, latest.get()));
     }
@@ -56,7 +49,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode version(Tx tx, Links links, Version v) throws SQLException {
+  ObjectNode version(Session tx, Links links, Version v) {
     ObjectNode node = Json.object();
     node.put("number", v.number());
     putIfPresent(node, "buildUrl", v.buildUrl());
@@ -66,19 +59,19 @@ final class Representations {
     ObjectNode pacticipant = embedded.putObject("pacticipant").put("name", v.pacticipant());
     pacticipant.putObject("_links").set("self", Json.link(links.pacticipant(v.pacticipant())));
     ArrayNode tags = embedded.putArray("tags");
-    for (String tag : repository.tags(tx, v)) {
+    for (String tag : tx.tags(v)) {
       ObjectNode t = tags.addObject().put("name", tag);
       t.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "versions", v.number(), "tags", tag)));
     }
     ArrayNode branches = embedded.putArray("branchVersions");
-    for (String branch : repository.branchesOf(tx, v)) {
-      boolean latest = repository.latestVersionOnBranch(tx, v.pacticipant(), branch)
+    for (String branch : tx.branchesOf(v)) {
+      boolean latest = tx.latestVersionOnBranch(v.pacticipant(), branch)
           .map(b -> b.id() == v.id()).orElse(false);
       ObjectNode b = branches.addObject().put("name", branch).put("latest", latest);
       b.putObject("_links").set("self", Json.link(links.to("pacticipants", v.pacticipant(), "branches", branch, "versions", v.number())));
     }
     ArrayNode environments = embedded.putArray("deployedVersions");
-    for (Deployment d : repository.currentPlacesOf(tx, v)) {
+    for (Deployment d : tx.currentPlacesOf(v)) {
       if (d.applicationInstance() != null || d.current()) {
         environments.add(Json.object().put("environment", d.environment().name()));
       }
@@ -92,10 +85,10 @@ final class Representations {
     l.set("pb:graphql-schema", Json.link(self + "/graphql-schema"));
     ArrayNode deploy = l.putArray("pb:record-deployment");
     ArrayNode release = l.putArray("pb:record-release");
-    for (Environment e : repository.environments(tx)) {
-      deploy.add(Json.link(self + "/deployed-versions/environment/" + Links.encode(e.uuid()),
+    for (Environment e : tx.environments()) {
+      deploy.add(Json.link(self + "/deployed-versions/environment/" + ResourceUrls.encode(e.uuid()),
           "Record deployment to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
-      release.add(Json.link(self + "/released-versions/environment/" + Links.encode(e.uuid()),
+      release.add(Json.link(self + "/released-versions/environment/" + ResourceUrls.encode(e.uuid()),
           "Record release to " + (e.displayName() == null ? e.name() : e.displayName())).put("name", e.name()));
     }
     return node;
@@ -120,7 +113,7 @@ final class Representations {
     return node;
   }
 
-  ObjectNode deployment(Tx tx, Links links, Deployment d, boolean release) throws SQLException {
+  ObjectNode deployment(Session tx, Links links, Deployment d, boolean release) {
     ObjectNode node = Json.object();
     node.put("uuid", d.uuid());
     if (release) {
@@ -147,8 +140,8 @@ final class Representations {
   }
 
   /** A pact document as published, with the broker's links added. */
-  ObjectNode pact(Tx tx, Links links, Publication p) throws SQLException {
-    String content = repository.pactContent(tx, p.sha()).orElseThrow();
+  ObjectNode pact(Session tx, Links links, Publication p) {
+    String content = tx.pactContent(p.sha()).orElseThrow();
     ObjectNode node = (ObjectNode) Json.parse(content);
     String self = links.pact(p.provider(), p.consumer(), p.consumerVersion().number());
     String pactVersion = links.pactVersion(p.provider(), p.consumer(), p.sha());
@@ -163,8 +156,8 @@ final class Representations {
     l.set("pb:all-pact-versions", Json.link(links.to("pacts", "provider", p.provider(), "consumer", p.consumer(), "versions"), "All versions of this pact"));
     l.set("pb:latest-verification-results", Json.link(pactVersion + "/verification-results/latest", "Latest verification results"));
     l.set("pb:publish-verification-results", Json.link(pactVersion + "/verification-results", "Publish verification results"));
-    l.set("pb:matrix-for-consumer-version", Json.link(links.template("/matrix?q[][pacticipant]=" + Links.encode(p.consumer())
-        + "&q[][version]=" + Links.encode(p.consumerVersion().number()) + "&latestby=cvp"), "View matrix rows for the consumer version to which this pact belongs"));
+    l.set("pb:matrix-for-consumer-version", Json.link(links.template("/matrix?q[][pacticipant]=" + ResourceUrls.encode(p.consumer())
+        + "&q[][version]=" + ResourceUrls.encode(p.consumerVersion().number()) + "&latestby=cvp"), "View matrix rows for the consumer version to which this pact belongs"));
     node.put("createdAt", p.createdAt());
     return node;
   }

@@ -3,14 +3,15 @@ package dev.subpact.broker.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Webhook;
-import dev.subpact.broker.storage.WebhookExecution;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Timestamps;
+import dev.subpact.broker.model.Webhook;
+import dev.subpact.broker.model.WebhookExecution;
 import dev.subpact.broker.webhook.BrokerEvent;
-import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.broker.webhook.Redaction;
+import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.broker.webhook.WebhookRequest;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -46,13 +47,13 @@ final class WebhookResources {
 
   private void list(Context ctx) {
     Links links = api.links(ctx);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ObjectNode l = node.putObject("_links");
       l.set("self", Json.link(links.to("webhooks"), "Webhooks"));
       ArrayNode items = l.putArray("pb:webhooks");
       ArrayNode embedded = node.putObject("_embedded").putArray("webhooks");
-      for (Webhook w : api.repository().webhooks(tx)) {
+      for (Webhook w : tx.webhooks()) {
         items.add(Json.link(links.to("webhooks", w.uuid()), w.description()));
         embedded.add(representation(links, w));
       }
@@ -64,15 +65,15 @@ final class WebhookResources {
   private void create(Context ctx, String provider, String consumer) {
     JsonNode body = ApiContext.objectBody(ctx);
     Links links = api.links(ctx);
-    ObjectNode result = api.database().write(tx -> {
+    ObjectNode result = api.data().write(tx -> {
       if (provider != null) {
-        api.pacticipantOr404(tx, provider);
+        tx.existingPacticipant(provider);
       }
       if (consumer != null) {
-        api.pacticipantOr404(tx, consumer);
+        tx.existingPacticipant(consumer);
       }
       Webhook webhook = validated(tx, UUID.randomUUID().toString(), body, provider, consumer, null);
-      api.repository().saveWebhook(tx, webhook);
+      tx.saveWebhook(webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, 201, result);
@@ -83,25 +84,25 @@ final class WebhookResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     boolean[] created = {false};
-    ObjectNode result = api.database().write(tx -> {
-      var existing = api.repository().webhook(tx, uuid);
+    ObjectNode result = api.data().write(tx -> {
+      var existing = tx.webhook(uuid);
       created[0] = existing.isEmpty();
       Webhook webhook = validated(tx, uuid, body, null, null, existing.map(Webhook::createdAt).orElse(null));
-      api.repository().saveWebhook(tx, webhook);
+      tx.saveWebhook(webhook);
       return representation(links, webhook);
     });
     ApiContext.send(ctx, created[0] ? 201 : 200, result);
   }
 
-  private Webhook validated(dev.subpact.broker.storage.Tx tx, String uuid, JsonNode body,
-      String pathProvider, String pathConsumer, String createdAt) throws java.sql.SQLException {
+  private Webhook validated(Session tx, String uuid, JsonNode body,
+      String pathProvider, String pathConsumer, String createdAt) {
     Map<String, List<String>> errors = new LinkedHashMap<>();
     String consumer = pathConsumer != null ? pathConsumer : Json.text(body.get("consumer"), "name");
     String provider = pathProvider != null ? pathProvider : Json.text(body.get("provider"), "name");
-    if (consumer != null && api.repository().pacticipant(tx, consumer).isEmpty()) {
+    if (consumer != null && tx.pacticipant(consumer).isEmpty()) {
       errors.put("consumer.name", List.of("No pacticipant named '" + consumer + "' exists"));
     }
-    if (provider != null && api.repository().pacticipant(tx, provider).isEmpty()) {
+    if (provider != null && tx.pacticipant(provider).isEmpty()) {
       errors.put("provider.name", List.of("No pacticipant named '" + provider + "' exists"));
     }
     List<String> events = new ArrayList<>();
@@ -144,7 +145,7 @@ final class WebhookResources {
     if (!errors.isEmpty()) {
       throw ApiException.invalid(errors);
     }
-    String now = BrokerRepository.now();
+    String now = Timestamps.now();
     JsonNode enabled = body.get("enabled");
     return new Webhook(uuid, Json.text(body, "description"), consumer, Json.text(body.get("consumer"), "label"),
         provider, Json.text(body.get("provider"), "label"), events, Json.write(request),
@@ -187,7 +188,7 @@ final class WebhookResources {
   }
 
   private Webhook webhookOr404(String uuid) {
-    return api.database().read(tx -> api.repository().webhook(tx, uuid))
+    return api.data().read(tx -> tx.webhook(uuid))
         .orElseThrow(() -> ApiException.notFound("No webhook with UUID '" + uuid + "'."));
   }
 
@@ -196,7 +197,7 @@ final class WebhookResources {
   }
 
   private void delete(Context ctx) {
-    if (!api.database().write(tx -> api.repository().deleteWebhook(tx, ctx.pathParam("uuid")))) {
+    if (!api.data().write(tx -> tx.deleteWebhook(ctx.pathParam("uuid")))) {
       throw ApiException.notFound("No webhook with UUID '" + ctx.pathParam("uuid") + "'.");
     }
     ctx.status(204);
@@ -206,9 +207,9 @@ final class WebhookResources {
   private void execute(Context ctx) {
     Links links = api.links(ctx);
     Webhook webhook = webhookOr404(ctx.pathParam("uuid"));
-    BrokerEvent event = api.database().read(tx -> {
+    BrokerEvent event = api.data().read(tx -> {
       Publication latest = null;
-      for (Publication p : api.repository().latestPublications(tx)) {
+      for (Publication p : tx.latestPublications()) {
         if ((webhook.consumerName() == null || webhook.consumerName().equals(p.consumer()))
             && (webhook.providerName() == null || webhook.providerName().equals(p.provider()))) {
           latest = p;
@@ -237,10 +238,10 @@ final class WebhookResources {
     Links links = api.links(ctx);
     String uuid = ctx.pathParam("uuid");
     webhookOr404(uuid);
-    ObjectNode body = api.database().read(tx -> {
+    ObjectNode body = api.data().read(tx -> {
       ObjectNode node = Json.object();
       ArrayNode items = node.putObject("_embedded").putArray("executions");
-      for (WebhookExecution e : api.repository().executions(tx, uuid)) {
+      for (WebhookExecution e : tx.executions(uuid)) {
         items.addObject().put("event", e.event()).put("success", e.success()).put("attempts", e.attempts())
             .put("logs", e.log()).put("createdAt", e.createdAt());
       }

@@ -6,13 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
 import dev.subpact.broker.metrics.BrokerMetrics;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
 import java.sql.SQLException;
@@ -46,15 +46,15 @@ public final class Contracts {
   public record Published(Publication publication, boolean contentChanged, boolean newPublication) {}
 
   private final Database database;
-  private final BrokerRepository repository;
+  private final Repositories storage;
   private final BrokerMetrics metrics;
   private final WebhookDispatcher webhooks;
   private final boolean allowModification;
 
-  public Contracts(Database database, BrokerRepository repository, WebhookDispatcher webhooks, BrokerMetrics metrics,
+  public Contracts(Database database, Repositories storage, WebhookDispatcher webhooks, BrokerMetrics metrics,
       boolean allowModification) {
     this.database = database;
-    this.repository = repository;
+    this.storage = storage;
     this.webhooks = webhooks;
     this.metrics = metrics;
     this.allowModification = allowModification;
@@ -72,15 +72,15 @@ public final class Contracts {
     }
     return database.read(tx -> {
       List<PactToPublish> result = new ArrayList<>();
-      var existingVersion = repository.version(tx, consumer, version);
+      var existingVersion = storage.pacticipants().version(tx, consumer, version);
       for (PactToPublish pact : pacts) {
         Optional<Publication> existing = existingVersion.isPresent() && mergeProviders.contains(pact.provider())
-            ? repository.publication(tx, existingVersion.get(), pact.provider()) : Optional.empty();
+            ? storage.pacts().publication(tx, existingVersion.get(), pact.provider()) : Optional.empty();
         if (existing.isEmpty() || !pact.content().isObject() || !pact.content().path("interactions").isArray()) {
           result.add(pact);
           continue;
         }
-        ObjectNode old = (ObjectNode) Json.parse(repository.pactContent(tx, existing.get().sha()).orElseThrow());
+        ObjectNode old = (ObjectNode) Json.parse(storage.pacts().pactContent(tx, existing.get().sha()).orElseThrow());
         ObjectNode merged = ((ObjectNode) pact.content()).deepCopy();
         Map<String, JsonNode> byKey = new LinkedHashMap<>();
         for (JsonNode interaction : old.path("interactions")) {
@@ -113,16 +113,16 @@ public final class Contracts {
     }
     List<BrokerEvent> events = new ArrayList<>();
     List<Published> results = database.write(tx -> {
-      Version version = repository.ensureVersion(tx, consumer, versionNumber, buildUrl);
+      Version version = storage.pacticipants().ensureVersion(tx, consumer, versionNumber, buildUrl);
       if (branch != null) {
-        repository.addToBranch(tx, version, branch);
+        storage.branchesAndTags().addToBranch(tx, version, branch);
       }
       for (String tag : tags) {
-        repository.tag(tx, version, tag);
+        storage.branchesAndTags().tag(tx, version, tag);
       }
       List<Published> published = new ArrayList<>();
       for (int i = 0; i < pacts.size(); i++) {
-        Pacticipant provider = repository.ensurePacticipant(tx, pacts.get(i).provider());
+        Pacticipant provider = storage.pacticipants().ensurePacticipant(tx, pacts.get(i).provider());
         published.add(store(tx, links, version, provider, contents.get(i), pacts.get(i).merged(), events));
       }
       webhooks.enqueue(tx, events);
@@ -135,7 +135,7 @@ public final class Contracts {
 
   private Published store(Tx tx, ResourceUrls links, Version version, Pacticipant provider,
       PactContent content, boolean merged, List<BrokerEvent> events) throws SQLException {
-    var previousOfVersion = repository.publication(tx, version, provider.name());
+    var previousOfVersion = storage.pacts().publication(tx, version, provider.name());
     if (previousOfVersion.isPresent() && !previousOfVersion.get().sha().equals(content.sha()) && !merged
         && !allowModification) {
       throw BrokerException.conflict("Cannot change the pact between " + version.pacticipant() + " " + version.number()
@@ -145,9 +145,9 @@ public final class Contracts {
           + " version (e.g. the new git sha), or add interactions with onConflict=merge. A broker operator can allow"
           + " changes with --allow-contract-modification (the official broker's allow_dangerous_contract_modification).");
     }
-    var previousLatest = repository.latestPublication(tx, provider.name(), version.pacticipant())
+    var previousLatest = storage.pacts().latestPublication(tx, provider.name(), version.pacticipant())
         .filter(p -> p.consumerVersion().id() != version.id());
-    Publication publication = repository.publish(tx, version, provider, content.sha(), content.canonical());
+    Publication publication = storage.pacts().publish(tx, version, provider, content.sha(), content.canonical());
     boolean changed = previousOfVersion.map(p -> !p.sha().equals(content.sha()))
         .orElseGet(() -> previousLatest.map(p -> !p.sha().equals(content.sha())).orElse(true));
     BrokerEvent published = pactEvent(tx, links, BrokerEvent.CONTRACT_PUBLISHED, publication);
@@ -155,7 +155,7 @@ public final class Contracts {
     if (changed) {
       events.add(published.renamed(BrokerEvent.CONTRACT_CONTENT_CHANGED));
     }
-    boolean verified = repository.verificationsOf(tx, content.sha(), provider.name()).stream()
+    boolean verified = storage.verifications().verificationsOf(tx, content.sha(), provider.name()).stream()
         .anyMatch(Verification::success);
     if (!verified) {
       events.add(published.renamed(BrokerEvent.CONTRACT_REQUIRING_VERIFICATION_PUBLISHED));
@@ -184,12 +184,12 @@ public final class Contracts {
     }
     List<BrokerEvent> events = new ArrayList<>();
     Verification verification = database.write(tx -> {
-      Publication publication = repository.publicationBySha(tx, provider, consumer, sha)
+      Publication publication = storage.pacts().publicationBySha(tx, provider, consumer, sha)
           .orElseThrow(() -> BrokerException.notFound("No pact version " + sha + " between consumer '"
               + consumer + "' and provider '" + provider + "'."));
-      Version version = repository.ensureVersion(tx, provider, providerVersion, Json.text(body, "buildUrl"));
+      Version version = storage.pacticipants().ensureVersion(tx, provider, providerVersion, Json.text(body, "buildUrl"));
       JsonNode results = body.get("testResults");
-      Verification stored = repository.addVerification(tx, sha, version, success.asBoolean(),
+      Verification stored = storage.verifications().addVerification(tx, sha, version, success.asBoolean(),
           Verification.LIVE, Json.text(body, "buildUrl"), results == null ? null : Json.write(results));
       events.addAll(verificationEvents(tx, links, publication, stored));
       webhooks.enqueue(tx, events);
@@ -206,8 +206,8 @@ public final class Contracts {
     BrokerEvent published = pactEvent(tx, links, BrokerEvent.VERIFICATION_PUBLISHED, publication);
     Map<String, String> values = new LinkedHashMap<>(published.values());
     values.put("providerVersionNumber", verification.providerVersion().number());
-    values.put("providerVersionTags", String.join(", ", repository.tags(tx, verification.providerVersion())));
-    values.put("providerVersionBranch", String.join(", ", repository.branchesOf(tx, verification.providerVersion())));
+    values.put("providerVersionTags", String.join(", ", storage.branchesAndTags().tags(tx, verification.providerVersion())));
+    values.put("providerVersionBranch", String.join(", ", storage.branchesAndTags().branchesOf(tx, verification.providerVersion())));
     values.put("verificationResultUrl", links.pactVersion(publication.provider(), publication.consumer(),
         publication.sha()) + "/verification-results/" + verification.id());
     values.put("githubVerificationStatus", verification.success() ? "success" : "failure");
@@ -225,8 +225,8 @@ public final class Contracts {
     Version version = publication.consumerVersion();
     values.put("pactUrl", links.pactVersion(publication.provider(), publication.consumer(), publication.sha()));
     values.put("consumerVersionNumber", version.number());
-    values.put("consumerVersionTags", String.join(", ", repository.tags(tx, version)));
-    values.put("consumerVersionBranch", String.join(", ", repository.branchesOf(tx, version)));
+    values.put("consumerVersionTags", String.join(", ", storage.branchesAndTags().tags(tx, version)));
+    values.put("consumerVersionBranch", String.join(", ", storage.branchesAndTags().branchesOf(tx, version)));
     values.put("buildUrl", version.buildUrl() == null ? "" : version.buildUrl());
     return new BrokerEvent(name, publication.consumer(), publication.provider(), values);
   }

@@ -1,23 +1,21 @@
 package dev.subpact.broker.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.json.Json;
-import dev.subpact.broker.api.Links;
+import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
+import dev.subpact.broker.json.Json;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.PageRows;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,59 +25,45 @@ import java.util.Optional;
  * Server-side HTML views for people: integrations with their latest pact and verification
  * status, every pacticipant, version, branch and environment as a page, the pact as documentation
  * ({@link PactPage}), the matrix and can-i-deploy ({@link MatrixPages}), the GraphQL views
- * ({@link GraphqlPages}) and a HAL browser ({@link HalPages}). Browsers asking for {@code /} get
- * the integrations page, HAL clients the index; a browser meeting an error gets an HTML page, a
- * client the JSON. The stylesheet and the HAL browser's script are shipped in the jar.
+ * ({@link GraphqlPages}) and a HAL browser ({@link HalPages}), each rendered from what
+ * {@link BrokerData} reads. The api's {@code DashboardRoutes} serve them, with the error page and the
+ * negotiation of {@code /}. The stylesheet and the HAL browser's script are shipped in the jar.
  */
 public final class Dashboard {
 
   static final int PAGE = 50;
 
-  private final ApiContext api;
+  private final BrokerData data;
+  private final PactPage pactPage;
+  private final MatrixPages matrixPages;
+  private final GraphqlPages graphqlPages;
 
-  private Dashboard(ApiContext api) {
-    this.api = api;
+  public Dashboard(BrokerData data, GraphqlAwareness graphql) {
+    this.data = data;
+    this.pactPage = new PactPage(data);
+    this.matrixPages = new MatrixPages(data);
+    this.graphqlPages = new GraphqlPages(data, graphql);
   }
 
-  public static void register(Javalin app, ApiContext api, GraphqlAwareness graphql) {
-    Dashboard d = new Dashboard(api);
-    app.get("/dashboard", d::integrations);
-    app.get("/dashboard/pacticipants/{pacticipant}", d::pacticipant);
-    app.get("/dashboard/pacticipants/{pacticipant}/versions/{version}", d::version);
-    app.get("/dashboard/pacticipants/{pacticipant}/branches/{branch}", d::branch);
-    app.get("/dashboard/environments/{environment}", d::environment);
-    app.get("/dashboard/assets/{asset}", Dashboard::asset);
-    new PactPage(api).register(app);
-    new MatrixPages(api).register(app);
-    new GraphqlPages(api, graphql).register(app);
-    HalPages.register(app);
-    app.get("/pacts/provider/{provider}/consumer/{consumer}/latest/badge", d::badge);
-    app.get("/pacts/provider/{provider}/consumer/{consumer}/latest/badge.svg", d::badge);
-    // content negotiation of the index: the HAL resource answers first, a browser gets the page instead
-    app.after("/", ctx -> {
-      ctx.header("Vary", "Accept");
-      if (Html.wantsHtml(ctx) && ctx.statusCode() == 200) {
-        d.integrations(ctx);
-      }
-    });
-    app.after(Dashboard::errorPage);
-  }
+  /** A static file of the dashboard: its content type and text. */
+  public record Asset(String contentType, String text) {}
 
-  /** A browser's GET that failed gets the JSON errors as a page; every other client keeps the JSON. */
-  private static void errorPage(Context ctx) {
-    int status = ctx.statusCode();
-    if (status < 400 || !"GET".equals(ctx.method().name()) || !Html.wantsHtml(ctx)
-        || ctx.res().getContentType() == null || !ctx.res().getContentType().contains("json")) {
-      return;
+  /** A page and the status it is served with. */
+  public record Page(int status, String html) {}
+
+  /** A relation of the API's index, for its documentation page. */
+  public record Relation(String rel, String title, String path) {}
+
+  /** A browser's failed GET: the messages of the JSON errors {@code body} as a page. */
+  public static String errorPage(int status, String body) {
+    StringBuilder page = new StringBuilder("<div role=\"alert\"><ul id=\"errors\">");
+    for (String message : messages(body)) {
+      page.append("<li>").append(Html.text(message)).append("</li>");
     }
-    StringBuilder body = new StringBuilder("<div role=\"alert\"><ul id=\"errors\">");
-    for (String message : messages(ctx.result())) {
-      body.append("<li>").append(Html.text(message)).append("</li>");
-    }
-    body.append("</ul></div><p>Start again from the <a href=\"/\">integrations</a>, or look the name up on ")
+    page.append("</ul></div><p>Start again from the <a href=\"/\">integrations</a>, or look the name up on ")
         .append("<a href=\"/dashboard/hal-browser\">the API</a>.</p>");
     String title = status == 404 ? "Not found" : status == 401 || status == 403 ? "Not allowed" : "Error " + status;
-    ctx.html(Html.page(title, body.toString())).status(status);
+    return Html.page(title, page.toString());
   }
 
   /** The messages of an error body: {@code {"error": "…"}}, {@code {"errors": ["…"]}} or {@code {"errors": {"field": ["…"]}}}. */
@@ -104,21 +88,56 @@ public final class Dashboard {
     return messages.isEmpty() ? List.of(json) : messages;
   }
 
-  private static void asset(Context ctx) throws IOException {
-    String name = ctx.pathParam("asset");
+  /** The stylesheet or a script shipped in the jar; empty for any other name. */
+  public static Optional<Asset> asset(String name) {
     String type = name.endsWith(".css") ? "text/css; charset=utf-8" : name.endsWith(".js") ? "text/javascript; charset=utf-8" : null;
     try (InputStream in = type == null || name.contains("/") ? null : Dashboard.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw ApiException.notFound("No dashboard asset named '" + name + "'.");
-      }
-      ctx.header("Cache-Control", "max-age=300");
-      ctx.contentType(type).result(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return in == null ? Optional.empty() : Optional.of(new Asset(type, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("Cannot read the dashboard asset " + name + " from the jar", e);
     }
+  }
+
+  public String pact(String provider, String consumer, String version) {
+    return pactPage.pact(provider, consumer, version);
+  }
+
+  public String matrix(String pacticipant, String version, String environment) {
+    return matrixPages.matrix(new MatrixPages.Picked(pacticipant, version, environment));
+  }
+
+  public String canIDeploy(String pacticipant, String version, String environment) {
+    return matrixPages.canIDeploy(new MatrixPages.Picked(pacticipant, version, environment));
+  }
+
+  public String graphqlProviders() {
+    return graphqlPages.providers();
+  }
+
+  public String graphqlProvider(String provider) {
+    return graphqlPages.provider(provider);
+  }
+
+  public String fieldUsage(String coordinate) {
+    return graphqlPages.fieldUsage(coordinate);
+  }
+
+  public String deprecatedInUse(String provider) {
+    return graphqlPages.deprecated(provider);
+  }
+
+  public static String halBrowser() {
+    return HalPages.browser();
+  }
+
+  /** The page of one relation of the index ({@code rel}, with or without its {@code pb:} curie); 404 when unknown. */
+  public static Page relationDoc(String rel, List<Relation> relations) {
+    return HalPages.doc(rel, relations);
   }
 
   record Status(String css, String label, boolean pending) {
 
-    static Status of(DashboardReads.Latest latest) {
+    static Status of(PageRows.Latest latest) {
       if (latest == null) {
         return new Status("unknown", "not verified", true);
       }
@@ -135,19 +154,19 @@ public final class Dashboard {
   }
 
   /** The verification status of each pact, in two queries whatever their number. */
-  private static Map<Long, Status> statuses(Tx tx, List<Publication> pacts) throws SQLException {
-    Map<String, DashboardReads.Latest> latest = DashboardReads.latest(tx, pacts);
+  private static Map<Long, Status> statuses(Session tx, List<Publication> pacts) {
+    Map<String, PageRows.Latest> latest = tx.latest(pacts);
     Map<Long, Status> result = new java.util.HashMap<>();
-    pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(DashboardReads.key(p.sha(), p.providerId())))));
+    pacts.forEach(p -> result.put(p.id(), Status.of(latest.get(PageRows.key(p.sha(), p.providerId())))));
     return result;
   }
 
-  private void integrations(Context ctx) {
+  /** The latest pact of each integration ({@value #PAGE} from {@code offset}), every pacticipant and environment. */
+  public String integrations(int offset) {
     StringBuilder rows = new StringBuilder();
-    int offset = offset(ctx);
     boolean[] more = new boolean[1];
-    api.database().read(tx -> {
-      List<Publication> pagePlusOne = api.repository().latestPublications(tx, offset, PAGE + 1);
+    data.read(tx -> {
+      List<Publication> pagePlusOne = tx.latestPublications(offset, PAGE + 1);
       more[0] = pagePlusOne.size() > PAGE;
       List<Publication> latest = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       Map<Long, Status> statuses = statuses(tx, latest);
@@ -164,35 +183,26 @@ public final class Dashboard {
             + "<tr><th scope=\"col\">Consumer</th><th scope=\"col\">Provider</th><th scope=\"col\">Latest pact</th>"
             + "<th scope=\"col\">Published</th><th scope=\"col\">Last verification</th></tr>" + rows + "</table></div>"
             + pager("/dashboard", offset, more[0], "previous", "next"));
-    api.database().read(tx -> {
+    data.read(tx -> {
       body.append("<h2>Pacticipants</h2><ul id=\"pacticipants\">");
-      for (Pacticipant p : api.repository().pacticipants(tx)) {
+      for (Pacticipant p : tx.pacticipants()) {
         body.append("<li>").append(Html.pacticipantLink(p.name())).append("</li>");
       }
       body.append("</ul><h2>Environments</h2><ul id=\"environments\">");
-      for (Environment e : api.repository().environments(tx)) {
+      for (Environment e : tx.environments()) {
         body.append("<li>").append(Html.environmentLink(e.name())).append(e.production() ? " (production)" : "").append("</li>");
       }
       return body.append("</ul>");
     });
-    ctx.html(Html.page("Integrations", body.toString()));
-  }
-
-  private static int offset(Context ctx) {
-    try {
-      return Math.max(0, Integer.parseInt(ctx.queryParamAsClass("offset", String.class).getOrDefault("0")));
-    } catch (NumberFormatException e) {
-      throw ApiException.badRequest("offset must be a whole number of versions to skip, e.g. ?offset=50.");
-    }
+    return Html.page("Integrations", body.toString());
   }
 
   /** A table of versions (newest first) with their branches and where they run, and a pager. */
-  private static String versionTable(Tx tx, String pacticipant, List<Version> pagePlusOne, int offset, String base)
-      throws SQLException {
+  private static String versionTable(Session tx, String pacticipant, List<Version> pagePlusOne, int offset, String base) {
     List<Version> versions = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
     List<Long> ids = versions.stream().map(Version::id).toList();
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    Map<Long, List<String>> branches = tx.branches(ids);
+    Map<Long, List<PageRows.Place>> places = tx.places(ids);
     StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"versions\"><tr><th scope=\"col\">Version</th>"
         + "<th scope=\"col\">Created</th><th scope=\"col\">Branches</th><th scope=\"col\">Where</th></tr>");
     for (Version v : versions) {
@@ -221,46 +231,42 @@ public final class Dashboard {
     return String.join(", ", links);
   }
 
-  static String placeLinks(List<DashboardReads.Place> places) {
+  static String placeLinks(List<PageRows.Place> places) {
     List<String> links = new ArrayList<>();
     places.forEach(p -> links.add(p.kind() + " in " + Html.environmentLink(p.environment())));
     return String.join(", ", links);
   }
 
-  private void pacticipant(Context ctx) {
-    String name = ctx.pathParam("pacticipant");
-    int offset = offset(ctx);
-    String body = api.database().read(tx -> {
-      Pacticipant p = api.pacticipantOr404(tx, name);
+  public String pacticipant(String name, int offset) {
+    String body = data.read(tx -> {
+      Pacticipant p = tx.existingPacticipant(name);
       StringBuilder out = new StringBuilder("<dl><dt>Main branch</dt><dd>")
           .append(p.mainBranch() == null ? "none yet" : Html.branchLink(name, p.mainBranch())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, api.repository().branches(tx, p))).append("</dd>");
+          .append(branchLinks(name, tx.branches(p))).append("</dd>");
       if (p.repositoryUrl() != null) {
         out.append("<dt>Repository</dt><dd>").append(Html.text(p.repositoryUrl())).append("</dd>");
       }
-      out.append("<dt>API</dt><dd>").append(Html.link(HalPages.browse("/pacticipants/" + Links.encode(name)), "/pacticipants/" + name)).append("</dd></dl><h2>Versions</h2>");
-      return out.append(versionTable(tx, name, DashboardReads.versions(tx, name, PAGE + 1, offset), offset, Html.pacticipantHref(name)))
+      out.append("<dt>API</dt><dd>").append(Html.link(HalPages.browse("/pacticipants/" + ResourceUrls.encode(name)), "/pacticipants/" + name)).append("</dd></dl><h2>Versions</h2>");
+      return out.append(versionTable(tx, name, tx.versions(name, PAGE + 1, offset), offset, Html.pacticipantHref(name)))
           .toString();
     });
-    ctx.html(Html.page(name, body));
+    return Html.page(name, body);
   }
 
-  private void version(Context ctx) {
-    String name = ctx.pathParam("pacticipant");
-    String number = ctx.pathParam("version");
-    String body = api.database().read(tx -> {
-      Version v = api.versionOr404(tx, name, number);
+  public String version(String name, String number) {
+    String body = data.read(tx -> {
+      Version v = tx.existingVersion(name, number);
       StringBuilder out = new StringBuilder("<dl><dt>Pacticipant</dt><dd>").append(Html.pacticipantLink(name))
           .append("</dd><dt>Created</dt><dd>").append(Html.date(v.createdAt())).append("</dd><dt>Branches</dt><dd>")
-          .append(branchLinks(name, api.repository().branchesOf(tx, v))).append("</dd><dt>Tags</dt><dd>");
-      api.repository().tags(tx, v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
+          .append(branchLinks(name, tx.branchesOf(v))).append("</dd><dt>Tags</dt><dd>");
+      tx.tags(v).forEach(t -> out.append("<span class=\"tag\">").append(Html.text(t)).append("</span>"));
       out.append("</dd><dt>Where</dt><dd>")
-          .append(placeLinks(DashboardReads.places(tx, List.of(v.id())).getOrDefault(v.id(), List.of())));
+          .append(placeLinks(tx.places(List.of(v.id())).getOrDefault(v.id(), List.of())));
       if (v.buildUrl() != null) {
         out.append("</dd><dt>Build</dt><dd>").append(Html.text(v.buildUrl()));
       }
       out.append("</dd></dl><h2>Pacts</h2>");
-      List<Publication> pacts = api.repository().publicationsOf(tx, v);
+      List<Publication> pacts = tx.publicationsOf(v);
       if (pacts.isEmpty()) {
         out.append("<p>").append(Html.text(name + " " + number)).append(" published no pact.</p>");
       } else {
@@ -273,7 +279,7 @@ public final class Dashboard {
         out.append("</ul>");
       }
       out.append("<h2>Verified as provider</h2>");
-      List<Verification> verified = api.repository().verificationsBy(tx, v);
+      List<Verification> verified = tx.verificationsBy(v);
       if (verified.isEmpty()) {
         out.append("<p>This version verified no pact.</p>");
       } else {
@@ -287,34 +293,29 @@ public final class Dashboard {
       }
       return out.toString();
     });
-    ctx.html(Html.page(name + " " + number, body));
+    return Html.page(name + " " + number, body);
   }
 
-  private void branch(Context ctx) {
-    String name = ctx.pathParam("pacticipant");
-    String branch = ctx.pathParam("branch");
-    int offset = offset(ctx);
-    String body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, name);
-      List<Version> versions = DashboardReads.versionsOnBranch(tx, name, branch, PAGE + 1, offset);
+  public String branch(String name, String branch, int offset) {
+    String body = data.read(tx -> {
+      tx.existingPacticipant(name);
+      List<Version> versions = tx.versionsOnBranch(name, branch, PAGE + 1, offset);
       if (versions.isEmpty() && offset == 0) {
-        throw ApiException.notFound("Pacticipant '" + name + "' has no branch named '" + branch + "'.");
+        throw BrokerException.notFound("Pacticipant '" + name + "' has no branch named '" + branch + "'.");
       }
       return "<p>Versions of " + Html.pacticipantLink(name) + " on branch " + Html.text(branch) + ", newest first.</p>"
-          + versionTable(tx, name, versions, offset, Html.pacticipantHref(name) + "/branches/" + Links.encode(branch));
+          + versionTable(tx, name, versions, offset, Html.pacticipantHref(name) + "/branches/" + ResourceUrls.encode(branch));
     });
-    ctx.html(Html.page(name + " branch " + branch, body));
+    return Html.page(name + " branch " + branch, body);
   }
 
-  private void environment(Context ctx) {
-    String name = ctx.pathParam("environment");
-    int offset = offset(ctx);
-    String body = api.database().read(tx -> {
-      Environment e = api.repository().environmentNamed(tx, name).orElseThrow(() -> ApiException.notFound(
+  public String environment(String name, int offset) {
+    String body = data.read(tx -> {
+      Environment e = tx.environmentNamed(name).orElseThrow(() -> BrokerException.notFound(
           "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
       StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
           .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
-      List<Object[]> pagePlusOne = DashboardReads.inEnvironment(tx, name, PAGE + 1, offset);
+      List<Object[]> pagePlusOne = tx.inEnvironment(name, PAGE + 1, offset);
       List<Object[]> running = pagePlusOne.subList(0, Math.min(PAGE, pagePlusOne.size()));
       if (running.isEmpty() && offset == 0) {
         return out.append("<p>No version is deployed or released here.</p>").toString();
@@ -328,17 +329,16 @@ public final class Dashboard {
             .append(row[2] == null ? "" : " (" + Html.text((String) row[2]) + ")").append("</td><td>")
             .append(Html.date((String) row[3])).append("</td></tr>");
       }
-      return out.append("</table></div>").append(pager("/dashboard/environments/" + Links.encode(name), offset,
+      return out.append("</table></div>").append(pager("/dashboard/environments/" + ResourceUrls.encode(name), offset,
           pagePlusOne.size() > PAGE, "previous", "next")).toString();
     });
-    ctx.html(Html.page("Environment " + name, body));
+    return Html.page("Environment " + name, body);
   }
 
-  private void badge(Context ctx) {
-    String provider = ctx.pathParam("provider");
-    String consumer = ctx.pathParam("consumer");
-    Status status = api.database().read(tx -> {
-      Optional<Publication> latest = api.repository().latestPublication(tx, provider, consumer);
+  /** The SVG badge of the latest pact between the two: verified, failed or unknown. */
+  public String badge(String provider, String consumer) {
+    Status status = data.read(tx -> {
+      Optional<Publication> latest = tx.latestPublication(provider, consumer);
       return latest.isEmpty() ? new Status("unknown", "unknown", false) : statuses(tx, List.of(latest.get())).get(latest.get().id());
     });
     String label = status.css().equals("ok") ? "verified" : status.css().equals("failed") ? "failed" : "unknown";
@@ -348,7 +348,6 @@ public final class Dashboard {
         + label + "\"><rect width=\"40\" height=\"20\" fill=\"#555\"/><rect x=\"40\" width=\"" + width + "\" height=\"20\" fill=\""
         + colour + "\"/><g fill=\"#fff\" font-family=\"Verdana,sans-serif\" font-size=\"11\"><text x=\"6\" y=\"14\">pact</text>"
         + "<text x=\"46\" y=\"14\">" + label + "</text></g></svg>";
-    ctx.header("Cache-Control", "no-cache");
-    ctx.contentType("image/svg+xml").result(svg);
+    return svg;
   }
 }

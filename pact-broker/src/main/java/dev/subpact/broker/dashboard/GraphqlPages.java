@@ -1,14 +1,12 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.Links;
+import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.sql.SQLException;
+import dev.subpact.broker.model.PageRows;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,27 +31,20 @@ final class GraphqlPages {
   static final int TIMELINE = 12;
   private static final int COORDINATES = 2000;
 
-  private final ApiContext api;
+  private final BrokerData data;
   private final GraphqlAwareness graphql;
 
-  GraphqlPages(ApiContext api, GraphqlAwareness graphql) {
-    this.api = api;
+  GraphqlPages(BrokerData data, GraphqlAwareness graphql) {
+    this.data = data;
     this.graphql = graphql;
   }
 
-  void register(Javalin app) {
-    app.get("/dashboard/graphql", this::providers);
-    app.get("/dashboard/graphql/{provider}", this::provider);
-    app.get("/dashboard/field-usage", this::fieldUsage);
-    app.get("/dashboard/deprecated", this::deprecated);
-  }
-
   private static String providerHref(String provider) {
-    return "/dashboard/graphql/" + Links.encode(provider);
+    return "/dashboard/graphql/" + ResourceUrls.encode(provider);
   }
 
-  private void providers(Context ctx) {
-    List<String> providers = api.database().read(DashboardReads::graphqlProviders);
+  String providers() {
+    List<String> providers = data.read(Session::graphqlProviders);
     StringBuilder body = new StringBuilder();
     if (providers.isEmpty()) {
       body.append("<p>No provider has published a GraphQL schema yet (PUT it to /pacticipants/{provider}/versions/{version}/graphql-schema).</p>");
@@ -62,19 +53,18 @@ final class GraphqlPages {
       providers.forEach(p -> body.append("<li>").append(Html.link(providerHref(p), p)).append("</li>"));
       body.append("</ul>");
     }
-    ctx.html(Html.page("GraphQL", body.toString()));
+    return Html.page("GraphQL", body.toString());
   }
 
-  private void provider(Context ctx) {
-    String provider = ctx.pathParam("provider");
+  String provider(String provider) {
     Set<String> deprecated = new TreeSet<>(graphql.deprecatedCoordinates(provider));
-    String body = api.database().read(tx -> {
-      api.pacticipantOr404(tx, provider);
+    String body = data.read(tx -> {
+      tx.existingPacticipant(provider);
       return "<p>Provider " + Html.pacticipantLink(provider) + " · " + Html.link("/dashboard/deprecated?provider="
-          + Links.encode(provider), "deprecated fields still in use") + "</p>" + heatMap(tx, provider, deprecated)
+          + ResourceUrls.encode(provider), "deprecated fields still in use") + "</p>" + heatMap(tx, provider, deprecated)
           + timeline(tx, provider);
     });
-    ctx.html(Html.page("GraphQL: " + provider, body));
+    return Html.page("GraphQL: " + provider, body);
   }
 
   private record Cell(String severity, List<String> who) {}
@@ -87,12 +77,12 @@ final class GraphqlPages {
     };
   }
 
-  private static String heatMap(Tx tx, String provider, Set<String> deprecated) throws SQLException {
-    List<DashboardReads.InUse> inUse = DashboardReads.inUse(tx, provider);
-    Map<String, List<String[]>> usages = DashboardReads.fieldUsages(tx, inUse.stream().map(DashboardReads.InUse::sha).distinct().toList());
+  private static String heatMap(Session tx, String provider, Set<String> deprecated) {
+    List<PageRows.InUse> inUse = tx.inUse(provider);
+    Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, Map<String, Cell>> cells = new LinkedHashMap<>();
     Set<String> coordinates = new TreeSet<>();
-    for (DashboardReads.InUse use : inUse) {
+    for (PageRows.InUse use : inUse) {
       Set<String> fields = new TreeSet<>();
       usages.getOrDefault(use.sha(), List.of()).forEach(u -> fields.add(u[0]));
       for (String field : fields) {
@@ -120,7 +110,7 @@ final class GraphqlPages {
     }
     out.append("</tr>");
     for (String coordinate : coordinates) {
-      out.append("<tr><th scope=\"row\">").append(Html.link("/dashboard/field-usage?coordinate=" + Links.encode(coordinate),
+      out.append("<tr><th scope=\"row\">").append(Html.link("/dashboard/field-usage?coordinate=" + ResourceUrls.encode(coordinate),
           coordinate)).append(deprecated.contains(coordinate) ? " <span title=\"deprecated\">†</span>" : "").append("</th>");
       for (Map.Entry<String, Map<String, Cell>> consumer : cells.entrySet()) {
         Cell cell = consumer.getValue().get(coordinate);
@@ -139,9 +129,9 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private static String timeline(Tx tx, String provider) throws SQLException {
-    List<Object[]> consumers = new ArrayList<>(DashboardReads.recentConsumerVersions(tx, provider, TIMELINE));
-    List<Version> builds = new ArrayList<>(DashboardReads.recentProviderBuilds(tx, provider, TIMELINE));
+  private static String timeline(Session tx, String provider) {
+    List<Object[]> consumers = new ArrayList<>(tx.recentConsumerVersions(provider, TIMELINE));
+    List<Version> builds = new ArrayList<>(tx.recentProviderBuilds(provider, TIMELINE));
     java.util.Collections.reverse(consumers);
     java.util.Collections.reverse(builds);
     StringBuilder out = new StringBuilder("<h2>Timeline</h2>");
@@ -150,14 +140,14 @@ final class GraphqlPages {
           .append(" has been verified by one of its builds yet.</p>").toString();
     }
     List<String> shas = consumers.stream().map(c -> (String) c[1]).distinct().toList();
-    Map<String, DashboardReads.Verdict> verdicts = new HashMap<>();
-    for (DashboardReads.Verdict v : DashboardReads.verdicts(tx, shas, builds.stream().map(Version::id).toList())) {
+    Map<String, PageRows.Verdict> verdicts = new HashMap<>();
+    for (PageRows.Verdict v : tx.verdicts(shas, builds.stream().map(Version::id).toList())) {
       verdicts.merge(v.sha() + "/" + v.providerVersionId(), v,
           (kept, next) -> Verification.SCHEMA.equals(next.kind()) && !Verification.SCHEMA.equals(kept.kind()) ? kept : next);
     }
     List<Long> consumerIds = consumers.stream().map(c -> ((Version) c[0]).id()).toList();
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, consumerIds);
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, consumerIds);
+    Map<Long, List<PageRows.Place>> places = tx.places(consumerIds);
+    Map<Long, List<String>> branches = tx.branches(consumerIds);
     out.append("<p>The newest ").append(TIMELINE).append(" consumer versions (oldest at the top) against the newest ")
         .append(TIMELINE).append(" builds of ").append(Html.text(provider))
         .append(" (oldest on the left): ✓ verified, ✗ failed, “schema” when checked against the published schema only.</p>")
@@ -173,7 +163,7 @@ final class GraphqlPages {
           .append(Html.link(Html.pactHref(provider, consumer.pacticipant(), consumer.number()), consumer.number()))
           .append("</th><td>").append(where(consumer, places, branches)).append("</td>");
       for (Version build : builds) {
-        DashboardReads.Verdict verdict = verdicts.get(row[1] + "/" + build.id());
+        PageRows.Verdict verdict = verdicts.get(row[1] + "/" + build.id());
         if (verdict == null) {
           out.append("<td class=\"cell unknown\" data-verdict=\"none\"><span aria-label=\"not verified\">·</span></td>");
         } else {
@@ -188,21 +178,21 @@ final class GraphqlPages {
     return out.append("</table></div>").toString();
   }
 
-  private static String where(Version version, Map<Long, List<DashboardReads.Place>> places, Map<Long, List<String>> branches) {
+  private static String where(Version version, Map<Long, List<PageRows.Place>> places, Map<Long, List<String>> branches) {
     String placed = Dashboard.placeLinks(places.getOrDefault(version.id(), List.of()));
     String branched = Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of()));
     return placed + (placed.isEmpty() || branched.isEmpty() ? "" : "; ") + (branched.isEmpty() ? "" : "on " + branched);
   }
 
   /** One consumer version's use of a coordinate, with every operation of its pact that selects it. */
-  private record UsageRow(String coordinate, DashboardReads.InUse use, List<String> interactions) {}
+  private record UsageRow(String coordinate, PageRows.InUse use, List<String> interactions) {}
 
   /** The uses of {@code coordinates} by versions in use (of every provider when {@code provider} is null). */
-  private static List<UsageRow> usagesInUse(Tx tx, String provider, Set<String> coordinates) throws SQLException {
-    List<DashboardReads.InUse> inUse = DashboardReads.inUse(tx, provider);
-    Map<String, List<String[]>> usages = DashboardReads.fieldUsages(tx, inUse.stream().map(DashboardReads.InUse::sha).distinct().toList());
+  private static List<UsageRow> usagesInUse(Session tx, String provider, Set<String> coordinates) {
+    List<PageRows.InUse> inUse = tx.inUse(provider);
+    Map<String, List<String[]>> usages = tx.fieldUsages(inUse.stream().map(PageRows.InUse::sha).distinct().toList());
     Map<String, UsageRow> rows = new LinkedHashMap<>();
-    for (DashboardReads.InUse use : inUse) {
+    for (PageRows.InUse use : inUse) {
       for (String[] usage : usages.getOrDefault(use.sha(), List.of())) {
         if (coordinates.contains(usage[0])) {
           rows.computeIfAbsent(usage[0] + "\u0000" + use.version().id() + "\u0000" + use.provider(),
@@ -233,12 +223,11 @@ final class GraphqlPages {
     return table.append("</table></div>").toString();
   }
 
-  private void fieldUsage(Context ctx) {
-    String coordinate = Html.param(ctx, "coordinate");
-    String body = api.database().read(tx -> {
+  String fieldUsage(String coordinate) {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\"><label>Field (Type.field) <input name=\"coordinate\" list=\"coordinates\" value=\"")
           .append(Html.text(coordinate)).append("\" size=\"40\" autocomplete=\"off\"></label><datalist id=\"coordinates\">");
-      DashboardReads.coordinates(tx, COORDINATES).forEach(c -> out.append("<option value=\"").append(Html.text(c)).append("\">"));
+      tx.coordinates(COORDINATES).forEach(c -> out.append("<option value=\"").append(Html.text(c)).append("\">"));
       out.append("</datalist><button>Find</button></form>");
       if (coordinate == null) {
         return out.append("<p>Pick a field to see which consumer versions in use select it, and where they run.</p>").toString();
@@ -247,22 +236,21 @@ final class GraphqlPages {
       if (rows.isEmpty()) {
         return out.append("<p id=\"usages\">No consumer version in use (deployed, released or the head of a main branch) uses <code>")
             .append(Html.text(coordinate)).append("</code>. Older versions may: ")
-            .append(Html.link("/graphql/field-usage/" + Links.encode(coordinate), "every version, as JSON")).append(".</p>").toString();
+            .append(Html.link("/graphql/field-usage/" + ResourceUrls.encode(coordinate), "every version, as JSON")).append(".</p>").toString();
       }
       return out.append("<p>").append(rows.size()).append(rows.size() == 1 ? " use" : " uses").append(" of <code>")
           .append(Html.text(coordinate)).append("</code> by consumer versions in use; ")
-          .append(Html.link("/graphql/field-usage/" + Links.encode(coordinate), "every version, as JSON")).append(".</p>")
+          .append(Html.link("/graphql/field-usage/" + ResourceUrls.encode(coordinate), "every version, as JSON")).append(".</p>")
           .append(usageTable(rows)).toString();
     });
-    ctx.html(Html.page("Field usage", body));
+    return Html.page("Field usage", body);
   }
 
-  private void deprecated(Context ctx) {
-    String provider = Html.param(ctx, "provider");
+  String deprecated(String provider) {
     List<String> coordinates = provider == null ? List.of() : graphql.deprecatedCoordinates(provider);
-    String body = api.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder("<form method=\"get\">")
-          .append(Html.picker("provider", "Provider", DashboardReads.graphqlProviders(tx), provider, false))
+          .append(Html.picker("provider", "Provider", tx.graphqlProviders(), provider, false))
           .append("<button>Show</button></form>");
       if (provider == null) {
         return out.append("<p>Pick a provider with a published GraphQL schema.</p>").toString();
@@ -281,6 +269,6 @@ final class GraphqlPages {
       }
       return out.append(usageTable(rows)).toString();
     });
-    ctx.html(Html.page("Deprecated fields still in use", body));
+    return Html.page("Deprecated fields still in use", body);
   }
 }

@@ -1,8 +1,6 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.IndexResource;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
+import java.util.List;
 
 /**
  * The HAL browser (a page and {@code hal-browser.js} from the jar: it fetches a resource as HAL,
@@ -13,18 +11,13 @@ final class HalPages {
 
   private HalPages() {}
 
-  static void register(Javalin app) {
-    app.get("/dashboard/hal-browser", HalPages::browser);
-    app.get("/doc/{rel}", HalPages::doc);
-  }
-
   /** The HAL browser opened on {@code path}. */
   static String browse(String path) {
     return "/dashboard/hal-browser#" + path;
   }
 
-  private static void browser(Context ctx) {
-    ctx.html(Html.page("API browser", """
+  static String browser() {
+    return Html.page("API browser", """
         <p>Browse the broker's HAL API as its clients see it. Follow a link, or fill in a templated one.</p>
         <form id="hal-go"><label>Resource <input id="hal-path" name="path" value="/" size="40"
         aria-describedby="hal-help"></label><button>Get</button></form>
@@ -33,17 +26,14 @@ final class HalPages {
         <h2>Links</h2><div class="scroll"><table id="hal-links"><tr><th scope="col">Relation</th><th scope="col">Title</th>
         <th scope="col">Target</th></tr></table></div>
         <h2>Body</h2><pre id="hal-body"></pre>
-        <script src="/dashboard/assets/hal-browser.js"></script>"""));
+        <script src="/dashboard/assets/hal-browser.js"></script>""");
   }
 
-  private static void doc(Context ctx) {
-    String rel = ctx.pathParam("rel");
+  static Dashboard.Page doc(String rel, List<Dashboard.Relation> relations) {
     String name = rel.contains(":") ? rel : "pb:" + rel;
-    IndexResource.Relation relation = IndexResource.relations().stream().filter(r -> r.rel().equals(name)).findFirst()
-        .orElse(null);
+    Dashboard.Relation relation = relations.stream().filter(r -> r.rel().equals(name)).findFirst().orElse(null);
     StringBuilder body = new StringBuilder();
     if (relation == null) {
-      ctx.status(404);
       body.append("<p role=\"alert\">The index has no relation <code>").append(Html.text(name))
           .append("</code>.</p>");
     } else {
@@ -55,10 +45,10 @@ final class HalPages {
           .append(templated ? "" : " " + Html.link(browse(relation.path()), "Open it in the API browser") + ".").append("</p>");
     }
     body.append("<h2>Every relation of the index</h2><ul id=\"relations\">");
-    for (IndexResource.Relation r : IndexResource.relations()) {
+    for (Dashboard.Relation r : relations) {
       body.append("<li>").append(Html.link("/doc/" + r.rel().substring(r.rel().indexOf(':') + 1) + "?context=index", r.rel()))
           .append(" — ").append(Html.text(r.title())).append("</li>");
     }
-    ctx.html(Html.page("Relation " + name, body.append("</ul>").toString()));
+    return new Dashboard.Page(relation == null ? 404 : 200, Html.page("Relation " + name, body.append("</ul>").toString()));
   }
 }

@@ -1,7 +1,6 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.Links;
-import io.javalin.http.Context;
+import dev.subpact.broker.contract.ResourceUrls;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +43,7 @@ final class Html {
   }
 
   static String pacticipantHref(String name) {
-    return "/dashboard/pacticipants/" + Links.encode(name);
+    return "/dashboard/pacticipants/" + ResourceUrls.encode(name);
   }
 
   static String pacticipantLink(String name) {
@@ -52,7 +51,7 @@ final class Html {
   }
 
   static String versionHref(String pacticipant, String number) {
-    return pacticipantHref(pacticipant) + "/versions/" + Links.encode(number);
+    return pacticipantHref(pacticipant) + "/versions/" + ResourceUrls.encode(number);
   }
 
   static String versionLink(String pacticipant, String number) {
@@ -60,16 +59,16 @@ final class Html {
   }
 
   static String branchLink(String pacticipant, String branch) {
-    return link(pacticipantHref(pacticipant) + "/branches/" + Links.encode(branch), branch);
+    return link(pacticipantHref(pacticipant) + "/branches/" + ResourceUrls.encode(branch), branch);
   }
 
   static String environmentLink(String name) {
-    return link("/dashboard/environments/" + Links.encode(name), name);
+    return link("/dashboard/environments/" + ResourceUrls.encode(name), name);
   }
 
   static String pactHref(String provider, String consumer, String version) {
-    return "/dashboard/pacts/provider/" + Links.encode(provider) + "/consumer/" + Links.encode(consumer)
-        + "/version/" + Links.encode(version);
+    return "/dashboard/pacts/provider/" + ResourceUrls.encode(provider) + "/consumer/" + ResourceUrls.encode(consumer)
+        + "/version/" + ResourceUrls.encode(version);
   }
 
   /** An ISO-8601 instant as people read it ("2 December 2026 at 04:55 UTC"), machine-readable in {@code datetime}. */
@@ -96,18 +95,6 @@ final class Html {
           .append("</option>");
     }
     return select.append("</select></label>").toString();
-  }
-
-  /** A query parameter as picked in a form: trimmed, null when absent or blank. */
-  static String param(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? null : value.trim();
-  }
-
-  /** Whether the request comes from a browser asking for a page (not a HAL or JSON client). */
-  static boolean wantsHtml(Context ctx) {
-    String accept = ctx.header("Accept");
-    return accept != null && accept.contains("text/html");
   }
 
   static String page(String title, String body) {

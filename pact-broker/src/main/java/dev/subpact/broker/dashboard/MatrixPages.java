@@ -1,18 +1,16 @@
 package dev.subpact.broker.dashboard;
 
-import dev.subpact.broker.api.ApiContext;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.data.Session;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.matrix.Matrix;
 import dev.subpact.broker.matrix.MatrixQuery;
 import dev.subpact.broker.matrix.Selector;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
-import java.sql.SQLException;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.PageRows;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -31,39 +29,29 @@ final class MatrixPages {
   static final int ROWS = 100;
   private static final int NOTICES = 20;
 
-  private final ApiContext api;
+  private final BrokerData data;
 
-  MatrixPages(ApiContext api) {
-    this.api = api;
-  }
-
-  void register(Javalin app) {
-    app.get("/dashboard/matrix", this::matrix);
-    app.get("/dashboard/can-i-deploy", this::canIDeploy);
+  MatrixPages(BrokerData data) {
+    this.data = data;
   }
 
   /** What the pickers chose; null where nothing was picked. */
-  private record Picked(String pacticipant, String version, String environment) {
-
-    static Picked of(Context ctx) {
-      return new Picked(Html.param(ctx, "pacticipant"), Html.param(ctx, "version"), Html.param(ctx, "environment"));
-    }
-  }
+  record Picked(String pacticipant, String version, String environment) {}
 
   /** The pickers: pacticipant, its newest versions (once one is chosen), and optionally the environment. */
-  private String form(Tx tx, Picked picked, boolean environmentRequired, String button) throws SQLException {
+  private String form(Session tx, Picked picked, boolean environmentRequired, String button) {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    List<String> names = api.repository().pacticipants(tx).stream().map(Pacticipant::name).toList();
+    List<String> names = tx.pacticipants().stream().map(Pacticipant::name).toList();
     List<String> versions = new ArrayList<>();
     if (pacticipant != null) {
-      DashboardReads.versions(tx, pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
+      tx.versions(pacticipant, Dashboard.PAGE, 0).forEach(v -> versions.add(v.number()));
       if (version != null && !versions.contains(version)) {
         versions.add(0, version);
       }
     }
-    List<String> environments = api.repository().environments(tx).stream().map(Environment::name).toList();
+    List<String> environments = tx.environments().stream().map(Environment::name).toList();
     StringBuilder form = new StringBuilder("<form method=\"get\">")
         .append(Html.picker("pacticipant", "Pacticipant", names, pacticipant, false))
         .append(Html.picker("version", "Version (newest when empty)", versions, version, true))
@@ -76,32 +64,30 @@ final class MatrixPages {
     return form.toString();
   }
 
-  private void matrix(Context ctx) {
-    Picked picked = Picked.of(ctx);
-    String body = api.database().read(tx -> {
+  String matrix(Picked picked) {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, false, "Show"));
       if (picked.pacticipant() == null) {
         return out.append("<p>Pick a pacticipant to see what its pacts were verified against.</p>").toString();
       }
-      api.pacticipantOr404(tx, picked.pacticipant());
+      tx.existingPacticipant(picked.pacticipant());
       return out.append(table(tx, evaluate(tx, picked))).toString();
     });
-    ctx.html(Html.page("Matrix", body));
+    return Html.page("Matrix", body);
   }
 
   /** The newest version when none was picked; against the environment (can-i-deploy) when one was. */
-  private Matrix.Result evaluate(Tx tx, Picked picked) throws SQLException {
-    return api.matrix().evaluate(tx, new MatrixQuery(
+  private Matrix.Result evaluate(Session tx, Picked picked) {
+    return tx.matrix(new MatrixQuery(
         List.of(new Selector(picked.pacticipant(), picked.version(), picked.version() == null, null, null, null, false)),
         List.of(), picked.environment() == null ? null : "cvp", false, null, picked.environment(), false, null, ROWS));
   }
 
-  private void canIDeploy(Context ctx) {
-    Picked picked = Picked.of(ctx);
+  String canIDeploy(Picked picked) {
     String pacticipant = picked.pacticipant();
     String version = picked.version();
     String environment = picked.environment();
-    String body = api.database().read(tx -> {
+    String body = data.read(tx -> {
       StringBuilder out = new StringBuilder(form(tx, picked, true, "Ask"));
       if (pacticipant == null || environment == null) {
         return out.append("<p>Pick a pacticipant, a version and the environment to deploy it to.</p>").toString();
@@ -132,7 +118,7 @@ final class MatrixPages {
       }
       return out.append(table(tx, result)).toString();
     });
-    ctx.html(Html.page("Can I deploy?", body));
+    return Html.page("Can I deploy?", body);
   }
 
   /** The matrix's reason (its sentences joined by spaces) as one item per sentence. */
@@ -165,7 +151,7 @@ final class MatrixPages {
     return candidateLive != keptLive ? candidateLive : candidate.id() > kept.id();
   }
 
-  private static String table(Tx tx, Matrix.Result result) throws SQLException {
+  private static String table(Session tx, Matrix.Result result) {
     List<Matrix.Row> all = distinct(result.rows());
     List<Matrix.Row> rows = all.subList(0, Math.min(ROWS, all.size()));
     if (rows.isEmpty()) {
@@ -178,8 +164,8 @@ final class MatrixPages {
         ids.add(row.providerVersion().id());
       }
     }
-    Map<Long, List<String>> branches = DashboardReads.branches(tx, ids);
-    Map<Long, List<DashboardReads.Place>> places = DashboardReads.places(tx, ids);
+    Map<Long, List<String>> branches = tx.branches(ids);
+    Map<Long, List<PageRows.Place>> places = tx.places(ids);
     StringBuilder table = new StringBuilder("<div class=\"scroll\"><table id=\"matrix\"><tr>"
         + "<th scope=\"col\">Consumer</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
         + "<th scope=\"col\">Provider</th><th scope=\"col\">Version</th><th scope=\"col\">Branch</th><th scope=\"col\">Environments</th>"
@@ -212,7 +198,7 @@ final class MatrixPages {
     return table.toString();
   }
 
-  private static String sides(Version version, Map<Long, List<String>> branches, Map<Long, List<DashboardReads.Place>> places) {
+  private static String sides(Version version, Map<Long, List<String>> branches, Map<Long, List<PageRows.Place>> places) {
     return "<td>" + Dashboard.branchLinks(version.pacticipant(), branches.getOrDefault(version.id(), List.of())) + "</td><td>"
         + Dashboard.placeLinks(places.getOrDefault(version.id(), List.of())) + "</td>";
   }

@@ -1,13 +1,13 @@
 package dev.subpact.broker.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.api.ApiException;
-import dev.subpact.broker.json.Json;
-import dev.subpact.broker.api.Links;
+import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.data.BrokerData;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.graphql.GraphqlAwareness;
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Verification;
+import dev.subpact.broker.json.Json;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.ForeignInteraction;
 import dev.subpact.graphql.pact.GraphqlInteraction;
@@ -16,8 +16,6 @@ import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.pact.PactFormatException;
 import dev.subpact.graphql.pact.ProviderState;
 import dev.subpact.graphql.pact.Transport;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,31 +30,24 @@ final class PactPage {
 
   private static final int HISTORY = 50;
 
-  private final ApiContext api;
+  private final BrokerData data;
 
-  PactPage(ApiContext api) {
-    this.api = api;
-  }
-
-  void register(Javalin app) {
-    app.get("/dashboard/pacts/provider/{provider}/consumer/{consumer}/version/{version}", this::pact);
+  PactPage(BrokerData data) {
+    this.data = data;
   }
 
   private record Loaded(Publication publication, String content, List<Verification> history) {}
 
-  private void pact(Context ctx) {
-    String provider = ctx.pathParam("provider");
-    String consumer = ctx.pathParam("consumer");
-    String version = ctx.pathParam("version");
-    Loaded loaded = api.database().read(tx -> {
-      var v = api.versionOr404(tx, consumer, version);
-      Publication p = api.repository().publication(tx, v, provider).orElseThrow(() -> ApiException.notFound(
+  String pact(String provider, String consumer, String version) {
+    Loaded loaded = data.read(tx -> {
+      var v = tx.existingVersion(consumer, version);
+      Publication p = tx.publication(v, provider).orElseThrow(() -> BrokerException.notFound(
           "No pact between " + consumer + " " + version + " and " + provider + "."));
-      return new Loaded(p, api.repository().pactContent(tx, p.sha()).orElseThrow(),
-          DashboardReads.verifications(tx, p.sha(), provider, HISTORY));
+      return new Loaded(p, tx.pactContent(p.sha()).orElseThrow(),
+          tx.verifications(p.sha(), provider, HISTORY));
     });
-    String raw = "/pacts/provider/" + Links.encode(provider) + "/consumer/" + Links.encode(consumer) + "/version/"
-        + Links.encode(version);
+    String raw = "/pacts/provider/" + ResourceUrls.encode(provider) + "/consumer/" + ResourceUrls.encode(consumer) + "/version/"
+        + ResourceUrls.encode(version);
     StringBuilder body = new StringBuilder("<dl><dt>Consumer</dt><dd>").append(Html.pacticipantLink(consumer)).append(" ")
         .append(Html.versionLink(consumer, version)).append("</dd><dt>Provider</dt><dd>").append(Html.pacticipantLink(provider))
         .append("</dd><dt>Published</dt><dd>").append(Html.date(loaded.publication().createdAt()))
@@ -93,7 +84,7 @@ final class PactPage {
       }
     }
     body.append("</ol></nav>").append(operations).append(history(loaded.history()));
-    ctx.html(Html.page("Pact " + consumer + " " + version + " → " + provider, body.toString()));
+    return Html.page("Pact " + consumer + " " + version + " → " + provider, body.toString());
   }
 
   private static String operation(String id, GraphqlInteraction interaction) {

@@ -1,20 +1,18 @@
 package dev.subpact.broker.graphql;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.subpact.broker.api.ApiContext;
-import dev.subpact.broker.error.BrokerException;
-import dev.subpact.broker.api.Links;
 import dev.subpact.broker.contract.Contracts;
+import dev.subpact.broker.contract.ResourceUrls;
+import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.Database;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import dev.subpact.broker.webhook.BrokerEvent;
 import dev.subpact.broker.webhook.WebhookDispatcher;
 import dev.subpact.graphql.change.UsedSchemaChanges;
@@ -34,8 +32,6 @@ import dev.subpact.graphql.schema.SchemaLoader;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
-import io.javalin.Javalin;
-import io.javalin.http.Context;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +48,7 @@ import java.util.Set;
  * Each check also indexes which schema coordinates each contract uses, so the broker can say which
  * consumer versions use a field and where they are deployed.
  */
-public final class GraphqlAwareness implements ApiContext.SchemaHook {
+public final class GraphqlAwareness {
 
   /** One use of a coordinate by a consumer version, and where that version runs. */
   public record Usage(String coordinate, String consumer, String consumerVersion, String interaction,
@@ -66,56 +62,33 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   }
 
   private final Database database;
-  private final BrokerRepository repository;
+  private final Repositories storage;
   private final Contracts contracts;
   private final WebhookDispatcher webhooks;
 
-  public GraphqlAwareness(Database database, BrokerRepository repository, Contracts contracts,
+  public GraphqlAwareness(Database database, Repositories storage, Contracts contracts,
       WebhookDispatcher webhooks) {
     this.database = database;
-    this.repository = repository;
+    this.storage = storage;
     this.contracts = contracts;
     this.webhooks = webhooks;
   }
 
-  public void register(Javalin app, ApiContext api) {
-    app.put("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
-    app.post("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> publishSchema(ctx, api));
-    app.get("/pacticipants/{p}/versions/{v}/graphql-schema", ctx -> {
-      String sdl = database.read(tx -> repository.schema(tx, api.versionOr404(tx, ctx.pathParam("p"), ctx.pathParam("v"))))
-          .orElseThrow(() -> BrokerException.notFound("Version '" + ctx.pathParam("v") + "' of '" + ctx.pathParam("p")
-              + "' has no GraphQL schema; PUT its SDL here."));
-      ctx.contentType("application/graphql; charset=utf-8").result(sdl);
-    });
-    app.get("/graphql/field-usage/{coordinate}", ctx -> {
-      ObjectNode body = Json.object();
-      ArrayNode usages = body.putArray("usages");
-      for (Usage u : usages(ctx.pathParam("coordinate"))) {
-        usages.add(usageJson(u, false));
-      }
-      ApiContext.send(ctx, 200, body);
-    });
-    app.get("/graphql/deprecated-usage/{provider}", ctx -> {
-      ObjectNode body = Json.object();
-      ArrayNode usages = body.putArray("usages");
-      for (Usage u : deprecatedInUse(ctx.pathParam("provider"))) {
-        usages.add(usageJson(u, true));
-      }
-      ApiContext.send(ctx, 200, body);
-    });
+  /** The SDL stored for a provider version; refused when the version or its schema is missing. */
+  public String schema(String provider, String number) {
+    return database.read(tx -> {
+      Version version = storage.pacticipants().version(tx, provider, number).orElseThrow(() -> BrokerException.notFound(
+          "No version '" + number + "' of pacticipant '" + provider + "'."));
+      return storage.graphql().schema(tx, version);
+    }).orElseThrow(() -> BrokerException.notFound("Version '" + number + "' of '" + provider
+        + "' has no GraphQL schema; PUT its SDL here."));
   }
 
-  private static ObjectNode usageJson(Usage u, boolean deprecated) {
-    ObjectNode node = Json.object().put("coordinate", u.coordinate()).put("consumer", u.consumer())
-        .put("consumerVersion", u.consumerVersion()).put("interaction", u.interaction());
-    ArrayNode environments = node.putArray("environments");
-    u.environments().forEach(environments::add);
-    node.put("text", u.sentence(deprecated));
-    return node;
-  }
-
-  private void publishSchema(Context ctx, ApiContext api) {
-    String body = ctx.body();
+  /**
+   * Stores the provider version's schema ({@code body}: the SDL, or {@code {"sdl": …}}) and checks
+   * every relevant GraphQL contract against it, recording each outcome as a verification by schema.
+   */
+  public List<SchemaCheck> publishSchema(ResourceUrls links, String provider, String number, String body) {
     String sdl = body;
     if (body.trim().startsWith("{")) {
       sdl = Json.text(Json.parse(body), "sdl");
@@ -123,8 +96,6 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
         throw BrokerException.invalid("A JSON body must be {\"sdl\": \"type Query { … }\"}; or send the SDL itself as text.");
       }
     }
-    String provider = ctx.pathParam("p");
-    String number = ctx.pathParam("v");
     Schema schema;
     try {
       schema = SchemaLoader.fromSdl(sdl, provider + " " + number);
@@ -132,11 +103,10 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       throw BrokerException.invalid("The GraphQL schema of " + provider + " " + number + " is invalid: " + e.getMessage());
     }
     String finalSdl = sdl;
-    Links links = api.links(ctx);
     List<BrokerEvent> events = new ArrayList<>();
     List<SchemaCheck> checks = database.write(tx -> {
-      Version version = repository.ensureVersion(tx, provider, number, null);
-      repository.saveSchema(tx, version, finalSdl);
+      Version version = storage.pacticipants().ensureVersion(tx, provider, number, null);
+      storage.graphql().saveSchema(tx, version, finalSdl);
       List<SchemaCheck> results = new ArrayList<>();
       for (Publication pact : relevantPacts(tx, provider)) {
         SchemaCheck check = checkAndRecord(tx, links, schema, version, pact, events);
@@ -148,44 +118,36 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       return results;
     });
     webhooks.nudge();
-    ObjectNode result = Json.object().put("provider", provider).put("version", number);
-    ArrayNode checked = result.putArray("verifiedBySchema");
-    for (SchemaCheck c : checks) {
-      ObjectNode item = checked.addObject().put("consumer", c.pact().consumer())
-          .put("consumerVersion", c.pact().consumerVersion().number()).put("success", c.success());
-      ArrayNode problems = item.putArray("errors");
-      c.errors().forEach(problems::add);
-    }
-    result.putObject("_links").set("self", Json.link(links.version(provider, number) + "/graphql-schema"));
-    ApiContext.send(ctx, 200, result);
+    return checks;
   }
 
-  private record SchemaCheck(Publication pact, boolean success, List<String> errors) {}
+  /** One contract checked against a published schema: passed, or the errors it met. */
+  public record SchemaCheck(Publication pact, boolean success, List<String> errors) {}
 
   /** The latest pact of every consumer, branch and tag, and those of deployed or released versions. */
   private List<Publication> relevantPacts(Tx tx, String provider) throws SQLException {
     Map<String, Publication> bySha = new LinkedHashMap<>();
     Set<String> heads = new LinkedHashSet<>();
-    for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+    for (Publication pact : storage.pacts().publicationsForProvider(tx, provider)) {
       boolean head = heads.add(pact.consumer());
-      for (String branch : repository.branchesOf(tx, pact.consumerVersion())) {
+      for (String branch : storage.branchesAndTags().branchesOf(tx, pact.consumerVersion())) {
         head |= heads.add(pact.consumer() + "\u0000b" + branch);
       }
-      for (String tag : repository.tags(tx, pact.consumerVersion())) {
+      for (String tag : storage.branchesAndTags().tags(tx, pact.consumerVersion())) {
         head |= heads.add(pact.consumer() + "\u0000t" + tag);
       }
-      if (head || !repository.currentPlacesOf(tx, pact.consumerVersion()).isEmpty()) {
+      if (head || !storage.environments().currentPlacesOf(tx, pact.consumerVersion()).isEmpty()) {
         bySha.putIfAbsent(pact.sha(), pact);
       }
     }
     return new ArrayList<>(bySha.values());
   }
 
-  private SchemaCheck checkAndRecord(Tx tx, Links links, Schema schema, Version providerVersion,
+  private SchemaCheck checkAndRecord(Tx tx, ResourceUrls links, Schema schema, Version providerVersion,
       Publication pact, List<BrokerEvent> events) throws SQLException {
     GraphqlPact graphqlPact;
     try {
-      graphqlPact = GraphqlPacts.parse(repository.pactContent(tx, pact.sha()).orElseThrow(),
+      graphqlPact = GraphqlPacts.parse(storage.pacts().pactContent(tx, pact.sha()).orElseThrow(),
           pact.consumer() + " " + pact.consumerVersion().number());
     } catch (PactFormatException | IllegalArgumentException e) {
       String unreadable = unreadableGraphql(e);
@@ -217,7 +179,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
       item.put("success", ok);
       try {
         for (SchemaCoordinate coordinate : OperationCoordinates.of(interaction.operation(), schema.graphql())) {
-          repository.addFieldUsage(tx, pact.sha(), coordinate.toString(), interaction.description());
+          storage.graphql().addFieldUsage(tx, pact.sha(), coordinate.toString(), interaction.description());
         }
       } catch (RuntimeException e) {
         // an operation the schema cannot resolve has no coordinates to index; its errors are recorded above
@@ -234,15 +196,15 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   private List<UsedSchemaChanges> deployedBaselines(Tx tx, Schema schema, Version providerVersion, Publication pact)
       throws SQLException {
     Map<Long, UsedSchemaChanges> byVersion = new LinkedHashMap<>();
-    for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
-      List<Deployment> provider = new ArrayList<>(repository.currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
-      provider.addAll(repository.currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
+    for (Deployment place : storage.environments().currentPlacesOf(tx, pact.consumerVersion())) {
+      List<Deployment> provider = new ArrayList<>(storage.environments().currentDeployments(tx, place.environment().uuid(), providerVersion.pacticipant()));
+      provider.addAll(storage.environments().currentReleases(tx, place.environment().uuid(), providerVersion.pacticipant()));
       for (Deployment deployed : provider) {
         Version version = deployed.version();
         if (version.id() == providerVersion.id() || byVersion.containsKey(version.id())) {
           continue;
         }
-        Optional<String> sdl = repository.schema(tx, version);
+        Optional<String> sdl = storage.graphql().schema(tx, version);
         if (sdl.isPresent()) {
           byVersion.put(version.id(), UsedSchemaChanges.between(SchemaLoader.fromSdl(sdl.get(), version.pacticipant() + " "
               + version.number() + " (in " + place.environment().name() + ")"), schema));
@@ -252,11 +214,11 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return List.copyOf(byVersion.values());
   }
 
-  private SchemaCheck record(Tx tx, Links links, Publication pact, Version providerVersion, ArrayNode results,
+  private SchemaCheck record(Tx tx, ResourceUrls links, Publication pact, Version providerVersion, ArrayNode results,
       List<String> errors, List<BrokerEvent> events) throws SQLException {
     ObjectNode testResults = Json.object();
     testResults.set("tests", results);
-    Verification verification = repository.addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
+    Verification verification = storage.verifications().addVerification(tx, pact.sha(), providerVersion, errors.isEmpty(),
         Verification.SCHEMA, null, Json.write(testResults));
     events.addAll(contracts.verificationEvents(tx, links, pact, verification));
     return new SchemaCheck(pact, errors.isEmpty(), errors);
@@ -272,17 +234,17 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     return e.getCause() instanceof DocumentSyntaxException ? "The contract cannot be read: " + e.getMessage() : null;
   }
 
-  @Override
-  public void pactPublished(Links links, String provider, String sha) {
+  /** Checks a newly published pact content against the provider's latest schema, if it has one. */
+  public void pactPublished(ResourceUrls links, String provider, String sha) {
     List<BrokerEvent> events = new ArrayList<>();
     database.write(tx -> {
-      var schemaVersion = repository.latestSchemaVersion(tx, provider);
+      var schemaVersion = storage.graphql().latestSchemaVersion(tx, provider);
       if (schemaVersion.isEmpty()) {
         return null;
       }
-      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, schemaVersion.get()).orElseThrow(),
+      Schema schema = SchemaLoader.fromSdl(storage.graphql().schema(tx, schemaVersion.get()).orElseThrow(),
           provider + " " + schemaVersion.get().number());
-      for (Publication pact : repository.publicationsForProvider(tx, provider)) {
+      for (Publication pact : storage.pacts().publicationsForProvider(tx, provider)) {
         if (pact.sha().equals(sha)) {
           checkAndRecord(tx, links, schema, schemaVersion.get(), pact, events);
           break;
@@ -298,10 +260,10 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   public List<Usage> usages(String coordinate) {
     return database.read(tx -> {
       List<Usage> result = new ArrayList<>();
-      for (String[] usage : repository.fieldUsages(tx, coordinate)) {
+      for (String[] usage : storage.graphql().fieldUsages(tx, coordinate)) {
         for (Publication pact : publicationsWithSha(tx, usage[0])) {
           List<String> environments = new ArrayList<>();
-          for (Deployment place : repository.currentPlacesOf(tx, pact.consumerVersion())) {
+          for (Deployment place : storage.environments().currentPlacesOf(tx, pact.consumerVersion())) {
             if (!environments.contains(place.environment().name())) {
               environments.add(place.environment().name());
             }
@@ -318,7 +280,7 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
     for (String[] pair : tx.list("SELECT pr.name, c.name FROM pact_publications pp"
         + " JOIN pacticipants pr ON pr.id = pp.provider_id JOIN pacticipants c ON c.id = pp.consumer_id"
         + " WHERE pp.pact_sha = ? GROUP BY pr.name, c.name", row -> new String[] {row.getString(1), row.getString(2)}, sha)) {
-      for (Publication p : repository.publications(tx, pair[0], pair[1])) {
+      for (Publication p : storage.pacts().publications(tx, pair[0], pair[1])) {
         if (p.sha().equals(sha)) {
           result.add(p);
         }
@@ -339,11 +301,11 @@ public final class GraphqlAwareness implements ApiContext.SchemaHook {
   /** The deprecated fields and arguments of the provider's newest schema, sorted; empty without a schema. */
   public List<String> deprecatedCoordinates(String provider) {
     return database.read(tx -> {
-      var version = repository.latestSchemaVersion(tx, provider);
+      var version = storage.graphql().latestSchemaVersion(tx, provider);
       if (version.isEmpty()) {
         return List.<String>of();
       }
-      Schema schema = SchemaLoader.fromSdl(repository.schema(tx, version.get()).orElseThrow(), provider);
+      Schema schema = SchemaLoader.fromSdl(storage.graphql().schema(tx, version.get()).orElseThrow(), provider);
       List<String> coordinates = new ArrayList<>();
       for (GraphQLType type : schema.graphql().getAllTypesAsList()) {
         if (type instanceof GraphQLObjectType object && !object.getName().startsWith("__")) {

@@ -1,10 +1,10 @@
 package dev.subpact.broker.matrix;
 
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
 import java.sql.SQLException;
 import java.util.List;
 
@@ -29,13 +29,13 @@ public final class Matrix {
   public record Result(List<Row> rows, Boolean deployable, String reason, int success, int failed,
       int unknown, int ignored, List<String> notices) {}
 
-  private final BrokerRepository repository;
+  private final Repositories storage;
 
-  public Matrix(BrokerRepository repository) {
-    this.repository = repository;
+  public Matrix(Repositories storage) {
+    this.storage = storage;
   }
 
   public Result evaluate(Tx tx, MatrixQuery query) throws SQLException {
-    return new MatrixEvaluation(repository).evaluate(tx, query);
+    return new MatrixEvaluation(storage).evaluate(tx, query);
   }
 }

@@ -1,14 +1,15 @@
 package dev.subpact.broker.matrix;
 
 import dev.subpact.broker.error.BrokerException;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Deployment;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Deployment;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Pacticipant;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.storage.VerificationRepository;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,11 +22,11 @@ import java.util.Set;
 /** One evaluation of a matrix query; caches each provider version's verifications for its duration. */
 final class MatrixEvaluation {
 
-  private final BrokerRepository repository;
+  private final Repositories storage;
   private final Map<Long, Map<String, Verification>> verificationsByVersion = new java.util.HashMap<>();
 
-  MatrixEvaluation(BrokerRepository repository) {
-    this.repository = repository;
+  MatrixEvaluation(Repositories storage) {
+    this.storage = storage;
   }
 
   Matrix.Result evaluate(Tx tx, MatrixQuery query) throws SQLException {
@@ -35,14 +36,14 @@ final class MatrixEvaluation {
     }
     List<String> missing = new ArrayList<>();
     for (Selector selector : query.selectors()) {
-      if (repository.pacticipant(tx, selector.pacticipant()).isEmpty()) {
+      if (storage.pacticipants().pacticipant(tx, selector.pacticipant()).isEmpty()) {
         missing.add("Pacticipant '" + selector.pacticipant() + "' not found.");
       }
     }
     if (!missing.isEmpty()) {
       throw BrokerException.invalid(String.join(" ", missing));
     }
-    if (query.environment() != null && repository.environmentNamed(tx, query.environment()).isEmpty()) {
+    if (query.environment() != null && storage.environments().environmentNamed(tx, query.environment()).isEmpty()) {
       throw BrokerException.invalid("Environment '" + query.environment() + "' not found; create it"
           + " with POST /environments or pact-broker create-environment.");
     }
@@ -87,7 +88,7 @@ final class MatrixEvaluation {
           continue;
         }
         for (Version consumerVersion : ascending(consumer.getValue())) {
-          Optional<Publication> pact = repository.publication(tx, consumerVersion, provider.getKey());
+          Optional<Publication> pact = storage.pacts().publication(tx, consumerVersion, provider.getKey());
           if (pact.isEmpty()) {
             continue;
           }
@@ -107,8 +108,8 @@ final class MatrixEvaluation {
     Set<Long> selected = new java.util.HashSet<>();
     versions.forEach(v -> selected.add(v.id()));
     for (Version version : ascending(versions)) {
-      for (Publication pact : repository.publicationsOf(tx, version)) {
-        List<Verification> verifications = new ArrayList<>(repository.verificationsOf(tx, pact.sha(), pact.provider()));
+      for (Publication pact : storage.pacts().publicationsOf(tx, version)) {
+        List<Verification> verifications = new ArrayList<>(storage.verifications().verificationsOf(tx, pact.sha(), pact.provider()));
         java.util.Collections.reverse(verifications);
         if (verifications.isEmpty()) {
           rows.add(new Matrix.Row(pact, null, null, ignored(ignore, version)));
@@ -119,7 +120,7 @@ final class MatrixEvaluation {
         }
       }
     }
-    for (BrokerRepository.VerifiedPublication verified : repository.verifiedPublications(tx, name, new ArrayList<>(selected))) {
+    for (VerificationRepository.VerifiedPublication verified : storage.verifications().verifiedPublications(tx, name, new ArrayList<>(selected))) {
       rows.add(new Matrix.Row(verified.pact(), verified.verification().providerVersion(), verified.verification(),
           ignored(ignore, verified.pact().consumerVersion())));
     }
@@ -132,7 +133,7 @@ final class MatrixEvaluation {
     String target = targetDescription(query);
     List<Publication> consumerPacts = null; // the same for every selected version: read once, when needed
     for (Version version : ascending(versions)) {
-      for (Publication pact : repository.publicationsOf(tx, version)) {
+      for (Publication pact : storage.pacts().publicationsOf(tx, version)) {
         List<Version> providerVersions = target(tx, query, pact.provider());
         if (providerVersions.isEmpty()) {
           if (!ignoredName(ignore, pact.provider())) {
@@ -147,14 +148,14 @@ final class MatrixEvaluation {
         }
       }
       if (query.environment() != null) {
-        Environment environment = repository.environmentNamed(tx, query.environment()).orElseThrow();
-        for (Publication pact : repository.publicationsInEnvironments(tx, name, environment.uuid(), true, true)) {
+        Environment environment = storage.environments().environmentNamed(tx, query.environment()).orElseThrow();
+        for (Publication pact : storage.pacts().publicationsInEnvironments(tx, name, environment.uuid(), true, true)) {
           rows.add(new Matrix.Row(pact, version, latestVerification(tx, pact, version), ignored(ignore, pact.consumerVersion())));
         }
         continue;
       }
       if (consumerPacts == null) {
-        consumerPacts = repository.consumerTargetPublications(tx, name, query.tag(), query.mainBranch());
+        consumerPacts = storage.pacts().consumerTargetPublications(tx, name, query.tag(), query.mainBranch());
       }
       for (Publication pact : consumerPacts) {
         rows.add(new Matrix.Row(pact, version, latestVerification(tx, pact, version), ignored(ignore, pact.consumerVersion())));
@@ -171,7 +172,7 @@ final class MatrixEvaluation {
     Map<String, Verification> bySha = verificationsByVersion.get(providerVersion.id());
     if (bySha == null) {
       bySha = new java.util.HashMap<>();
-      for (Verification verification : repository.verificationsBy(tx, providerVersion)) {
+      for (Verification verification : storage.verifications().verificationsBy(tx, providerVersion)) {
         Verification best = bySha.get(verification.sha());
         if (best == null || (Verification.LIVE.equals(verification.kind()) && !Verification.LIVE.equals(best.kind()))) {
           bySha.put(verification.sha(), verification);
@@ -184,26 +185,26 @@ final class MatrixEvaluation {
 
   private List<Version> target(Tx tx, MatrixQuery query, String pacticipant) throws SQLException {
     if (query.environment() != null) {
-      Environment environment = repository.environmentNamed(tx, query.environment()).orElseThrow();
+      Environment environment = storage.environments().environmentNamed(tx, query.environment()).orElseThrow();
       Set<Version> versions = new LinkedHashSet<>();
-      for (Deployment d : repository.currentDeployments(tx, environment.uuid(), pacticipant)) {
+      for (Deployment d : storage.environments().currentDeployments(tx, environment.uuid(), pacticipant)) {
         versions.add(d.version());
       }
-      for (Deployment r : repository.currentReleases(tx, environment.uuid(), pacticipant)) {
+      for (Deployment r : storage.environments().currentReleases(tx, environment.uuid(), pacticipant)) {
         versions.add(r.version());
       }
       return ascending(new ArrayList<>(versions));
     }
     if (query.tag() != null) {
-      return repository.latestVersionWithTag(tx, pacticipant, query.tag()).map(List::of).orElse(List.of());
+      return storage.pacticipants().latestVersionWithTag(tx, pacticipant, query.tag()).map(List::of).orElse(List.of());
     }
     if (query.mainBranch()) {
-      Optional<Pacticipant> p = repository.pacticipant(tx, pacticipant);
+      Optional<Pacticipant> p = storage.pacticipants().pacticipant(tx, pacticipant);
       String branch = p.map(Pacticipant::mainBranch).orElse(null);
       return branch == null ? List.of()
-          : repository.latestVersionOnBranch(tx, pacticipant, branch).map(List::of).orElse(List.of());
+          : storage.pacticipants().latestVersionOnBranch(tx, pacticipant, branch).map(List::of).orElse(List.of());
     }
-    return repository.latestVersion(tx, pacticipant).map(List::of).orElse(List.of());
+    return storage.pacticipants().latestVersion(tx, pacticipant).map(List::of).orElse(List.of());
   }
 
   private static String targetDescription(MatrixQuery query) {
@@ -220,39 +221,39 @@ final class MatrixEvaluation {
   List<Version> resolve(Tx tx, Selector selector) throws SQLException {
     String name = selector.pacticipant();
     if (selector.version() != null) {
-      return repository.version(tx, name, selector.version()).map(List::of).orElse(List.of());
+      return storage.pacticipants().version(tx, name, selector.version()).map(List::of).orElse(List.of());
     }
     if (selector.environment() != null) {
-      Optional<Environment> environment = repository.environmentNamed(tx, selector.environment());
+      Optional<Environment> environment = storage.environments().environmentNamed(tx, selector.environment());
       if (environment.isEmpty()) {
         return List.of();
       }
       Set<Version> versions = new LinkedHashSet<>();
-      repository.currentDeployments(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
-      repository.currentReleases(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
+      storage.environments().currentDeployments(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
+      storage.environments().currentReleases(tx, environment.get().uuid(), name).forEach(d -> versions.add(d.version()));
       return ascending(new ArrayList<>(versions));
     }
     String branch = selector.branch();
     if (selector.mainBranch()) {
-      branch = repository.pacticipant(tx, name).map(Pacticipant::mainBranch).orElse(null);
+      branch = storage.pacticipants().pacticipant(tx, name).map(Pacticipant::mainBranch).orElse(null);
       if (branch == null) {
         return List.of();
       }
     }
     if (branch != null) {
       return selector.latest() || selector.mainBranch()
-          ? repository.latestVersionOnBranch(tx, name, branch).map(List::of).orElse(List.of())
-          : ascending(repository.versionsOnBranch(tx, name, branch));
+          ? storage.pacticipants().latestVersionOnBranch(tx, name, branch).map(List::of).orElse(List.of())
+          : ascending(storage.pacticipants().versionsOnBranch(tx, name, branch));
     }
     if (selector.tag() != null) {
       return selector.latest()
-          ? repository.latestVersionWithTag(tx, name, selector.tag()).map(List::of).orElse(List.of())
-          : ascending(repository.versionsWithTag(tx, name, selector.tag()));
+          ? storage.pacticipants().latestVersionWithTag(tx, name, selector.tag()).map(List::of).orElse(List.of())
+          : ascending(storage.pacticipants().versionsWithTag(tx, name, selector.tag()));
     }
     if (selector.latest()) {
-      return repository.latestVersion(tx, name).map(List::of).orElse(List.of());
+      return storage.pacticipants().latestVersion(tx, name).map(List::of).orElse(List.of());
     }
-    return ascending(repository.versions(tx, name));
+    return ascending(storage.pacticipants().versions(tx, name));
   }
 
   private static List<Version> ascending(List<Version> versions) {

@@ -2,6 +2,7 @@ package dev.subpact.broker.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.subpact.broker.error.StorageConflictException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,6 +136,11 @@ public final class Database implements AutoCloseable {
       }
     }
     return transaction(work);
+  }
+
+  /** Whether the database answers {@code SELECT 1}; a {@link StorageException} says why not. */
+  public boolean answers() {
+    return read(tx -> tx.one("SELECT 1", row -> row.getInt(1) == 1).orElse(false));
   }
 
   /** Runs {@code work} in a read-only transaction. */

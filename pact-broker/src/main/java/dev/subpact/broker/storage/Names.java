@@ -1,5 +1,7 @@
 package dev.subpact.broker.storage;
 
+import dev.subpact.broker.error.InvalidNameException;
+
 /**
  * What the broker accepts as a name — of a pacticipant, version, tag, branch or environment — so
  * that every name it stores it can also serve, on both engines: at most {@value #MAX_LENGTH}

@@ -1,5 +1,6 @@
 package dev.subpact.broker.storage;
 
+import dev.subpact.broker.error.InvalidNameException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.subpact.broker.storage;
 
+import dev.subpact.broker.model.Timestamps;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -30,7 +31,7 @@ public final class WebhookDeliveries {
   public void add(Tx tx, String webhookUuid, String eventName, String event, long dueAtMillis) throws SQLException {
     tx.update("INSERT INTO webhook_deliveries (webhook_uuid, event_name, event, status, attempts, next_attempt_at,"
         + " lease_until, log, created_at) VALUES (?, ?, ?, ?, 0, ?, 0, '', ?)",
-        webhookUuid, eventName, event, PENDING, dueAtMillis, BrokerRepository.now());
+        webhookUuid, eventName, event, PENDING, dueAtMillis, Timestamps.now());
   }
 
   /** The oldest due delivery no replica holds, now held by {@code replica} until {@code leaseUntil}. */

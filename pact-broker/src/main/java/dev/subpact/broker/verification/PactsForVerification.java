@@ -3,9 +3,8 @@ package dev.subpact.broker.verification;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subpact.broker.error.BrokerException;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
-import dev.subpact.broker.storage.Pacticipant;
-import dev.subpact.broker.storage.Publication;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -64,10 +63,10 @@ public final class PactsForVerification {
   /** One pact to verify, with why it was selected. */
   public record Selected(Publication pact, List<String> reasons, boolean pending, boolean wip) {}
 
-  private final BrokerRepository repository;
+  private final Repositories storage;
 
-  public PactsForVerification(BrokerRepository repository) {
-    this.repository = repository;
+  public PactsForVerification(Repositories storage) {
+    this.storage = storage;
   }
 
   public List<Selected> select(Tx tx, String provider, Request request) throws SQLException {
@@ -88,7 +87,7 @@ public final class PactsForVerification {
       }
     }
     Set<String> verified = request.includePendingStatus()
-        ? repository.successfullyVerified(tx, bySha.keySet(), provider, request.providerVersionBranch(), request.providerVersionTags())
+        ? storage.verifications().successfullyVerified(tx, bySha.keySet(), provider, request.providerVersionBranch(), request.providerVersionTags())
         : Set.of();
     List<Selected> result = new ArrayList<>();
     for (Selected selected : bySha.values()) {
@@ -115,7 +114,7 @@ public final class PactsForVerification {
     boolean latest = selector.path("latest").asBoolean(false);
     List<Publication> all = new ArrayList<>();
     if (selector.path("mainBranch").asBoolean(false)) {
-      return onlyConsumer(repository.latestPublicationsOnMainBranches(tx, provider), consumer);
+      return onlyConsumer(storage.pacts().latestPublicationsOnMainBranches(tx, provider), consumer);
     }
     String branch = Json.text(selector, "branch");
     if (selector.path("matchingBranch").asBoolean(false)) {
@@ -127,15 +126,15 @@ public final class PactsForVerification {
     if (branch != null) {
       boolean onlyLatest = !selector.has("latest") || latest;
       if (!onlyLatest) {
-        return onlyConsumer(repository.publicationsOnBranch(tx, provider, branch), consumer);
+        return onlyConsumer(storage.pacts().publicationsOnBranch(tx, provider, branch), consumer);
       }
-      List<Publication> onBranch = onlyConsumer(repository.latestPublicationsOnBranch(tx, provider, branch), consumer);
+      List<Publication> onBranch = onlyConsumer(storage.pacts().latestPublicationsOnBranch(tx, provider, branch), consumer);
       String fallback = Json.text(selector, "fallbackBranch");
       if (fallback != null) {
         Set<String> covered = new java.util.HashSet<>();
         onBranch.forEach(p -> covered.add(p.consumer()));
         onBranch = new ArrayList<>(onBranch);
-        for (Publication p : onlyConsumer(repository.latestPublicationsOnBranch(tx, provider, fallback), consumer)) {
+        for (Publication p : onlyConsumer(storage.pacts().latestPublicationsOnBranch(tx, provider, fallback), consumer)) {
           if (!covered.contains(p.consumer())) {
             onBranch.add(p);
           }
@@ -152,28 +151,28 @@ public final class PactsForVerification {
       boolean wantReleased = released || deployedOrReleased || !deployed;
       String environmentUuid = null;
       if (environment != null) {
-        var named = repository.environmentNamed(tx, environment);
+        var named = storage.environments().environmentNamed(tx, environment);
         if (named.isEmpty()) {
           return List.of();
         }
         environmentUuid = named.get().uuid();
       }
-      return onlyConsumer(repository.publicationsInEnvironments(tx, provider, environmentUuid, wantDeployed, wantReleased), consumer);
+      return onlyConsumer(storage.pacts().publicationsInEnvironments(tx, provider, environmentUuid, wantDeployed, wantReleased), consumer);
     }
     String tag = Json.text(selector, "tag");
     if (tag != null) {
       for (String c : consumers(tx, provider, consumer)) {
         if (latest) {
-          repository.latestPublicationWithTag(tx, provider, c, tag).ifPresent(all::add);
+          storage.pacts().latestPublicationWithTag(tx, provider, c, tag).ifPresent(all::add);
         } else {
-          all.addAll(repository.publicationsWithTag(tx, provider, tag).stream()
+          all.addAll(storage.pacts().publicationsWithTag(tx, provider, tag).stream()
               .filter(p -> p.consumer().equals(c)).toList());
         }
       }
       String fallbackTag = Json.text(selector, "fallbackTag");
       if (all.isEmpty() && fallbackTag != null) {
         for (String c : consumers(tx, provider, consumer)) {
-          repository.latestPublicationWithTag(tx, provider, c, fallbackTag).ifPresent(all::add);
+          storage.pacts().latestPublicationWithTag(tx, provider, c, fallbackTag).ifPresent(all::add);
         }
       }
       return all;
@@ -181,7 +180,7 @@ public final class PactsForVerification {
     if (latest || consumer != null) {
       for (String c : consumers(tx, provider, consumer)) {
         if (latest || !selector.has("latest")) {
-          repository.latestPublication(tx, provider, c).ifPresent(all::add);
+          storage.pacts().latestPublication(tx, provider, c).ifPresent(all::add);
         }
       }
       return all;
@@ -192,14 +191,14 @@ public final class PactsForVerification {
   }
 
   private List<String> consumers(Tx tx, String provider, String only) throws SQLException {
-    List<String> all = repository.consumersOf(tx, provider);
+    List<String> all = storage.pacts().consumersOf(tx, provider);
     return only == null ? all : all.stream().filter(only::equals).toList();
   }
 
   /** Pending: no provider version on the build's branch (or with its tags) verified it successfully. */
   private boolean pending(Tx tx, String provider, Publication pact, Request request)
       throws SQLException {
-    return repository.successfullyVerified(tx, List.of(pact.sha()), provider, request.providerVersionBranch(),
+    return storage.verifications().successfullyVerified(tx, List.of(pact.sha()), provider, request.providerVersionBranch(),
         request.providerVersionTags()).isEmpty();
   }
 
@@ -210,7 +209,7 @@ public final class PactsForVerification {
   /** The latest pact of every consumer branch and tag: the heads that can be work in progress. */
   private List<Publication> wipCandidates(Tx tx, String provider) throws SQLException {
     Map<String, Publication> bySha = new LinkedHashMap<>();
-    repository.latestPublicationsOfEveryBranchAndTag(tx, provider).forEach(p -> bySha.putIfAbsent(p.sha(), p));
+    storage.pacts().latestPublicationsOfEveryBranchAndTag(tx, provider).forEach(p -> bySha.putIfAbsent(p.sha(), p));
     return new ArrayList<>(bySha.values());
   }
 

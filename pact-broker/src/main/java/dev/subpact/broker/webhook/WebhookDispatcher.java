@@ -3,10 +3,10 @@ package dev.subpact.broker.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Webhook;
 import dev.subpact.broker.storage.Database;
+import dev.subpact.broker.storage.Repositories;
 import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Webhook;
 import dev.subpact.broker.storage.WebhookDeliveries;
 import java.io.InputStream;
 import java.net.URI;
@@ -63,7 +63,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   }
 
   private final Database database;
-  private final BrokerRepository repository;
+  private final Repositories storage;
   private final WebhookDeliveries deliveries;
   private final AllowList allowList;
   private final int maxAttempts;
@@ -76,10 +76,10 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final Thread worker;
   private volatile boolean open = true;
 
-  public WebhookDispatcher(Database database, BrokerRepository repository, AllowList allowList,
+  public WebhookDispatcher(Database database, Repositories storage, AllowList allowList,
       int maxAttempts, Duration backoff) {
     this.database = database;
-    this.repository = repository;
+    this.storage = storage;
     this.deliveries = new WebhookDeliveries(database.dialect());
     this.allowList = allowList;
     this.maxAttempts = Math.max(1, maxAttempts);
@@ -101,7 +101,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     if (events.isEmpty()) {
       return;
     }
-    List<Webhook> webhooks = repository.webhooks(tx);
+    List<Webhook> webhooks = storage.webhooks().webhooks(tx);
     long now = System.currentTimeMillis();
     for (BrokerEvent event : events) {
       for (Webhook webhook : webhooks) {
@@ -165,7 +165,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     WebhookDeliveries.Delivery delivery = claimed.get();
     BrokerEvent event = read(delivery.event());
     StringBuilder log = new StringBuilder(delivery.log());
-    Optional<Webhook> webhook = database.read(tx -> repository.webhook(tx, delivery.webhookUuid()));
+    Optional<Webhook> webhook = database.read(tx -> storage.webhooks().webhook(tx, delivery.webhookUuid()));
     Attempt attempt;
     if (webhook.isEmpty()) {
       log.append("Webhook ").append(delivery.webhookUuid()).append(" was deleted before delivery\n");
@@ -195,7 +195,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     database.write(tx -> {
       deliveries.finish(tx, delivery.id(), attempt.success() ? WebhookDeliveries.SUCCEEDED : WebhookDeliveries.FAILED,
           attempts, log.toString());
-      repository.addExecution(tx, delivery.webhookUuid(), delivery.eventName(), attempt.success(), attempts,
+      storage.webhooks().addExecution(tx, delivery.webhookUuid(), delivery.eventName(), attempt.success(), attempts,
           log.toString());
       return null;
     });
@@ -229,7 +229,7 @@ public final class WebhookDispatcher implements AutoCloseable {
     }
     Execution done = execution;
     database.write(tx -> {
-      repository.addExecution(tx, webhook.uuid(), event.name(), done.success(), done.attempts(), done.log());
+      storage.webhooks().addExecution(tx, webhook.uuid(), event.name(), done.success(), done.attempts(), done.log());
       return null;
     });
     return done;

@@ -1,16 +1,18 @@
 package dev.subpact.broker.bench;
 
 import dev.subpact.broker.BrokerConfig;
+import dev.subpact.broker.Fixtures;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RoundRobinProxy;
 import dev.subpact.broker.RunningBroker;
 import dev.subpact.broker.contract.PactContent;
 import dev.subpact.broker.json.Json;
-import dev.subpact.broker.storage.BrokerRepository;
+import dev.subpact.broker.model.Environment;
+import dev.subpact.broker.model.Timestamps;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import dev.subpact.broker.storage.BulkInsert;
-import dev.subpact.broker.storage.Environment;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
+import dev.subpact.broker.storage.Repositories;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,7 +76,7 @@ public final class BrokerBenchmark {
           long started = System.nanoTime();
           String providerVersion = load(broker);
           if (engine[0].equals("postgresql")) {
-            broker.database().write(tx -> {
+            Fixtures.database(broker).write(tx -> {
               tx.execute("ANALYZE"); // what autovacuum does on a live database; a fresh bulk load has no planner statistics
               return null;
             });
@@ -222,19 +224,19 @@ public final class BrokerBenchmark {
    * transaction, printing each table as it lands; returns the newest provider version.
    */
   static String load(RunningBroker broker) {
-    BrokerRepository repository = new BrokerRepository();
+    Repositories storage = Repositories.create();
     long started = System.nanoTime();
     int consumerVersions = CONSUMERS * VERSIONS_PER_CONSUMER;
     int contents = CONSUMERS * ((VERSIONS_PER_CONSUMER + 4) / 5);
-    return broker.database().write(tx -> {
-      Environment production = repository.createEnvironment(tx, "00000000-0000-4000-8000-000000000001", "production", null, true, null);
-      Environment staging = repository.createEnvironment(tx, "00000000-0000-4000-8000-000000000002", "staging", null, false, null);
-      long providerId = repository.updatePacticipant(tx, "backend", null, null, "main").id();
+    return Fixtures.database(broker).write(tx -> {
+      Environment production = storage.environments().createEnvironment(tx, "00000000-0000-4000-8000-000000000001", "production", null, true, null);
+      Environment staging = storage.environments().createEnvironment(tx, "00000000-0000-4000-8000-000000000002", "staging", null, false, null);
+      long providerId = storage.pacticipants().updatePacticipant(tx, "backend", null, null, "main").id();
       long[] consumerIds = new long[CONSUMERS];
       for (int c = 0; c < CONSUMERS; c++) {
-        consumerIds[c] = repository.updatePacticipant(tx, "bot-" + c, null, null, "main").id();
+        consumerIds[c] = storage.pacticipants().updatePacticipant(tx, "bot-" + c, null, null, "main").id();
       }
-      String now = BrokerRepository.now();
+      String now = Timestamps.now();
       progress(started, "versions", BulkInsert.into(tx, "versions", List.of("pacticipant_id", "number", "created_at"),
           IntStream.range(0, consumerVersions + PROVIDER_VERSIONS).mapToObj(i -> i < consumerVersions
               ? new Object[] {consumerIds[i / VERSIONS_PER_CONSUMER], consumerVersion(i), now}
@@ -273,16 +275,16 @@ public final class BrokerBenchmark {
               shas[sha(random.nextInt(consumerVersions))], ids.get("api-" + i / VERIFICATIONS_PER_PROVIDER_VERSION),
               random.nextInt(10) > 0 ? 1 : 0, Verification.LIVE, now}).iterator()));
       String newest = "api-" + (PROVIDER_VERSIONS - 1);
-      Version provider = repository.version(tx, "backend", newest).orElseThrow();
-      repository.recordDeployment(tx, provider, production, null);
+      Version provider = storage.pacticipants().version(tx, "backend", newest).orElseThrow();
+      storage.environments().recordDeployment(tx, provider, production, null);
       for (int c = 0; c < CONSUMERS; c++) {
         for (int v = VERSIONS_PER_CONSUMER - 3; v < VERSIONS_PER_CONSUMER; v++) {
-          Version version = repository.version(tx, "bot-" + c, "bot-" + c + "-v" + v).orElseThrow();
-          repository.recordDeployment(tx, version, production, "instance-" + v);
+          Version version = storage.pacticipants().version(tx, "bot-" + c, "bot-" + c + "-v" + v).orElseThrow();
+          storage.environments().recordDeployment(tx, version, production, "instance-" + v);
           if (v >= VERSIONS_PER_CONSUMER - 2) {
-            repository.recordDeployment(tx, version, staging, "instance-" + v);
+            storage.environments().recordDeployment(tx, version, staging, "instance-" + v);
           }
-          repository.addVerification(tx, shas[sha(c * VERSIONS_PER_CONSUMER + v)], provider, true, Verification.LIVE, null, null);
+          storage.verifications().addVerification(tx, shas[sha(c * VERSIONS_PER_CONSUMER + v)], provider, true, Verification.LIVE, null, null);
         }
       }
       progress(started, "deployments", CONSUMERS * 5L + 1);

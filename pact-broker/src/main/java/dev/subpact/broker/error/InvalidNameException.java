@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.error;
 
 /** A name the broker will not store (the API answers 400 with the message). */
 public final class InvalidNameException extends IllegalArgumentException {

@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 /** One version (build) of a pacticipant; {@code id} orders versions by creation. */
 public record Version(long id, long pacticipantId, String pacticipant, String number,

@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 /**
  * The outcome of verifying one pact content ({@code sha}) by one provider version. {@code kind}

@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.error;
 
 /** A write broke a uniqueness rule (for example a name already taken); answered with 409. */
 public final class StorageConflictException extends RuntimeException {

@@ -1,9 +1,12 @@
-package dev.subpact.broker.dashboard;
+package dev.subpact.broker.storage;
 
-import dev.subpact.broker.storage.Publication;
-import dev.subpact.broker.storage.Tx;
-import dev.subpact.broker.storage.Verification;
-import dev.subpact.broker.storage.Version;
+import static dev.subpact.broker.storage.Rows.VERSION_COLUMNS;
+import static dev.subpact.broker.storage.Rows.VERSION_FROM;
+
+import dev.subpact.broker.model.PageRows;
+import dev.subpact.broker.model.Publication;
+import dev.subpact.broker.model.Verification;
+import dev.subpact.broker.model.Version;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -17,39 +20,8 @@ import java.util.Map;
  * page already holds) and fetches a whole page's data in one statement, never one per row, so a
  * broker holding 100k consumer versions renders every page in a handful of indexed queries.
  */
-final class DashboardReads {
+public final class DashboardReads {
 
-  /** Where a version currently runs: {@code deployed} or {@code released} in an environment. */
-  record Place(String environment, boolean production, String kind) {}
-
-  /** A consumer version in use (deployed, released or the head of its main branch) and its pact with one provider. */
-  record InUse(Version version, String provider, String sha, List<Place> places, boolean mainHead) {
-
-    /** "production", "environment" or "main": the most serious place, for colouring. */
-    String severity() {
-      if (places.stream().anyMatch(Place::production)) {
-        return "production";
-      }
-      return places.isEmpty() ? "main" : "environment";
-    }
-
-    String where() {
-      List<String> words = new ArrayList<>();
-      for (Place place : places) {
-        words.add(place.kind() + " in " + place.environment());
-      }
-      if (mainHead) {
-        words.add("head of the main branch");
-      }
-      return String.join(", ", words);
-    }
-  }
-
-  /** One verdict of a provider build on a pact content. */
-  record Verdict(String sha, long providerVersionId, boolean success, String kind) {}
-
-  private static final String VERSION_COLUMNS = "v.id, v.pacticipant_id, p.name, v.number, v.build_url, v.created_at";
-  private static final String VERSION_FROM = " FROM versions v JOIN pacticipants p ON p.id = v.pacticipant_id ";
   private static final String VERIFICATION_SELECT = "SELECT " + VERSION_COLUMNS
       + ", vr.id, vr.pact_sha, vr.success, vr.kind, vr.build_url, vr.created_at"
       + " FROM verifications vr JOIN versions v ON v.id = vr.provider_version_id JOIN pacticipants p ON p.id = v.pacticipant_id";
@@ -57,21 +29,21 @@ final class DashboardReads {
   private DashboardReads() {}
 
   /** A page of a pacticipant's versions, newest first ({@code limit + 1} asked, to know whether a next page exists). */
-  static List<Version> versions(Tx tx, String pacticipant, int limit, int offset) throws SQLException {
+  public static List<Version> versions(Tx tx, String pacticipant, int limit, int offset) throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + VERSION_FROM + "WHERE p.name = ? ORDER BY v.id DESC LIMIT ? OFFSET ?",
-        DashboardReads::version, pacticipant, limit, offset);
+        Rows::version, pacticipant, limit, offset);
   }
 
-  static List<Version> versionsOnBranch(Tx tx, String pacticipant, String branch, int limit, int offset)
+  public static List<Version> versionsOnBranch(Tx tx, String pacticipant, String branch, int limit, int offset)
       throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + VERSION_FROM
             + "JOIN branch_versions b ON b.version_id = v.id AND b.pacticipant_id = p.id"
             + " WHERE p.name = ? AND b.branch = ? ORDER BY v.id DESC LIMIT ? OFFSET ?",
-        DashboardReads::version, pacticipant, branch, limit, offset);
+        Rows::version, pacticipant, branch, limit, offset);
   }
 
   /** The branches of each of {@code versionIds}. */
-  static Map<Long, List<String>> branches(Tx tx, Collection<Long> versionIds) throws SQLException {
+  public static Map<Long, List<String>> branches(Tx tx, Collection<Long> versionIds) throws SQLException {
     Map<Long, List<String>> result = new LinkedHashMap<>();
     if (versionIds.isEmpty()) {
       return result;
@@ -84,8 +56,8 @@ final class DashboardReads {
   }
 
   /** Where each of {@code versionIds} is currently deployed or released. */
-  static Map<Long, List<Place>> places(Tx tx, Collection<Long> versionIds) throws SQLException {
-    Map<Long, List<Place>> result = new LinkedHashMap<>();
+  public static Map<Long, List<PageRows.Place>> places(Tx tx, Collection<Long> versionIds) throws SQLException {
+    Map<Long, List<PageRows.Place>> result = new LinkedHashMap<>();
     if (versionIds.isEmpty()) {
       return result;
     }
@@ -97,29 +69,26 @@ final class DashboardReads {
             + " UNION SELECT r.version_id, e.name, e.production, 'released' FROM released_versions r"
             + " JOIN environments e ON e.uuid = r.environment_uuid WHERE r.currently_supported = 1 AND r.version_id IN (" + in + ")"
             + " ORDER BY 2, 4",
-        r -> new Object[] {r.getLong(1), new Place(r.getString(2), r.getInt(3) == 1, r.getString(4))}, args.toArray())) {
-      result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Place) row[1]);
+        r -> new Object[] {r.getLong(1), new PageRows.Place(r.getString(2), r.getInt(3) == 1, r.getString(4))}, args.toArray())) {
+      result.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((PageRows.Place) row[1]);
     }
     return result;
   }
 
   /** A page of the versions currently deployed or released in the environment (by pacticipant), with how they got there. */
-  static List<Object[]> inEnvironment(Tx tx, String environment, int limit, int offset) throws SQLException {
+  public static List<Object[]> inEnvironment(Tx tx, String environment, int limit, int offset) throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + ", 'deployed', d.application_instance, d.created_at" + VERSION_FROM
             + "JOIN deployed_versions d ON d.version_id = v.id JOIN environments e ON e.uuid = d.environment_uuid"
             + " WHERE e.name = ? AND d.currently_deployed = 1"
             + " UNION ALL SELECT " + VERSION_COLUMNS + ", 'released', NULL, r.created_at" + VERSION_FROM
             + "JOIN released_versions r ON r.version_id = v.id JOIN environments e ON e.uuid = r.environment_uuid"
             + " WHERE e.name = ? AND r.currently_supported = 1 ORDER BY 3, 1 DESC LIMIT ? OFFSET ?",
-        r -> new Object[] {version(r), r.getString(7), r.getString(8), r.getString(9)}, environment, environment, limit, offset);
+        r -> new Object[] {Rows.version(r), r.getString(7), r.getString(8), r.getString(9)}, environment, environment, limit, offset);
   }
 
-  /** The newest verification of a pact content by a provider, and whether any verification of it ever succeeded. */
-  record Latest(Verification newest, boolean everSucceeded) {}
-
-  /** {@link Latest} of each pact content and provider, keyed by {@link #key}: two queries for the lot. */
-  static Map<String, Latest> latest(Tx tx, Collection<Publication> pacts) throws SQLException {
-    Map<String, Latest> result = new LinkedHashMap<>();
+  /** {@link PageRows.Latest} of each pact content and provider, keyed by {@link PageRows#key}: two queries for the lot. */
+  public static Map<String, PageRows.Latest> latest(Tx tx, Collection<Publication> pacts) throws SQLException {
+    Map<String, PageRows.Latest> result = new LinkedHashMap<>();
     List<String> shas = pacts.stream().map(Publication::sha).distinct().toList();
     if (shas.isEmpty()) {
       return result;
@@ -135,24 +104,20 @@ final class DashboardReads {
     }
     for (Verification v : tx.list(VERIFICATION_SELECT + " WHERE vr.id IN (" + marks(succeeded.size()) + ")",
         DashboardReads::verification, succeeded.keySet().toArray())) {
-      result.put(key(v.sha(), v.providerVersion().pacticipantId()), new Latest(v, succeeded.get(v.id())));
+      result.put(PageRows.key(v.sha(), v.providerVersion().pacticipantId()), new PageRows.Latest(v, succeeded.get(v.id())));
     }
     return result;
   }
 
-  static String key(String sha, long providerId) {
-    return sha + "/" + providerId;
-  }
-
   /** The latest {@code limit} verifications of a pact content by the provider, newest first. */
-  static List<Verification> verifications(Tx tx, String sha, String provider, int limit) throws SQLException {
+  public static List<Verification> verifications(Tx tx, String sha, String provider, int limit) throws SQLException {
     return tx.list(VERIFICATION_SELECT + " WHERE vr.pact_sha = ? AND p.name = ? ORDER BY vr.id DESC LIMIT ?",
         DashboardReads::verification, sha, provider, limit);
   }
 
   /** A verification without its test results (the dashboard never shows them). */
   private static Verification verification(ResultSet r) throws SQLException {
-    return new Verification(r.getLong(7), r.getString(8), version(r), r.getInt(9) == 1, r.getString(10), r.getString(11), null,
+    return new Verification(r.getLong(7), r.getString(8), Rows.version(r), r.getInt(9) == 1, r.getString(10), r.getString(11), null,
         r.getString(12));
   }
 
@@ -161,7 +126,7 @@ final class DashboardReads {
    * of their pacticipant's main branch) that have a pact with {@code provider} (every provider when
    * null): a set bounded by environments × applications, whatever the number of versions.
    */
-  static List<InUse> inUse(Tx tx, String provider) throws SQLException {
+  public static List<PageRows.InUse> inUse(Tx tx, String provider) throws SQLException {
     List<Long> heads = tx.list("SELECT (SELECT MAX(b.version_id) FROM branch_versions b"
         + " WHERE b.pacticipant_id = p.id AND b.branch = p.main_branch) FROM pacticipants p WHERE p.main_branch IS NOT NULL",
         r -> r.getObject(1) == null ? null : r.getLong(1));
@@ -180,18 +145,18 @@ final class DashboardReads {
             + " JOIN versions v ON v.id = pp.consumer_version_id JOIN pacticipants p ON p.id = v.pacticipant_id"
             + " JOIN pacticipants pr ON pr.id = pp.provider_id WHERE pp.consumer_version_id IN (" + marks(distinct.size()) + ")"
             + " AND (CAST(? AS TEXT) IS NULL OR pr.name = ?) ORDER BY p.name, v.id DESC, pr.name",
-        r -> new Object[] {version(r), r.getString(7), r.getString(8)}, args.toArray());
-    Map<Long, List<Place>> places = places(tx, distinct);
-    List<InUse> result = new ArrayList<>();
+        r -> new Object[] {Rows.version(r), r.getString(7), r.getString(8)}, args.toArray());
+    Map<Long, List<PageRows.Place>> places = places(tx, distinct);
+    List<PageRows.InUse> result = new ArrayList<>();
     for (Object[] row : rows) {
       Version v = (Version) row[0];
-      result.add(new InUse(v, (String) row[1], (String) row[2], places.getOrDefault(v.id(), List.of()), heads.contains(v.id())));
+      result.add(new PageRows.InUse(v, (String) row[1], (String) row[2], places.getOrDefault(v.id(), List.of()), heads.contains(v.id())));
     }
     return result;
   }
 
   /** The schema coordinates each pact content uses, and by which interaction: sha → [coordinate, interaction]. */
-  static Map<String, List<String[]>> fieldUsages(Tx tx, Collection<String> shas) throws SQLException {
+  public static Map<String, List<String[]>> fieldUsages(Tx tx, Collection<String> shas) throws SQLException {
     Map<String, List<String[]>> result = new LinkedHashMap<>();
     if (shas.isEmpty()) {
       return result;
@@ -205,33 +170,33 @@ final class DashboardReads {
   }
 
   /** Every coordinate some contract uses (for the field-usage picker), at most {@code limit}. */
-  static List<String> coordinates(Tx tx, int limit) throws SQLException {
+  public static List<String> coordinates(Tx tx, int limit) throws SQLException {
     return tx.list("SELECT DISTINCT coordinate FROM field_usages ORDER BY coordinate LIMIT ?", r -> r.getString(1), limit);
   }
 
   /** Providers with a published GraphQL schema. */
-  static List<String> graphqlProviders(Tx tx) throws SQLException {
+  public static List<String> graphqlProviders(Tx tx) throws SQLException {
     return tx.list("SELECT DISTINCT p.name FROM graphql_schemas s JOIN versions v ON v.id = s.version_id"
         + " JOIN pacticipants p ON p.id = v.pacticipant_id ORDER BY p.name", r -> r.getString(1));
   }
 
   /** The newest {@code limit} consumer versions with a pact with the provider, and that pact's sha. */
-  static List<Object[]> recentConsumerVersions(Tx tx, String provider, int limit) throws SQLException {
+  public static List<Object[]> recentConsumerVersions(Tx tx, String provider, int limit) throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + ", pp.pact_sha FROM pact_publications pp"
             + " JOIN versions v ON v.id = pp.consumer_version_id JOIN pacticipants p ON p.id = v.pacticipant_id"
             + " WHERE pp.provider_id = (SELECT id FROM pacticipants WHERE name = ?) ORDER BY pp.consumer_version_id DESC LIMIT ?",
-        r -> new Object[] {version(r), r.getString(7)}, provider, limit);
+        r -> new Object[] {Rows.version(r), r.getString(7)}, provider, limit);
   }
 
   /** The newest {@code limit} builds of the provider that verified something. */
-  static List<Version> recentProviderBuilds(Tx tx, String provider, int limit) throws SQLException {
+  public static List<Version> recentProviderBuilds(Tx tx, String provider, int limit) throws SQLException {
     return tx.list("SELECT " + VERSION_COLUMNS + VERSION_FROM + "WHERE p.name = ?"
             + " AND EXISTS (SELECT 1 FROM verifications vr WHERE vr.provider_version_id = v.id) ORDER BY v.id DESC LIMIT ?",
-        DashboardReads::version, provider, limit);
+        Rows::version, provider, limit);
   }
 
   /** The verdicts of the builds on the contents, oldest first (so the last one of a pair wins). */
-  static List<Verdict> verdicts(Tx tx, Collection<String> shas, Collection<Long> providerVersionIds) throws SQLException {
+  public static List<PageRows.Verdict> verdicts(Tx tx, Collection<String> shas, Collection<Long> providerVersionIds) throws SQLException {
     if (shas.isEmpty() || providerVersionIds.isEmpty()) {
       return List.of();
     }
@@ -239,14 +204,10 @@ final class DashboardReads {
     args.addAll(providerVersionIds);
     return tx.list("SELECT pact_sha, provider_version_id, success, kind FROM verifications WHERE pact_sha IN ("
             + marks(shas.size()) + ") AND provider_version_id IN (" + marks(providerVersionIds.size()) + ") ORDER BY id",
-        r -> new Verdict(r.getString(1), r.getLong(2), r.getInt(3) == 1, r.getString(4)), args.toArray());
+        r -> new PageRows.Verdict(r.getString(1), r.getLong(2), r.getInt(3) == 1, r.getString(4)), args.toArray());
   }
 
   private static String marks(int n) {
     return String.join(", ", java.util.Collections.nCopies(n, "?"));
-  }
-
-  private static Version version(ResultSet r) throws SQLException {
-    return new Version(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6));
   }
 }

@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 /** One delivery of a webhook (all its attempts), with the log of requests and responses. */
 public record WebhookExecution(long id, String webhookUuid, String event, boolean success,

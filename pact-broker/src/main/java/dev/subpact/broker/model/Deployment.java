@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 /**
  * A version deployed to, or released in, an environment. {@code current} is "currently deployed"

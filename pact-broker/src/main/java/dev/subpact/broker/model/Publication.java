@@ -1,4 +1,4 @@
-package dev.subpact.broker.storage;
+package dev.subpact.broker.model;
 
 /** A consumer version's pact with a provider, pointing at content-addressed pact content. */
 public record Publication(long id, Version consumerVersion, long providerId, String provider,
