@@ -6,28 +6,12 @@
 const http = require('http');
 const { WebSocketServer } = require('ws');
 const { useServer } = require('graphql-ws/use/ws');
-const { graphql } = require('graphql');
+const graphqlPost = require('./graphql-post');
 const { schema, rootValue } = require('./schema');
 
 const authorized = (req) => req.headers.authorization === 'Bearer t';
 
-const server = http.createServer((req, res) => {
-  if (req.method !== 'POST' || req.url !== '/v1/graphql') {
-    res.writeHead(404).end();
-    return;
-  }
-  if (!authorized(req)) {
-    res.writeHead(401, { 'Content-Type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'unauthorized' }] }));
-    return;
-  }
-  let body = '';
-  req.on('data', (chunk) => { body += chunk; });
-  req.on('end', async () => {
-    const { query, variables, operationName } = JSON.parse(body);
-    const result = await graphql({ schema, rootValue, source: query, variableValues: variables, operationName });
-    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(result));
-  });
-});
+const server = http.createServer(graphqlPost(schema, rootValue, authorized));
 const wss = new WebSocketServer({
   server,
   path: '/v1/graphql',

@@ -8,6 +8,7 @@ import dev.subpact.broker.RunningBroker;
 import dev.subpact.capture.CaptureListener;
 import dev.subpact.capture.CaptureServer;
 import dev.subpact.capture.CaptureSettings;
+import dev.subpact.capture.ScriptedResponses;
 import dev.subpact.graphql.pact.GraphqlInteraction;
 import dev.subpact.cli.SubpactCommand;
 import dev.subpact.graphql.pact.GraphqlPact;
@@ -58,7 +59,7 @@ class ChatContractsTest {
     assertThat(sentAtIsAString.ok()).isFalse();
     assertThat(sentAtIsAString.errors()).anySatisfy(f -> {
       assertThat(f.path()).contains("sentAt");
-      assertThat(f.message()).contains("Expected 'text' (String) to be the same type as 1 (Integer)");
+      assertThat(f.message()).contains("Expected 'text' (String) to be an integer");
     });
   }
 
@@ -76,15 +77,57 @@ class ChatContractsTest {
     assertThat(same.errors()).as(same.outcome()).isEmpty();
     assertThat(sentAtIsAFloat.ok()).as("Pact's type matcher alone takes 1.5 for 1").isFalse();
     assertThat(sentAtIsAFloat.errors()).singleElement().satisfies(f -> {
-      assertThat(f.path()).contains("sentAt");
-      assertThat(f.message()).contains("Expected 1 (Integer) to be a decimal number")
-          .contains("the pact expects a value the build's schema (the introspection of http://127.0.0.1:");
+      assertThat(f.path()).isEqualTo("$.data.room.messages[0].sentAt");
+      assertThat(f.message()).as("capture with --schema wrote Pact's integer rule for the Int sentAt")
+          .contains("the pact reads 'Message.sentAt' as an integer (its matching rule 'integer' at $.data.room.messages[*].sentAt),"
+              + " but the build's schema (the introspection of http://127.0.0.1:")
+          .endsWith(") makes it a Float, which can be 1.5");
+      assertThat(f.fix()).startsWith("keep 'Message.sentAt' an Int and add the Float under a new field name");
     });
     assertThat(textRemoved.ok()).as("graphql-js now sends IMAGE, which Pact's type matcher takes for TEXT").isFalse();
     assertThat(textRemoved.errors()).singleElement().satisfies(f -> {
       assertThat(f.path()).contains("kind");
       assertThat(f.message()).contains("'TEXT'").contains("IMAGE").contains("VIDEO");
     });
+  }
+
+  /**
+   * graphql-js writes the {@code Float} 5.0 as {@code 5}: a consumer whose fixture holds such an
+   * answer records an integral example under a {@code type} rule, which says nothing of {@code Int}.
+   * {@code subpact verify} (introspecting the graphql-js build) passes it where {@code sentAt} is a
+   * {@code Float}, and says no, naming the field, only for the pact whose own rule says integer.
+   */
+  @Test
+  void subpactVerifyPassesAnIntegralFloatExampleAndFailsOnlyThePactWhoseRuleSaysInteger(@TempDir Path dir) throws Exception {
+    GraphqlPact recorded;
+    try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("chat-web", "1.0.0").withProvider("chat-backend")
+        .withResponses(ScriptedResponses.parse("{\"RoomTimes\": {\"data\": {\"room\": {\"messages\": [{\"sentAt\": 5}]}}}}",
+            "graphql-js-answer.json")), CaptureListener.NONE)) {
+      httpClient(capture, "RoomTimes.json");
+      recorded = capture.pact();
+    }
+    assertThat(recorded.interactions().get(0).expected().get(0).matchingRules().toString()).contains("{\"match\":\"type\"}")
+        .doesNotContain("integer");
+    Path integral = Files.createDirectories(dir.resolve("integral"));
+    GraphqlPacts.writeTo(integral, recorded);
+    Path typed = Files.createDirectories(dir.resolve("typed"));
+    GraphqlPacts.writeTo(typed, captureOverHttp("RoomTimes.json"));
+
+    try (RunningProcess server = RunningProcess.start(List.of("node", NODE.resolve("chat-server.mjs").toString(),
+        NODE.resolve("chat/v3-sentAt-float.graphql").toString()))) {
+      String origin = "127.0.0.1:" + server.await("PORT (\\d+)", Duration.ofSeconds(60));
+      StringWriter passed = new StringWriter();
+      StringWriter failed = new StringWriter();
+      int integralExit = cli(passed, "verify", "--backend", "ws://" + origin + "/graphql", "--http", "http://" + origin + "/graphql",
+          "--pacts", integral.toString());
+      int typedExit = cli(failed, "verify", "--backend", "ws://" + origin + "/graphql", "--http", "http://" + origin + "/graphql",
+          "--pacts", typed.toString());
+
+      assertThat(integralExit).as(passed.toString()).isZero();
+      assertThat(typedExit).as(failed.toString()).isEqualTo(1);
+      assertThat(failed.toString()).contains("the pact reads 'Message.sentAt' as an integer")
+          .contains("keep 'Message.sentAt' an Int and add the Float under a new field name");
+    }
   }
 
   @Test
@@ -123,6 +166,7 @@ class ChatContractsTest {
   @CsvSource({
       "v1.graphql, pass",
       "v2-sentAt-string.graphql, fail",
+      "v3-sentAt-float.graphql, fail",
       "v4-kind-text-removed.graphql, fail",
       "v5-argument-renamed.graphql, fail",
       "v6-required-argument.graphql, fail",
@@ -207,14 +251,19 @@ class ChatContractsTest {
     CaptureSettings settings = CaptureSettings.of("chat-web", "1.0.0").withProvider("chat-backend")
         .withSchema(SchemaLoader.fromFile(NODE.resolve("chat/v1.graphql")));
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, settings, CaptureListener.NONE)) {
-      Process client = new ProcessBuilder("node", NODE.resolve("http-client.mjs").toString(),
-          capture.httpUrl().resolve("/graphql").toString(), NODE.resolve("chat/" + operation).toString())
-          .redirectErrorStream(true).start();
-      String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
-      assertThat(output).as("the Node client's output").startsWith("{\"status\":200,");
+      httpClient(capture, operation);
       return capture.pact();
     }
+  }
+
+  /** The Node HTTP client sends {@code operation} (a file under {@code chat/}) to {@code capture}. */
+  private static void httpClient(CaptureServer capture, String operation) throws Exception {
+    Process client = new ProcessBuilder("node", NODE.resolve("http-client.mjs").toString(),
+        capture.httpUrl().resolve("/graphql").toString(), NODE.resolve("chat/" + operation).toString())
+        .redirectErrorStream(true).start();
+    String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(client.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(output).as("the Node client's output").startsWith("{\"status\":200,");
   }
 
   private static InteractionReport verify(GraphqlPact pact, String schema) throws Exception {

@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * <p>With a schema, every selected field gets a non-null value of its type, nullable fields too
  * (strings are the field's name, {@code Int} 1, {@code Float} 1.5, {@code Boolean} true, enums
  * their first value, {@code JSON} {@code {}}, lists one element), expected with a {@code type}
- * matcher each (a custom scalar such as {@code JSON}: any value but null); an abstract type takes the first
+ * matcher each ({@code Int}: Pact's {@code integer}; a custom scalar such as {@code JSON}: any value
+ * but null); an abstract type takes the first
  * member (by name) that the selection names in an inline fragment or a fragment spread, else its
  * first implementation by name. The {@linkplain Example#expected() expected} shape is the whole
  * answer: a contract covers every field its consumer selects, so a type change under a nullable
@@ -214,7 +215,9 @@ public final class ExampleData {
           rules.set(path, rule("regex"));
           return new Pair(example, NODES.textNode(key));
         }
-        rules.set(path, rule("type"));
+        // An Int's rule says integer: the pact itself then tells a verifier that the consumer reads
+        // an integer (graphql-js writes the Float 5.0 as 5, so the example alone cannot).
+        rules.set(path, rule(scalar.getName().equals("Int") ? "integer" : "type"));
         return new Pair(example, example);
       }
       if (type instanceof GraphQLEnumType enumType) {
@@ -229,7 +232,7 @@ public final class ExampleData {
       return object(concrete, field.getSelectionSet(), path);
     }
 
-    /** {@code type}, or {@code regex} any value but null. */
+    /** {@code type}, {@code integer}, or {@code regex} any value but null. */
     private static ObjectNode rule(String match) {
       ObjectNode rule = NODES.objectNode();
       rule.put("combine", "AND");

@@ -51,6 +51,9 @@ class ExampleDataTest {
     assertThat(example.rules().path("body").path("$.data.payload").toString())
         .isEqualTo("{\"combine\":\"AND\",\"matchers\":[{\"match\":\"regex\",\"regex\":\"[\\\\s\\\\S]*\"}]}");
     assertThat(example.rules().path("body").path("$.data.all.channel").path("matchers").get(0).path("match").asText()).isEqualTo("type");
+    assertThat(example.rules().path("body").path("$.data.count").path("matchers").get(0).path("match").asText())
+        .as("the pact itself says the consumer reads an integer; graphql-js writes the Float 5.0 as 5").isEqualTo("integer");
+    assertThat(example.rules().path("body").path("$.data.ratio").path("matchers").get(0).path("match").asText()).isEqualTo("type");
   }
 
   @Test
@@ -65,7 +68,7 @@ class ExampleDataTest {
     assertThat(example.expected()).isEqualTo(JSON.readTree("{\"data\": {\"room\": {\"messages\": [{\"sentAt\": 1}]}}}"));
     assertThat(example.rules().toString()).isEqualTo("{\"body\":{"
         + "\"$.data.room.messages\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]},"
-        + "\"$.data.room.messages[*].sentAt\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"type\"}]}}}");
+        + "\"$.data.room.messages[*].sentAt\":{\"combine\":\"AND\",\"matchers\":[{\"match\":\"integer\"}]}}}");
   }
 
   @Test

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.check.Finding;
+import dev.subpact.graphql.check.FindingKind;
+import dev.subpact.graphql.check.Severity;
 import dev.subpact.graphql.operation.Operation;
+import dev.subpact.graphql.operation.SchemaCoordinate;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.TypeRules;
 import graphql.language.Field;
@@ -35,54 +38,64 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The expected messages' {@code type} rules made to say what the build's schema says, when verify
- * has it ({@code --schema} or introspection): Pact's {@code integer} for {@code Int}, {@code decimal}
- * for {@code Float} in the expected message and {@code number} in the received one (Pact's {@code
- * type} treats every number alike, so {@code Int → Float} passed),
- * the enum's values as a regex value set, and {@code null} accepted beside them only where the
- * schema makes the field nullable. Only leaves that carry exactly the {@code type} rule a capture
- * writes are changed; every other rule stays. The expected message itself must satisfy the typed
- * rules too ({@link #contractMismatches}): an example the build's schema cannot produce (an integer
- * where it now says {@code Float}, an enum value it no longer has, {@code null} where it now says
- * non-null) is a break whatever the backend sends.
+ * The expected messages' leaf rules made to say what the build's schema says, when verify has it
+ * ({@code --schema} or introspection): Pact's {@code integer} for {@code Int}, {@code number} for
+ * {@code Float} (Pact's {@code type} treats every number alike, so {@code Int → Float} passed; its
+ * {@code decimal} refuses graphql-js's {@code 5} for the {@code Float} 5.0), the enum's values as a
+ * regex value set, and {@code null} accepted beside them only where the schema makes the field
+ * nullable. Only leaves whose rule is the {@code type} rule a capture writes, or a one-matcher rule
+ * the schema's type agrees with ({@code integer} on an {@code Int}, {@code decimal} or {@code
+ * number} on a {@code Float}), are changed; every other rule stays.
+ *
+ * <p>The contract itself must fit the build's schema too ({@link #contractMismatches}): an example
+ * the schema cannot produce (an enum value it no longer has, {@code null} where it now says
+ * non-null, 1.5 where it says {@code Int}) is a break whatever the backend sends, and so is a field
+ * the contract's own rule reads as an integer where the schema now says {@code Float}. Whether the
+ * consumer reads an {@code Int} is taken from the contract's rules only, never from how its example
+ * is written: graphql-js writes the {@code Float} 5.0 as {@code 5}, so an integral example under a
+ * {@code type} rule is no evidence (capture writes {@code integer} for an {@code Int} it knows from
+ * {@code --schema}).
  */
 final class SchemaTypedRules {
 
-  private static final ObjectNode TYPE = TypeRules.rule();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private SchemaTypedRules() {}
 
-  /**
-   * {@code expected} with its leaf {@code type} rules typed by {@code schema} along {@code
-   * operation}'s selections; {@code expected} itself when nothing is typed. A {@code Float} gets
-   * Pact's {@code number}: graphql-js and graphql-core write the {@code Float} 2.0 as {@code 2},
-   * which Pact's {@code decimal} refuses.
-   */
+  /** {@code expected} with its leaf rules typed by {@code schema} along {@code operation}'s selections; {@code expected} itself when nothing is typed. */
   static ExpectedMessage typed(GraphQLSchema schema, Operation operation, ExpectedMessage expected) {
-    ObjectNode body = typedBody(schema, operation, expected, "number");
-    if (body == null) {
+    Walk walk = walk(schema, operation, expected);
+    if (walk == null || walk.body().equals(expected.matchingRules().path("body"))) {
       return expected;
     }
     ObjectNode rules = expected.matchingRules().deepCopy();
-    rules.set("body", body);
+    rules.set("body", walk.body());
     return new ExpectedMessage(expected.content(), rules);
   }
 
   /**
-   * Where the expected message does not satisfy the rules {@code schema} types it with — here a
-   * {@code Float} is Pact's {@code decimal}, as the consumer's example for a {@code Float} is
-   * (capture writes 1.5): what the consumer recorded is something the build's schema cannot send
-   * (an integer where the build says {@code Float}, an enum value it no longer has).
+   * Where the contract does not fit the build's schema: a field its rule reads as an integer that
+   * the schema now makes a {@code Float}, and an example the typed rules refuse (an enum value the
+   * build no longer has, {@code null} where it says non-null).
    */
   static List<Finding> contractMismatches(GraphQLSchema schema, Operation operation, ExpectedMessage expected, String label,
       String schemaOrigin) {
-    ObjectNode body = typedBody(schema, operation, expected, "decimal");
-    if (body == null) {
+    Walk walk = walk(schema, operation, expected);
+    if (walk == null) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
-    for (Finding mismatch : MessageMatcher.mismatches(expected.content(), body, expected.content(), label)) {
+    for (IntegerReadAsFloat field : walk.integersNowFloats()) {
+      found.add(new Finding(FindingKind.TYPE_CHANGED, Severity.ERROR, label + ": the pact reads '" + field.coordinate()
+          + "' as an integer (its matching rule 'integer' at " + field.rulePath() + "), but the build's schema ("
+          + schemaOrigin + ") makes it a Float, which can be 1.5", field.coordinate(), null, List.of(),
+          "keep '" + field.coordinate() + "' an Int and add the Float under a new field name (deprecate the old one),"
+              + " then move the consumers", field.rulePath().replace("[*]", "[0]")));
+    }
+    if (walk.body().equals(expected.matchingRules().path("body"))) {
+      return found;
+    }
+    for (Finding mismatch : MessageMatcher.mismatches(expected.content(), walk.body(), expected.content(), label)) {
       found.add(new Finding(mismatch.kind(), mismatch.severity(), mismatch.message() + " — the pact expects a value the"
           + " build's schema (" + schemaOrigin + ") does not describe there", mismatch.coordinate(), null, List.of(),
           "keep the field's type, enum values and nullability as the consumer reads them (add a new field for the new type)",
@@ -91,8 +104,8 @@ final class SchemaTypedRules {
     return found;
   }
 
-  /** The typed {@code body} rules, or {@code null} when nothing changes. */
-  private static ObjectNode typedBody(GraphQLSchema schema, Operation operation, ExpectedMessage expected, String floatMatch) {
+  /** The walk of {@code expected} along {@code operation}, its rules typed; {@code null} when there is nothing to type. */
+  private static Walk walk(GraphQLSchema schema, Operation operation, ExpectedMessage expected) {
     JsonNode written = expected.matchingRules().path("body");
     OperationDefinition definition;
     try {
@@ -111,12 +124,32 @@ final class SchemaTypedRules {
     }
     Map<String, FragmentDefinition> fragments = operation.document().ast().getDefinitionsOfType(FragmentDefinition.class).stream()
         .collect(Collectors.toMap(FragmentDefinition::getName, f -> f, (a, b) -> a));
-    ObjectNode typedBody = body.deepCopy();
-    new Walk(schema, fragments, typedBody, floatMatch).object(root, definition.getSelectionSet(), data, "$.data");
-    return typedBody.equals(body) ? null : typedBody;
+    Walk walk = new Walk(schema, fragments, body.deepCopy(), new ArrayList<>());
+    walk.object(root, definition.getSelectionSet(), data, "$.data");
+    return walk;
   }
 
-  private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, ObjectNode body, String floatMatch) {
+  /** A field the contract's rule at {@code rulePath} reads as an integer, which the build's schema makes a {@code Float}. */
+  private record IntegerReadAsFloat(SchemaCoordinate coordinate, String rulePath) {}
+
+  /**
+   * The single matcher {@code rule} holds when it holds one ({@code combine} absent or {@code AND}),
+   * e.g. {@code "type"} or {@code "integer"}; else {@code null}.
+   */
+  private static String soleMatch(JsonNode rule) {
+    if (rule == null || !rule.path("combine").asText("AND").equals("AND") || rule.path("matchers").size() != 1) {
+      return null;
+    }
+    JsonNode matcher = rule.path("matchers").get(0);
+    return matcher.size() == 1 && matcher.path("match").isTextual() ? matcher.path("match").asText() : null;
+  }
+
+  /**
+   * @param body the rules, typed as the walk goes
+   * @param integersNowFloats the fields the contract reads as integers that the schema makes {@code Float}, found as it goes
+   */
+  private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, ObjectNode body,
+      List<IntegerReadAsFloat> integersNowFloats) {
 
     void object(GraphQLNamedType parent, SelectionSet selections, JsonNode value, String path) {
       GraphQLNamedType type = parent;
@@ -132,16 +165,17 @@ final class SchemaTypedRules {
         }
         GraphQLFieldDefinition definition = container.getFieldDefinition(field.getName());
         if (definition != null) {
-          value(definition.getType(), field, member.getValue(), TypeRules.member(path, member.getKey()));
+          value(definition.getType(), field, member.getValue(), TypeRules.member(path, member.getKey()),
+              SchemaCoordinate.field(container.getName(), field.getName()));
         }
       }
     }
 
-    private void value(GraphQLType type, Field field, JsonNode value, String path) {
+    private void value(GraphQLType type, Field field, JsonNode value, String path, SchemaCoordinate coordinate) {
       GraphQLType nullable = GraphQLTypeUtil.unwrapNonNull(type);
       if (nullable instanceof GraphQLList list) {
         if (value.isArray() && !value.isEmpty()) {
-          value(list.getWrappedType(), field, value.get(0), path + "[*]");
+          value(list.getWrappedType(), field, value.get(0), path + "[*]", coordinate);
         }
         return;
       }
@@ -150,13 +184,23 @@ final class SchemaTypedRules {
         object(named, field.getSelectionSet(), value, path);
         return;
       }
-      if (!TYPE.equals(body.get(path))) {
+      String said = soleMatch(body.get(path));
+      boolean agrees = switch (named.getName()) {
+        case "Int" -> "integer".equals(said);
+        case "Float" -> "decimal".equals(said) || "number".equals(said);
+        default -> false;
+      };
+      if ("Float".equals(named.getName()) && "integer".equals(said)) {
+        integersNowFloats.add(new IntegerReadAsFloat(coordinate, path));
+        return;
+      }
+      if (!"type".equals(said) && !agrees) {
         return;
       }
       ObjectNode matcher = NODES.objectNode();
       switch (named.getName()) {
         case "Int" -> matcher.put("match", "integer");
-        case "Float" -> matcher.put("match", floatMatch);
+        case "Float" -> matcher.put("match", "number");
         default -> {
           if (named instanceof GraphQLEnumType enumType) {
             matcher.put("match", "regex").put("regex", "^(?:" + enumType.getValues().stream()

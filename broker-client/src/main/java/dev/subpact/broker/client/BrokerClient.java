@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.graphql.operation.InputLimits;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -109,7 +111,7 @@ public final class BrokerClient {
           .put("content", Base64.getEncoder().encodeToString(contract.content()))
           .put("onConflict", request.merge() ? "merge" : "overwrite");
     }
-    HttpResponse<String> response = send("POST", url, body.toString(), request, "publish");
+    Answer response = send("POST", url, body.toString(), request, "publish");
     List<String> messages = new ArrayList<>();
     for (JsonNode log : json(response, "the publish answer").path("logs")) {
       messages.add(log.path("message").asText());
@@ -157,7 +159,7 @@ public final class BrokerClient {
         prefix + "/branch/" + segment(branch) + "/latest",
         prefix + "/branch/" + segment(branch) + "/latest-version",
         prefix + "/latest/" + segment(branch))) {
-      HttpResponse<String> response = sendAllowing404("GET", base.resolve(candidate), "fetch the latest pact of " + consumer + " on " + branch);
+      Answer response = sendAllowing404("GET", base.resolve(candidate), "fetch the latest pact of " + consumer + " on " + branch);
       if (response.statusCode() != 404) {
         return Optional.of(response.body());
       }
@@ -189,7 +191,7 @@ public final class BrokerClient {
     List<PactForVerification> pacts = new ArrayList<>();
     for (JsonNode entry : answer.path("_embedded").path("pacts")) {
       URI self = base.resolve(stripLeadingSlash(entry.path("_links").path("self").path("href").asText()));
-      HttpResponse<String> pact = send("GET", self, null, null, "fetch the pact " + self);
+      Answer pact = send("GET", self, null, null, "fetch the pact " + self);
       JsonNode pactJson = json(pact, "the pact " + self);
       List<String> notices = new ArrayList<>();
       entry.path("verificationProperties").path("notices").forEach(n -> notices.add(n.path("text").asText()));
@@ -258,7 +260,7 @@ public final class BrokerClient {
     q.append("latestby=").append(selectors.size() == 1 ? "cvp" : "cvpv").append("&environment=").append(query(environment));
     String what = "ask can-i-deploy for " + selectors.stream().map(DeploySelector::toString).collect(java.util.stream.Collectors.joining(", "));
     URI url = base.resolve(q.toString().replace("[", "%5B").replace("]", "%5D"));
-    HttpResponse<String> response = send("GET", url, null, null, what);
+    Answer response = send("GET", url, null, null, what);
     JsonNode answer = json(response, "can-i-deploy");
     JsonNode summary = answer.path("summary");
     JsonNode deployable = summary.path("deployable");
@@ -393,13 +395,13 @@ public final class BrokerClient {
    * when it has no main branch or no version on it.
    */
   public Optional<BranchVersion> latestOnMainBranch(String pacticipant) {
-    HttpResponse<String> found = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant)),
+    Answer found = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant)),
         "read pacticipant " + pacticipant);
     String branch = found.statusCode() == 404 ? null : json(found, "the pacticipant").path("mainBranch").asText(null);
     if (branch == null) {
       return Optional.empty();
     }
-    HttpResponse<String> latest = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant) + "/branches/"
+    Answer latest = sendAllowing404("GET", base.resolve("pacticipants/" + segment(pacticipant) + "/branches/"
         + segment(branch) + "/latest-version"), "read the latest version of " + pacticipant + " on " + branch);
     String version = latest.statusCode() == 404 ? null : json(latest, "the latest version").path("number").asText(null);
     return Optional.ofNullable(version).map(v -> new BranchVersion(branch, v));
@@ -444,15 +446,15 @@ public final class BrokerClient {
 
   // ---------------------------------------------------------------- HTTP
 
-  private HttpResponse<String> sendAllowing404(String method, URI url, String what) {
+  private Answer sendAllowing404(String method, URI url, String what) {
     return exchange(method, url, null, null, what, true);
   }
 
-  private HttpResponse<String> send(String method, URI url, String body, PublishRequest request, String what) {
+  private Answer send(String method, URI url, String body, PublishRequest request, String what) {
     return exchange(method, url, body, request, what, false);
   }
 
-  private HttpResponse<String> exchange(String method, URI url, String body, PublishRequest request, String what, boolean allow404) {
+  private Answer exchange(String method, URI url, String body, PublishRequest request, String what, boolean allow404) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(30)).header("Accept", HAL);
     headers.forEach(builder::header);
     auth.header().ifPresent(h -> builder.header("Authorization", h));
@@ -466,7 +468,7 @@ public final class BrokerClient {
     Duration wait = backoff;
     for (int attempt = 1; ; attempt++) {
       try {
-        HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
+        Answer response = answer(http.send(httpRequest, HttpResponse.BodyHandlers.ofInputStream()), method, url);
         int status = response.statusCode();
         if (status >= 500 && attempt < attempts) {
           sleep(wait);
@@ -494,6 +496,23 @@ public final class BrokerClient {
     }
   }
 
+  /** An answer of the broker: its status and its body, read up to subpact's input limit. */
+  private record Answer(int statusCode, String body) {}
+
+  /**
+   * {@code response}'s body, read up to {@link InputLimits#maxBytes()} as every input is: a pact,
+   * a schema or a list of them over the limit is refused, by its Content-Length when it has one,
+   * else one byte past the limit, and never retried.
+   */
+  private Answer answer(HttpResponse<InputStream> response, String method, URI url) throws IOException {
+    try (InputStream body = response.body()) {
+      byte[] bytes = InputLimits.read("The answer of the broker at " + base + " to " + method + " " + url,
+          response.headers().firstValueAsLong("Content-Length").orElse(-1), body,
+          tooLarge -> new BrokerException(tooLarge, response.statusCode()));
+      return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
+    }
+  }
+
   private BrokerException refused(String method, URI url, int status, String body, PublishRequest request, String what, int attempts) {
     String said = brokerSays(body);
     String prefix = "The broker at " + base + " refused to " + what + " (" + method + " " + url.getRawPath() + " → " + status + ")";
@@ -517,7 +536,7 @@ public final class BrokerClient {
     return " The broker said: " + (text.length() > 300 ? text.substring(0, 300) + "…" : text);
   }
 
-  private JsonNode json(HttpResponse<String> response, String what) {
+  private JsonNode json(Answer response, String what) {
     try {
       JsonNode node = JSON.readTree(response.body());
       return node == null ? JSON.createObjectNode() : node;

@@ -2,6 +2,7 @@ package dev.subpact.broker.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.subpact.graphql.operation.InputLimits;
 import dev.subpact.graphql.pact.PactFormatException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,12 +26,16 @@ public record Contract(String consumer, String provider, byte[] content, String 
   /**
    * Reads a pact file (any Pact specification version).
    *
-   * @throws PactFormatException naming the file when it is unreadable or names no consumer/provider
+   * @throws PactFormatException naming the file when it is over subpact's input limit ({@link InputLimits}), unreadable or
+   *     names no consumer/provider
    */
   public static Contract read(Path file) {
     byte[] bytes;
     JsonNode root;
     try {
+      InputLimits.refusal("Pact file " + file, Files.size(file)).ifPresent(tooLarge -> {
+        throw new PactFormatException(tooLarge);
+      });
       bytes = Files.readAllBytes(file);
       root = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

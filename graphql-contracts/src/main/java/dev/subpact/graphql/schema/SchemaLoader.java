@@ -194,18 +194,9 @@ public final class SchemaLoader {
     try {
       HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream answer = response.body()) {
-        String what = "The introspection answer of " + url;
-        long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        Optional<String> tooLarge = InputLimits.refusal(what, declared);
-        if (tooLarge.isEmpty()) {
-          // chunked or lying about its length: read one byte past the bound, never more
-          byte[] bytes = answer.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, InputLimits.maxBytes() + 1));
-          tooLarge = InputLimits.refusal(what + " (at least)", bytes.length);
-          if (tooLarge.isEmpty()) {
-            return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
-          }
-        }
-        throw new SchemaLoadException(tooLarge.get());
+        byte[] bytes = InputLimits.read("The introspection answer of " + url,
+            response.headers().firstValueAsLong("Content-Length").orElse(-1), answer, SchemaLoadException::new);
+        return new Answer(response.statusCode(), new String(bytes, StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new SchemaLoadException(
