@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -29,8 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ArchitectureTest {
 
   /**
-   * The libraries whose sources are scanned for the incident's names. {@code pact-broker} joins the
-   * list once its one example name (in {@code DisplayName}'s Javadoc) is gone with its re-layering.
+   * The libraries whose sources are scanned for the incident's names and for command-line flags.
+   * {@code pact-broker} joins the list once its one example name (in {@code DisplayName}'s Javadoc)
+   * and its messages that name the broker command's options are gone with its re-layering.
    */
   private static final List<String> SCANNED_LIBRARIES =
       List.of("graphql-contracts", "broker-client", "consumer-contracts", "provider-verification");
@@ -88,6 +90,39 @@ class ArchitectureTest {
   @Test
   void noLibrarySourceMentionsTheIncident() throws IOException {
     List<String> mentions = new ArrayList<>();
+    forEachLibraryLine((where, line) -> {
+      Matcher m = INCIDENT_NAMES.matcher(line);
+      if (m.find()) {
+        mentions.add(where + ": " + m.group().toLowerCase(Locale.ROOT));
+      }
+    });
+    assertThat(mentions).as("incident names in library sources (move them to incident/, reference-backend/ or cli/)").isEmpty();
+  }
+
+  /** A Java string literal on one line (text blocks are not used in the libraries). */
+  private static final Pattern STRING_LITERAL = Pattern.compile("\"(?:\\\\.|[^\"\\\\])*\"");
+
+  /** A command-line flag such as {@code --schema} or {@code --run-timeout}, not a {@code --} inside a word or an arrow. */
+  private static final Pattern FLAG = Pattern.compile("(?<![\\w-])--[a-z][a-z-]*");
+
+  @Test
+  void noLibraryMessageGivesCommandLineFlagAdvice() throws IOException {
+    List<String> advice = new ArrayList<>();
+    forEachLibraryLine((where, line) -> {
+      Matcher literal = STRING_LITERAL.matcher(line);
+      while (literal.find()) {
+        Matcher flag = FLAG.matcher(literal.group());
+        if (flag.find()) {
+          advice.add(where + ": " + flag.group());
+        }
+      }
+    });
+    assertThat(advice).as("command-line flags in library strings: say it in neutral words (\"the run timeout\"); the CLI"
+        + " names its option (UserErrorHandler's hints, SettingHint)").isEmpty();
+  }
+
+  /** Calls {@code visit} with {@code path:line} and the text of every line of every library's {@code src/main}. */
+  private static void forEachLibraryLine(BiConsumer<String, String> visit) throws IOException {
     for (String module : SCANNED_LIBRARIES) {
       Path main = LauncherTest.ROOT.resolve(module).resolve("src/main");
       assertThat(main).isDirectory();
@@ -95,14 +130,10 @@ class ArchitectureTest {
         for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
           List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
           for (int i = 0; i < lines.size(); i++) {
-            Matcher m = INCIDENT_NAMES.matcher(lines.get(i));
-            if (m.find()) {
-              mentions.add(LauncherTest.ROOT.relativize(file) + ":" + (i + 1) + ": " + m.group().toLowerCase(Locale.ROOT));
-            }
+            visit.accept(LauncherTest.ROOT.relativize(file) + ":" + (i + 1), lines.get(i));
           }
         }
       }
     }
-    assertThat(mentions).as("incident names in library sources (move them to incident/, reference-backend/ or cli/)").isEmpty();
   }
 }
