@@ -4,9 +4,10 @@
 # `-Dsubpact.peers.skip=true` skip it). Idempotent: what is installed already is left alone.
 #   Debian: python3-websockets for /usr/bin/python3 (a real Python GraphQL WebSocket client), chromium + chromium-driver
 #           (the dashboard's browser tests), shellcheck (the ci/ scripts' lint)
-#   npm:    every */src/test/node/package-lock.json (graphql-js servers, graphql-ws and
-#           subscriptions-transport-ws clients, the official Pact CLI, graphql-inspector), `npm ci`
-#           again only when the lock file changed
+#   npm:    the root package-lock.json, one pinned set for every module's tests (graphql-js servers,
+#           graphql-ws and subscriptions-transport-ws clients, the official Pact CLI, graphql-inspector),
+#           installed into the root node_modules by one `npm ci`, again only when the lock file changed
+#           (see test-peers/README.md for why the root)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,8 +28,9 @@ if ((${#missing[@]} > 0)); then
     || fail "the tests need ${missing[*]} and this machine has no apt-get: install them with your package manager, then run the build again."
   as_root=()
   if [ "$(id -u)" != 0 ]; then
-    command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null \
-      || fail "the tests need the Debian packages ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (this build is not root and cannot sudo without a password), then run the build again."
+    if ! { command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; }; then
+      fail "the tests need the Debian packages ${missing[*]}: run 'sudo apt-get install ${missing[*]}' (this build is not root and cannot sudo without a password), then run the build again."
+    fi
     as_root=(sudo -n)
   fi
   export DEBIAN_FRONTEND=noninteractive
@@ -38,15 +40,21 @@ if ((${#missing[@]} > 0)); then
 fi
 
 command -v npm >/dev/null 2>&1 || fail "the tests need Node.js 20+ and npm (real GraphQL clients, servers and the official Pact CLI come from npm): install them, then run the build again."
-for dir in */src/test/node; do
-  [ -f "$dir/package-lock.json" ] || continue
-  stamp="$dir/node_modules/.subpact-lock.sha256"
-  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
-  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
-    continue
+# Before the one root set, each module had its own */src/test/node/node_modules; one left in a checkout
+# would shadow the root set (Node takes the nearest node_modules), so it goes.
+for stale in */src/test/node/node_modules; do
+  if [ -e "$stale" ] || [ -L "$stale" ]; then
+    echo "test-peers: removing $stale (the npm test peers are now one set in the repository root)"
+    rm -rf "$stale"
   fi
-  echo "test-peers: npm ci in $dir"
-  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed in $dir: see npm's message above."
-  echo "$want" > "$stamp"
 done
+# The stamp holds the lock file's SHA-256 of the last successful `npm ci`; `npm ci` deletes node_modules
+# first, so a failed or interrupted install leaves no stamp and runs again next time.
+stamp=node_modules/.subpact-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  echo "test-peers: npm ci in $(pwd)"
+  npm ci --no-audit --no-fund --loglevel=error || fail "npm ci failed in $(pwd): see npm's message above."
+  echo "$want" > "$stamp"
+fi
 echo "test-peers: Debian and npm peers present"

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardedVerificationTest {
 
   private static final Path FIXTURES = LauncherTest.ROOT.resolve("incident/src/main/resources/dev/subpact/incident/pacts");
-  private static final Path OFFICIAL_CLI = LauncherTest.ROOT.resolve("pact-broker/src/test/node/node_modules/.bin/pact-broker");
+  private static final Path OFFICIAL_CLI = LauncherTest.ROOT.resolve("node_modules/.bin/pact-broker");
 
   @TempDir Path dir;
   private RunningProcess broker;
@@ -121,7 +121,7 @@ class ShardedVerificationTest {
   private record OfficialRun(int exit, String output) {}
 
   private OfficialRun official(String... args) throws Exception {
-    assertThat(OFFICIAL_CLI).as("the official pact-broker CLI (npm ci in pact-broker/src/test/node)").exists();
+    assertThat(OFFICIAL_CLI).as("the official pact-broker CLI (test-peers/install.sh, or npm ci in the repository root)").exists();
     List<String> command = new ArrayList<>(List.of(OFFICIAL_CLI.toString()));
     command.addAll(List.of(args));
     command.addAll(List.of("--broker-base-url", brokerUrl));

@@ -142,7 +142,9 @@ public final class CaptureCommand implements Callable<Integer> {
       capture.await(duration, untilIdle);
       capture.close();
       if (CaptureReport.empty(capture.recording())) {
-        stderr.print(CaptureReport.nothingRecorded(capture.recording()));
+        String report = CaptureReport.nothingRecorded(capture.recording());
+        stderr.print(report);
+        SettingHint.line(SettingHint.CAPTURE, List.of(report)).ifPresent(stderr::println);
         stderr.flush();
         exitCode.set(ExitCodes.BAD_INPUT);
         return exitCode.get();

@@ -74,7 +74,7 @@ public final class ReportCommand implements Runnable {
         } catch (IOException e) {
           throw new UserInputException("Report " + file + " cannot be read: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-          throw new UserInputException(e.getMessage(), e);
+          throw new UserInputException(e.getMessage() + " (`subpact verify --format json --output FILE` writes one)", e);
         }
       }
       Report merged;

@@ -3,6 +3,7 @@ package dev.subpact.cli;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.SubpactException;
 import dev.subpact.graphql.check.CheckInputException;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.operation.DocumentSyntaxException;
 import dev.subpact.graphql.pact.PactFormatException;
 import dev.subpact.graphql.schema.SchemaLoadException;
@@ -12,9 +13,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 
 /**
@@ -61,28 +61,55 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
   /**
    * The command's options that give the input an error is about, e.g. {@code " (given with --schema)"};
-   * nothing when the message names them already or the command has none of them.
+   * nothing when the message names them already or the command has none of them. The libraries say
+   * "the baseline schema", "a new consumer version", "the broker's credentials" in neutral words;
+   * the first of {@link #HINTS} that fits the error and names an option of this command gives the hint.
    */
   static String flagHint(SubpactException e, CommandLine.Model.CommandSpec command) {
-    List<String> options = new ArrayList<>();
-    for (Map.Entry<Class<? extends SubpactException>, List<String>> entry : OPTIONS.entrySet()) {
-      if (entry.getKey().isInstance(e)) {
-        entry.getValue().stream().filter(o -> command.findOption(o) != null).forEach(options::add);
-      }
-    }
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (options.isEmpty() || options.stream().anyMatch(message::contains)) {
-      return "";
+    for (Hint hint : HINTS) {
+      if (!hint.type().isInstance(e) || !hint.when().test(e)) {
+        continue;
+      }
+      List<String> options = hint.options().stream().filter(o -> command.findOption(o) != null).toList();
+      if (options.isEmpty()) {
+        continue;
+      }
+      if (options.stream().anyMatch(message::contains)) {
+        return "";
+      }
+      return " (given with " + String.join(" or ", options) + (hint.environment() == null ? "" : ", or " + hint.environment()) + ")";
     }
-    return " (given with " + String.join(" or ", options) + ")";
+    return "";
   }
 
-  private static final Map<Class<? extends SubpactException>, List<String>> OPTIONS = Map.of(
-      SchemaLoadException.class, List.of("--schema", "--baseline"),
-      PactFormatException.class, List.of("--pacts"),
-      DocumentSyntaxException.class, List.of("--documents"),
-      CheckInputException.class, List.of("--pacts", "--documents"),
-      BrokerException.class, List.of("--broker"));
+  /**
+   * Which options give the input of an error of {@code type} for which {@code when} holds, and the
+   * environment variables that can give it instead ({@code null}: none).
+   */
+  private record Hint(Class<? extends SubpactException> type, Predicate<SubpactException> when, List<String> options, String environment) {
+
+    Hint(Class<? extends SubpactException> type, List<String> options) {
+      this(type, e -> true, options, null);
+    }
+  }
+
+  private static final List<Hint> HINTS = List.of(
+      new Hint(SchemaLoadException.class, e -> e.getMessage().startsWith(StaticGate.BASELINE_UNUSABLE), List.of("--baseline"), null),
+      new Hint(SchemaLoadException.class, List.of("--schema", "--baseline")),
+      new Hint(PactFormatException.class, List.of("--pacts")),
+      new Hint(DocumentSyntaxException.class, List.of("--documents")),
+      new Hint(CheckInputException.class, List.of("--pacts", "--documents")),
+      new Hint(BrokerException.class, e -> status(e) == 401, List.of("--username", "--password", "--token"),
+          "PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN"),
+      new Hint(BrokerException.class, e -> status(e) == 409, List.of("--consumer-version", "--name"), null),
+      new Hint(BrokerException.class, e -> status(e) == 404 && e.getMessage().contains("environment"),
+          List.of("--environment", "--to-environment"), null),
+      new Hint(BrokerException.class, e -> true, List.of("--broker"), "PACT_BROKER_BASE_URL"));
+
+  private static int status(SubpactException e) {
+    return ((BrokerException) e).status();
+  }
 
   private static boolean debug(CommandLine.ParseResult parsed) {
     for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {

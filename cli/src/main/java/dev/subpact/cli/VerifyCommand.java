@@ -8,6 +8,7 @@ import dev.subpact.broker.client.Publication;
 import dev.subpact.broker.client.VerificationResults;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
+import dev.subpact.graphql.report.InteractionReport;
 import dev.subpact.graphql.report.Report;
 import dev.subpact.graphql.report.ReportFormat;
 import dev.subpact.graphql.report.RunInfo;
@@ -19,6 +20,7 @@ import dev.subpact.replay.Shard;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -184,6 +186,7 @@ public final class VerifyCommand implements Callable<Integer> {
     ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
         RunInfo.endingNow("verify", started)));
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("verify"), System::getenv);
+    SettingHint.line(SettingHint.VERIFY, findingMessages(report)).ifPresent(hint -> Terminal.info(spec, hint));
     if (NoPactsOption.nothingToVerify(contracts)) {
       if (publishResults) {
         recordVersionOnly(contracts);
@@ -194,6 +197,17 @@ public final class VerifyCommand implements Callable<Integer> {
       publish(report);
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
+  }
+
+  /** Every finding's message in {@code report}: the run's own and each interaction's errors and warnings. */
+  private static List<String> findingMessages(Report report) {
+    List<String> messages = new ArrayList<>();
+    report.schemaFindings().forEach(f -> messages.add(f.message()));
+    for (InteractionReport r : report.results()) {
+      r.errors().forEach(f -> messages.add(f.message()));
+      r.warnings().forEach(f -> messages.add(f.message()));
+    }
+    return messages;
   }
 
   /** What can be seen wrong before a replay that may take minutes: its results would be lost. */
@@ -216,7 +230,8 @@ public final class VerifyCommand implements Callable<Integer> {
         Terminal.info(spec, p.describe(providerVersion));
       }
     } catch (BrokerException e) {
-      throw new UserInputException(e.getMessage(), e);
+      // 400: a pact file without the results link, i.e. not fetched from a broker
+      throw new UserInputException(e.getMessage() + (e.status() == 400 ? " (`subpact pacts --provider P --out DIR` fetches them)" : ""), e);
     }
   }
 

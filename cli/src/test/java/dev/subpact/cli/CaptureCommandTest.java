@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,6 +164,21 @@ class CaptureCommandTest {
             + "What to do: the bot reached the capture but sent no GraphQL; the capture records GraphQL on any path: a "
             + "WebSocket upgrade offering graphql-transport-ws or graphql-ws, or a POST with a JSON body {\"query\": ...}. "
             + "Point the bot's GraphQL URL at the capture.\n");
+  }
+
+  @Test
+  void aBotThatConnectsButSubscribesToNothingIsToldToRunLongerWithTheOptionsThatSayHowLong() throws Exception {
+    CompletableFuture<Integer> capture = capture("before-rename");
+    String[] urls = awaitListening();
+    WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+        .buildAsync(URI.create(urls[0]), new WebSocket.Listener() {}).get(30, TimeUnit.SECONDS);
+    socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(30, TimeUnit.SECONDS);
+
+    assertThat(capture.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(stderr.toString())
+        .contains("What to do: the bot connected but sent no subscribe/start before the capture stopped; check that it is not"
+            + " waiting for something else (its logs), and let it run longer (the capture's idle time and duration).\n")
+        .endsWith("hint: command-line options for the settings named: the capture's idle time and duration (--until-idle, --duration).\n");
   }
 
   @Test

@@ -198,8 +198,8 @@ class CheckCommandTest {
         "--pacts", PACTS.toString());
 
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).startsWith("subpact check: The baseline schema (--baseline) cannot be used: ")
-        .contains("no-such-schema.graphql");
+    assertThat(run.err()).startsWith("subpact check: The baseline schema (the schema to compare with) cannot be used: ")
+        .contains("no-such-schema.graphql").contains(" (given with --baseline)").doesNotContain("--schema or");
   }
 
   @Test

@@ -207,7 +207,8 @@ class DeployGateCommandsTest {
       Path local = dir.resolve("karen");
       assertThat(run("verify", "--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),
           "--pacts", local.toString(), "--publish-results", "--provider-version", "x")).isEqualTo(2);
-      assertThat(out.toString()).contains("has no pb:publish-verification-results link: fetch the pacts from the broker with `subpact pacts");
+      assertThat(out.toString()).contains("has no pb:publish-verification-results link: fetch flexus-backend's pacts from the broker (they carry"
+          + " the link) to publish results. (`subpact pacts --provider P --out DIR` fetches them)");
     }
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.SubpactException;
+import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.pact.PactFormatException;
 import dev.subpact.graphql.schema.SchemaLoadException;
 import java.io.PrintWriter;
@@ -48,6 +49,32 @@ class ErrorContractTest {
     assertThat(err.toString()).isEqualTo("subpact publish: Pact file p.json names no consumer.name or provider.name; is it a"
         + " pact? (given with --pacts)\n"
         + "subpact publish: Cannot reach the broker: check --broker and that it runs.\n");
+  }
+
+  @Test
+  void theHintNamesTheOptionForWhatTheLibrarySaysInNeutralWords() {
+    handle("check", new SchemaLoadException(StaticGate.BASELINE_UNUSABLE + "Schema file b.graphql does not exist."),
+        "check", "--schema", "s.graphql", "--baseline", "b.graphql", "--pacts", "pacts");
+    handle("publish", new BrokerException("The broker refused to publish (POST /contracts/publish → 409): karen version 1 already"
+        + " has a different contract. Publish the new contract under a new consumer version.", 409),
+        "publish", "--broker", "http://127.0.0.1:1", "--pacts", "p.json", "--consumer-version", "1");
+    handle("create-environment", new BrokerException("The broker already has an environment named staging. Pick another name.", 409),
+        "create-environment", "--broker", "http://127.0.0.1:1", "--name", "staging");
+    handle("record-deployment", new BrokerException("The broker has no environment named stagin. Create it first, or check the"
+        + " environment's name.", 404),
+        "record-deployment", "--broker", "http://127.0.0.1:1", "--pacticipant", "karen", "--version", "1", "--environment", "stagin");
+    handle("publish", new BrokerException("Cannot publish at the broker: nothing answers there. Check the broker's base URL.",
+        new java.net.ConnectException()), "publish", "--broker", "http://127.0.0.1:1", "--pacts", "p.json", "--consumer-version", "1");
+
+    assertThat(err.toString()).isEqualTo(
+        "subpact check: " + StaticGate.BASELINE_UNUSABLE + "Schema file b.graphql does not exist. (given with --baseline)\n"
+        + "subpact publish: The broker refused to publish (POST /contracts/publish → 409): karen version 1 already has a different"
+        + " contract. Publish the new contract under a new consumer version. (given with --consumer-version)\n"
+        + "subpact create-environment: The broker already has an environment named staging. Pick another name. (given with --name)\n"
+        + "subpact record-deployment: The broker has no environment named stagin. Create it first, or check the environment's name."
+        + " (given with --environment)\n"
+        + "subpact publish: Cannot publish at the broker: nothing answers there. Check the broker's base URL."
+        + " (given with --broker, or PACT_BROKER_BASE_URL)\n");
   }
 
   @Test

@@ -116,7 +116,9 @@ class PublishCommandTest {
     Path file = GraphqlPacts.writeTo(dir, pact("80015", "before-rename"));
     answers.put("POST /contracts/publish", "401 ");
     assertThat(run("--broker", url(), "--pacts", file.toString(), "--consumer-version", "1", "--token", "nope")).isEqualTo(ExitCodes.BAD_INPUT);
-    assertThat(stderr.toString()).contains("→ 401): not authenticated. Give --username/--password or --token").doesNotContain("nope");
+    assertThat(stderr.toString()).contains("→ 401): not authenticated. Give the broker's credentials: a user and password"
+        + " (basic auth) or a bearer token. (given with --username or --password or --token, or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD"
+        + " or PACT_BROKER_TOKEN)").doesNotContain("nope");
 
     assertThat(run("--broker", url(), "--pacts", dir.resolve("missing.json").toString(), "--consumer-version", "1")).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(stderr.toString()).contains("Pact file " + dir.resolve("missing.json") + " does not exist.");

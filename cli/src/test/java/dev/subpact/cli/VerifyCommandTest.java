@@ -81,6 +81,21 @@ class VerifyCommandTest {
   }
 
   @Test
+  void the_report_names_a_missing_setting_in_neutral_words_and_the_cli_names_its_option() throws Exception {
+    try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
+      Run run = verify("--backend", backend.websocketUrl().toString(), "--pacts", pacts.resolve("karen-flexus-backend.json").toString(),
+          "--settle", "2s", "--format", "json");
+
+      JsonNode subscription = JSON.readTree(run.out()).path("results").get(1);
+      assertThat(subscription.path("outcome").asText()).isEqualTo("unconfirmed");
+      assertThat(subscription.path("errors").get(0).path("message").asText())
+          .contains("no provider-state URL: nothing can make the backend publish the event the consumer expects")
+          .doesNotContain("--state-url");
+      assertThat(run.err()).contains("hint: command-line options for the settings named: the provider-state URL (--state-url).");
+    }
+  }
+
+  @Test
   void aliased_build_passes_exit_0() {
     try (ReferenceBackend backend = ReferenceBackend.start(Build.named("aliased"), 0)) {
       Run run = verify("--backend", backend.websocketUrl().toString(), "--state-url", backend.stateUrl().toString(),

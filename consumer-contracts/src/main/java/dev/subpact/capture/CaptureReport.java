@@ -81,8 +81,7 @@ public final class CaptureReport {
     out.append("What to do: ");
     if (total(traffic.connections()) > 0) {
       out.append("the bot connected but sent no subscribe/start before the capture stopped; check that it is not ")
-          .append("waiting for something else (its logs), and let it run longer (--until-idle/--duration, ")
-          .append("SUBPACT_BOT_RUN_SECONDS in ci/bot-publish.sh).\n");
+          .append("waiting for something else (its logs), and let it run longer (the capture's idle time and duration).\n");
     } else if (!traffic.notGraphql().isEmpty()) {
       out.append("the bot reached the capture but sent no GraphQL; the capture records GraphQL on any path: a WebSocket ")
           .append("upgrade offering graphql-transport-ws or graphql-ws, or a POST with a JSON body {\"query\": ...}. ")

@@ -22,6 +22,8 @@ final class ExternalClient implements AutoCloseable {
 
   static final Path MODULE = Path.of("").toAbsolutePath();
   static final Path NODE_DIR = MODULE.resolve("src/test/node");
+  /** The repository's one set of npm test peers (the root package.json); the scripts find it by Node's parent-directory lookup. */
+  static final Path NODE_MODULES = MODULE.resolve("../node_modules").normalize();
   static final Path PYTHON_BOT = MODULE.resolve("src/test/python/karen_bot.py");
   static final Path DEBIAN_PYTHON = Path.of("/usr/bin/python3");
 
@@ -62,8 +64,8 @@ final class ExternalClient implements AutoCloseable {
 
   /** Starts {@code node SCRIPT args...} in the module's test Node directory. */
   static ExternalClient node(String script, String... args) throws IOException {
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/graphql-ws"))) {
-      fail("The Node test clients are not installed: run `npm ci` in " + NODE_DIR + " (the CI runs it for every */src/test/node).");
+    if (!Files.isDirectory(NODE_MODULES.resolve("graphql-ws"))) {
+      fail("The Node test clients are not installed in " + NODE_MODULES + ": run test-peers/install.sh (`./mvnw verify` runs it) or `npm ci` in the repository root.");
     }
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));

@@ -21,10 +21,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 
-/** How a bot team writes its contract in Java: from the bot's own .graphql files. */
+/**
+ * How a bot team writes its contract in Java: from the bot's own .graphql files, here the client
+ * kit's after-rename operations of the {@code incident} module (a test dependency), read as a file
+ * ({@link GraphqlContract.InteractionBuilder#document(Path)}) and from the classpath.
+ */
 class KarenBotContractTest {
 
-  private static final Path BOT = Path.of("src/test/resources/bot/karen");
+  private static final Path CKIT = Path.of("../incident/src/main/resources/dev/subpact/incident/ckit");
+  private static final Path KAREN_THREADS = CKIT.resolve("KarenThreads.after-rename.graphql");
+  private static final String DELETE_EMESSAGES = "dev/subpact/incident/ckit/DeleteEmessages.after-rename.graphql";
   private static final Path SCHEMAS = Path.of("../incident/src/main/resources/dev/subpact/backend/schemas");
 
   @TempDir Path out;
@@ -32,7 +38,7 @@ class KarenBotContractTest {
   static GraphqlContract karen() {
     return GraphqlContract.between("karen", "flexus-backend").consumerVersion("2.0.0")
         .subscription("KarenThreads subscription")
-            .document(BOT.resolve("KarenThreads.graphql"))
+            .document(KAREN_THREADS)
             .variables(Map.of("marketable_name", "frog", "marketable_version", 1002003, "inprocess_tool_names", List.of("frog_tool"),
                 "want_erp_tables", List.of(), "want_emsg_types", List.of("TELEGRAM")))
             .overWebSocket("graphql-ws", "graphql-transport-ws")
@@ -50,7 +56,7 @@ class KarenBotContractTest {
                 .closeObject())
         .and()
         .mutation("DeleteEmessages mutation")
-            .documentResource("bot/karen/DeleteEmessages.graphql")
+            .documentResource(DELETE_EMESSAGES)
             .variables(Map.of("ids", List.of("emsg_example1")))
             .expects(new PactDslJsonBody().object("data").booleanType("emessages_delete", true).closeObject())
         .and();
@@ -65,7 +71,7 @@ class KarenBotContractTest {
     assertThat(pact.interactions()).extracting(GraphqlInteraction::description)
         .containsExactly("DeleteEmessages mutation", "KarenThreads subscription");
     GraphqlInteraction karenThreads = pact.interactions().get(1);
-    assertThat(karenThreads.operation().document().text()).isEqualTo(Files.readString(BOT.resolve("KarenThreads.graphql"), StandardCharsets.UTF_8));
+    assertThat(karenThreads.operation().document().text()).isEqualTo(Files.readString(KAREN_THREADS, StandardCharsets.UTF_8));
     assertThat(karenThreads.operation().operationName()).isEqualTo("KarenThreads");
     assertThat(karenThreads.expected().get(0).matchingRules().path("body").path("$.data.bot_threads_calls_tasks.news_payload_emessage.emsg_id")
         .path("matchers").get(0).path("match").asText()).isEqualTo("type");
@@ -81,7 +87,7 @@ class KarenBotContractTest {
     Schema renamed = SchemaLoader.fromFile(SCHEMAS.resolve("renamed.graphql"));
     GraphqlPact pact = GraphqlContract.between("karen", "flexus-backend").consumerVersion("2.0.1")
         .subscription("KarenThreads subscription")
-            .document(BOT.resolve("KarenThreads.graphql"))
+            .document(KAREN_THREADS)
             .variables(Map.of("marketable_name", "frog", "marketable_version", 1002003, "inprocess_tool_names", List.of("frog_tool"),
                 "want_erp_tables", List.of(), "want_emsg_types", List.of("TELEGRAM")))
             .expectsEverySelectedField(renamed)
@@ -122,11 +128,11 @@ class KarenBotContractTest {
 
   @Test
   void mistakesAreNamed() {
-    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").query("KarenThreads").document(BOT.resolve("KarenThreads.graphql")).and())
-        .hasMessageEndingWith("is declared a query but src/test/resources/bot/karen/KarenThreads.graphql defines a subscription.");
-    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").mutation("d").documentResource("bot/karen/DeleteEmessages.graphql")
+    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").query("KarenThreads").document(KAREN_THREADS).and())
+        .hasMessageEndingWith("is declared a query but " + KAREN_THREADS + " defines a subscription.");
+    assertThatThrownBy(() -> GraphqlContract.between("karen", "b").mutation("d").documentResource(DELETE_EMESSAGES)
             .variables(Map.of("emessage_ids", List.of())).and())
-        .hasMessage("Interaction 'd' gives variables [emessage_ids] that classpath:bot/karen/DeleteEmessages.graphql does not declare (it declares [ids]).");
+        .hasMessage("Interaction 'd' gives variables [emessage_ids] that classpath:" + DELETE_EMESSAGES + " does not declare (it declares [ids]).");
     assertThatThrownBy(() -> GraphqlContract.between("karen", "b").mutation("d").and())
         .hasMessageContaining("has no document: call document(Path) with the bot's own .graphql file.");
   }

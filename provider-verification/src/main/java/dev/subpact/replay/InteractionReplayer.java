@@ -203,7 +203,7 @@ public final class InteractionReplayer {
     StaticChecker checker = schema.checker();
     if (checker == null) {
       return new Outcome.Unconfirmed(silence + ", and silence alone is not evidence of acceptance: the operation could not be"
-          + " validated against the build's schema (" + schema.unavailable() + "). Give --schema with the build's exported"
+          + " validated against the build's schema (" + schema.unavailable() + "). Give the build's exported"
           + " schema, or a provider state whose trigger publishes an event the pact expects", List.of());
     }
     List<Finding> errors = checker.check(interaction.operation()).stream().filter(Finding::isError).toList();
@@ -218,7 +218,7 @@ public final class InteractionReplayer {
     return errors.isEmpty()
         ? new Outcome.Accepted(transport, 0, List.of())
         : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
-            + " (errors below): is that this build's schema, or does the backend answer slower than --settle?", errors);
+            + " (errors below): is that this build's schema, or does the backend answer slower than the settle time?", errors);
   }
 
   /**
@@ -232,8 +232,8 @@ public final class InteractionReplayer {
       return null;
     }
     if (!states.configured()) {
-      return new Outcome.Unconfirmed("no --state-url: nothing can make the backend publish the event the consumer expects"
-          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give --state-url, the backend's"
+      return new Outcome.Unconfirmed("no provider-state URL: nothing can make the backend publish the event the consumer expects"
+          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give the provider-state URL, the backend's"
           + " provider-state endpoint (see provider-verification/README.md, \"Provider states\")", List.of());
     }
     Outcome failed = changeStates(interaction, "trigger", interactionId, deadline);

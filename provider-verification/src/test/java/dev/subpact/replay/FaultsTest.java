@@ -112,7 +112,7 @@ class FaultsTest {
       Duration took = Duration.between(start, Instant.now());
       InteractionReport result = report.results().get(0);
       assertThat(result.errors()).singleElement().satisfies(f -> assertThat(f.message())
-          .contains("no --state-url: nothing can make the backend publish the event"));
+          .contains("no provider-state URL: nothing can make the backend publish the event"));
       assertThat(took).as("said at once, not after the 30 s timeout").isLessThan(Duration.ofSeconds(15));
     }
   }
@@ -124,7 +124,7 @@ class FaultsTest {
       assertThat(report.schemaFindings()).singleElement().satisfies(f -> {
         assertThat(f.isError()).isFalse();
         assertThat(f.message()).contains("Cannot introspect " + server.url().toString().replace("ws:", "http:"))
-            .contains("The static error list").contains("deprecation warnings are missing").contains("--schema");
+            .contains("The static error list").contains("deprecation warnings are missing").contains("Give the build's exported schema");
       });
     }
   }

@@ -114,7 +114,7 @@ class ForeignInteractionsTest {
 
     assertThat(report.results()).allSatisfy(r -> {
       assertThat(r.outcome()).isEqualTo("unreachable");
-      assertThat(r.errors()).singleElement().satisfies(f -> assertThat(f.message()).contains("set it with --http"));
+      assertThat(r.errors()).singleElement().satisfies(f -> assertThat(f.message()).contains(", the backend's HTTP URL?)"));
     });
   }
 
@@ -130,7 +130,7 @@ class ForeignInteractionsTest {
     }
     assertThat(report.results()).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo("timed-out");
-      assertThat(r.errors()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("HTTP GET /hang did not end within --timeout 2000 ms"));
+      assertThat(r.errors()).singleElement().satisfies(f -> assertThat(f.message()).startsWith("HTTP GET /hang did not end within the interaction's timeout of 2000 ms"));
     });
   }
 

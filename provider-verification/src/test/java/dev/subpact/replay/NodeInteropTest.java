@@ -95,7 +95,7 @@ class NodeInteropTest {
       ReplayConfig.Builder config = ReplayConfig.builder(server.url()).timeout(Duration.ofSeconds(5)).initPayload(JSON.readTree("{\"apiKey\":\"k\"}"));
       InteractionReport unknown = ReplayEngine.run(config.build(), List.of(Pacts.unknownField("graphql-transport-ws"))).results().get(0);
       assertThat(unknown.outcome()).as(unknown.errors().toString()).isEqualTo("unconfirmed");
-      assertThat(unknown.errors().get(0).message()).contains("silence alone is not evidence").contains("Cannot introspect").contains("--schema");
+      assertThat(unknown.errors().get(0).message()).contains("silence alone is not evidence").contains("Cannot introspect").contains("Give the build's exported schema");
 
       config.schema(SchemaLoader.fromSdl(INTEROP_SDL, "schema.js"));
       InteractionReport invalid = ReplayEngine.run(config.build(), List.of(Pacts.unknownField("graphql-transport-ws"))).results().get(0);

@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 record NodeServer(Process process, int port) implements AutoCloseable {
 
   private static final Path NODE_DIR = Path.of("src/test/node");
+  /** The repository's one set of npm test peers (the root package.json); the scripts find it by Node's parent-directory lookup. */
+  private static final Path NODE_MODULES = Path.of("../node_modules");
 
   static NodeServer start(String script, String... args) throws Exception {
     return start(script, Map.of(), args);
@@ -26,8 +28,8 @@ record NodeServer(Process process, int port) implements AutoCloseable {
 
   /** As {@link #start(String, String...)}, with {@code environment} added to the process's. */
   static NodeServer start(String script, Map<String, String> environment, String... args) throws Exception {
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
-      throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
+    if (!Files.isDirectory(NODE_MODULES.resolve("graphql-ws"))) {
+      throw new AssertionError("Node packages are missing in " + NODE_MODULES.toAbsolutePath().normalize() + ": run test-peers/install.sh (`./mvnw verify` runs it) or `npm ci` in the repository root.");
     }
     List<String> command = new ArrayList<>(List.of("node", script));
     command.addAll(List.of(args));

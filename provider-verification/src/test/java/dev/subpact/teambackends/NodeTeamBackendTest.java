@@ -29,14 +29,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class NodeTeamBackendTest {
 
   private static final Path NODE_DIR = Path.of("src/test/node");
+  private static final Path NODE_MODULES = Path.of("../node_modules");
 
   @TempDir Path dir;
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"before-rename, accepted", "aliased, accepted", "renamed, rejected"})
   void the_node_backend_and_its_state_handler_give_the_incidents_verdicts(String build, String outcome) throws Exception {
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
-      throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
+    if (!Files.isDirectory(NODE_MODULES.resolve("graphql-ws"))) {
+      throw new AssertionError("Node packages are missing in " + NODE_MODULES.toAbsolutePath().normalize() + ": run test-peers/install.sh (`./mvnw verify` runs it) or `npm ci` in the repository root.");
     }
     Path sdl = dir.resolve(build + ".graphql");
     try (InputStream in = NodeTeamBackendTest.class.getResourceAsStream("/dev/subpact/backend/schemas/" + build + ".graphql")) {

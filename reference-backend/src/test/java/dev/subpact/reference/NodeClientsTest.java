@@ -18,14 +18,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NodeClientsTest {
 
   private static final Path NODE_DIR = Path.of("../provider-verification/src/test/node");
+  private static final Path NODE_MODULES = Path.of("../node_modules");
   private static final String ALIASED_QUERY =
       "subscription { bot_threads_calls_tasks(marketable_name: \"frog\", marketable_version: 1, inprocess_tool_names: [],"
           + " want_emsg_types: [\"TELEGRAM\"]) { news_action news_about news_payload_emessage { emsg_id emessage_type } } }";
   private static final String RENAMED_QUERY = ALIASED_QUERY.replace("want_emsg_types", "want_emessage_types");
 
   private static String client(String protocol, ReferenceBackend backend, String query) throws IOException, InterruptedException {
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules"))) {
-      throw new AssertionError("Node packages are missing: run `npm ci` in provider-verification/src/test/node (.ci/run does).");
+    if (!Files.isDirectory(NODE_MODULES.resolve("graphql-ws"))) {
+      throw new AssertionError("Node packages are missing in " + NODE_MODULES.toAbsolutePath().normalize() + ": run test-peers/install.sh (`./mvnw verify` runs it) or `npm ci` in the repository root.");
     }
     Process node = new ProcessBuilder("node", "client.js", protocol, backend.websocketUrl().toString(),
         backend.stateUrl().toString(), query).directory(NODE_DIR.toFile()).redirectErrorStream(true).start();

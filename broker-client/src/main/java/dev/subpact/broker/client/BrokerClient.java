@@ -290,7 +290,7 @@ public final class BrokerClient {
   public BrokerEnvironment createEnvironment(BrokerEnvironment environment) {
     if (environmentUuid(environment.name()).isPresent()) {
       throw new BrokerException("The broker at " + base + " already has an environment named " + environment.name()
-          + ". Pick another --name, or use it as it is (list-environments shows it).", 409);
+          + ". Pick another name, or use the existing one as it is (the broker lists its environments).", 409);
     }
     ObjectNode body = JSON.createObjectNode().put("name", environment.name()).put("production", environment.production());
     if (environment.displayName() != null) {
@@ -339,15 +339,14 @@ public final class BrokerClient {
     }
     if (ended == 0) {
       throw new BrokerException("The broker at " + base + " has no currently supported release of " + pacticipant + " " + version
-          + " in " + environment + ". Record one first (record-release), or check the version and environment names.", 404);
+          + " in " + environment + ". Record a release of it there first, or check the version and environment names.", 404);
     }
     return ended;
   }
 
   private URI placements(String pacticipant, String version, String environment, String kind) {
     String uuid = environmentUuid(environment).orElseThrow(() -> new BrokerException("The broker at " + base
-        + " has no environment named " + environment + ". Create it first (subpact create-environment --name "
-        + environment + ").", 404));
+        + " has no environment named " + environment + ". Create it first, or check the environment's name.", 404));
     return base.resolve("pacticipants/" + segment(pacticipant) + "/versions/" + segment(version)
         + "/" + kind + "/environment/" + segment(uuid));
   }
@@ -411,7 +410,7 @@ public final class BrokerClient {
   public String schema(String provider, String version) {
     URI url = base.resolve("pacticipants/" + segment(provider) + "/versions/" + segment(version) + "/graphql-schema");
     return send("GET", url, null, null, "fetch the GraphQL schema of " + provider + " " + version
-        + " (publish it with subpact schema publish; only subpact's broker knows GraphQL)").body();
+        + " (publish that schema to the broker first; only subpact's broker knows GraphQL)").body();
   }
 
   /** Sentences naming deprecated schema coordinates still used by consumer versions, and where they run. */
@@ -488,7 +487,7 @@ public final class BrokerClient {
         String why = e instanceof ConnectException ? "nothing answers there (connection refused)"
             : e instanceof HttpTimeoutException ? "it did not answer in time" : e.toString();
         throw new BrokerException("Cannot " + what + " at the broker " + base + ": " + why + " (after " + attempt
-            + " attempt(s)). Check --broker / PACT_BROKER_BASE_URL and that the broker is running.", e);
+            + " attempt(s)). Check the broker's base URL and that the broker is running.", e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new BrokerException("Interrupted while trying to " + what + " at " + base, e);
@@ -517,13 +516,13 @@ public final class BrokerClient {
     String said = brokerSays(body);
     String prefix = "The broker at " + base + " refused to " + what + " (" + method + " " + url.getRawPath() + " → " + status + ")";
     return switch (status) {
-      case 401 -> new BrokerException(prefix + ": not authenticated. Give --username/--password or --token "
-          + "(or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD or PACT_BROKER_TOKEN)." + said, status);
+      case 401 -> new BrokerException(prefix + ": not authenticated. Give the broker's credentials: a user and password (basic auth) or a bearer token."
+          + said, status);
       case 403 -> new BrokerException(prefix + ": these credentials may not do that. Use a token or user with "
           + "write access to the broker." + said, status);
       case 409 -> new BrokerException(prefix + ": " + (request == null ? "conflict" : request.consumer() + " version "
           + request.consumerVersion() + " already has a different contract") + ". A published version's contract must not change: "
-          + "publish the new contract under a new --consumer-version (e.g. the new git sha)." + said, status);
+          + "publish the new contract under a new consumer version (e.g. the new git sha)." + said, status);
       default -> new BrokerException(prefix + (status >= 500 ? " after " + attempts + " attempt(s)" : "") + "." + said, status);
     };
   }

@@ -44,7 +44,7 @@ public final class VerificationResults {
         case VERIFIED -> "published: " + pact + " verified by " + providerVersion;
         case FAILED -> "published: " + pact + " failed by " + providerVersion;
         case NOT_REPLAYED -> "not published: " + pact + ": not every interaction of it was replayed in this run"
-            + " (with --shard, the shard that holds it publishes it)";
+            + " (in a sharded run, the shard that holds it publishes it)";
         case EMPTY -> "not published: " + pact + ": the pact has no interactions, so nothing was verified";
       };
     }
@@ -73,7 +73,7 @@ public final class VerificationResults {
     for (Path file : pactFiles) {
       GraphqlPact pact = GraphqlPacts.read(file, true); // a document over the parse limits is a failed verdict, published as such
       URI url = link(file).orElseThrow(() -> new BrokerException(file + " has no pb:publish-verification-results link: "
-          + "fetch the pacts from the broker with `subpact pacts --provider " + pact.provider() + " --out DIR` to publish results.", 400));
+          + "fetch " + pact.provider() + "'s pacts from the broker (they carry the link) to publish results.", 400));
       outcomes.add(new Published(pact.consumer(), pact.consumerVersion(), report.verdictOf(pact), url));
     }
     if (providerBranch != null && outcomes.stream().anyMatch(Published::published)) {

@@ -94,14 +94,15 @@ class BrokerClientTest {
     BrokerClient client = BrokerClient.of(url(), BrokerAuth.bearer("t0k3n")).withRetries(1, Duration.ZERO);
     answer("POST /contracts/publish", 401, "");
     assertThatThrownBy(() -> client.publish(request())).isInstanceOf(BrokerException.class)
-        .hasMessageContaining("(POST /contracts/publish → 401): not authenticated. Give --username/--password or --token");
+        .hasMessageContaining("(POST /contracts/publish → 401): not authenticated. Give the broker's credentials: a user and password"
+            + " (basic auth) or a bearer token.");
     answer("POST /contracts/publish", 403, "{\"error\":\"read only\"}");
     assertThatThrownBy(() -> client.publish(request())).hasMessageContaining("→ 403): these credentials may not do that")
         .hasMessageContaining("The broker said: {\"error\":\"read only\"}");
     answer("POST /contracts/publish", 409, "{\"errors\":{\"contracts\":[\"changed\"]}}");
     assertThatThrownBy(() -> client.publish(request()))
         .hasMessageContaining("karen bot version 1.2.3 already has a different contract. A published version's contract must not change: "
-            + "publish the new contract under a new --consumer-version");
+            + "publish the new contract under a new consumer version");
     assertThat(requests).allMatch(r -> r.endsWith("auth=Bearer t0k3n"));
   }
 
@@ -128,7 +129,7 @@ class BrokerClientTest {
     BrokerClient client = BrokerClient.of(URI.create("http://127.0.0.1:" + closedPort), BrokerAuth.none()).withRetries(2, Duration.ofMillis(1));
     assertThatThrownBy(client::index).isInstanceOf(BrokerException.class)
         .hasMessage("Cannot read the index at the broker http://127.0.0.1:" + closedPort + "/: nothing answers there (connection refused) "
-            + "(after 2 attempt(s)). Check --broker / PACT_BROKER_BASE_URL and that the broker is running.");
+            + "(after 2 attempt(s)). Check the broker's base URL and that the broker is running.");
   }
 
   @Test

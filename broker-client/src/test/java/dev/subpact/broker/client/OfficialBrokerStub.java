@@ -32,7 +32,8 @@ final class OfficialBrokerStub implements AutoCloseable {
 
   static final Path MODULE = Path.of("").toAbsolutePath();
   static final Path CONTRACT = MODULE.resolve("../pact-broker/src/test/resources/compat/pact-broker-client/pact-broker-client-v2--pact-broker.json").normalize();
-  static final Path PACT_CLI = MODULE.resolve("../consumer-contracts/src/test/node/node_modules/.bin/pact").normalize();
+  /** The official Pact CLI from the repository's one set of npm test peers (the root package.json). */
+  static final Path PACT_CLI = MODULE.resolve("../node_modules/.bin/pact").normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern STARTED = Pattern.compile("Server started on port (\\d+)");
 
@@ -52,7 +53,7 @@ final class OfficialBrokerStub implements AutoCloseable {
   /** Serves exactly the {@code selected} interactions (each must exist in the official contract). */
   static OfficialBrokerStub serving(Path workDir, List<Selected> selected) throws Exception {
     if (!Files.isExecutable(PACT_CLI)) {
-      fail("The official Pact CLI is not installed: run `npm ci` in " + PACT_CLI.getParent().getParent().getParent());
+      fail("The official Pact CLI is not installed at " + PACT_CLI + ": run test-peers/install.sh (`./mvnw verify` runs it) or `npm ci` in the repository root.");
     }
     ObjectNode contract = (ObjectNode) JSON.readTree(CONTRACT.toFile());
     ArrayNode kept = JSON.createArrayNode();

@@ -34,7 +34,8 @@ import java.util.function.Function;
  * says otherwise. graphql-inspector {@code diff} does not know the operations: its verdict on the
  * schema counts for every operation.
  *
- * <p>Run from the repository root after {@code npm install} in {@code cli/src/test/node}:
+ * <p>Run from the repository root after installing the npm test peers ({@code test-peers/install.sh},
+ * or {@code npm ci} in the repository root):
  * <pre>
  * ./mvnw -q -pl cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
  * java -cp cli/target/test-classes:cli/target/classes:$(cat cli/target/cp.txt) dev.subpact.cli.bench.BaselineBench

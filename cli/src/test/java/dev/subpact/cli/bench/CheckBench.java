@@ -39,7 +39,7 @@ import java.util.function.Supplier;
  * </ol>
  *
  * <p>Run from the repository root after building the CLI jar ({@code ./subpact --help}) and
- * {@code npm install} in {@code cli/src/test/node}:
+ * installing the npm test peers ({@code test-peers/install.sh}, or {@code npm ci} in the repository root):
  * <pre>
  * ./mvnw -q -pl cli test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.subpact.cli.bench.CheckBench
  * </pre>
@@ -152,12 +152,12 @@ public final class CheckBench {
 
   private static void endToEnd(Path repo, Path documents, String schemaText, int exit) throws Exception {
     Path jar = repo.resolve("cli/target/subpact.jar");
-    Path inspector = repo.resolve("cli/src/test/node/node_modules/.bin/graphql-inspector");
+    Path inspector = repo.resolve("node_modules/.bin/graphql-inspector");
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build it first with ./subpact --help");
     }
     if (!Files.isExecutable(inspector)) {
-      throw new IllegalStateException(inspector + " is missing: run npm install in cli/src/test/node");
+      throw new IllegalStateException(inspector + " is missing: run test-peers/install.sh (or npm ci in the repository root)");
     }
     Path dir = Files.createTempDirectory("subpact-bench");
     Path schema = dir.resolve("schema.graphql");

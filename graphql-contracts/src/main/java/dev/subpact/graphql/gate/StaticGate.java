@@ -55,6 +55,9 @@ public final class StaticGate {
     static final ObjectMapper JSON = new ObjectMapper();
   }
 
+  /** How the message of a baseline schema that cannot be loaded begins (a front end may name its option for it). */
+  public static final String BASELINE_UNUSABLE = "The baseline schema (the schema to compare with) cannot be used: ";
+
   /** Schemas whose loading started before the check itself (see {@link #prefetch(String)}), by source. */
   private static final Map<String, FutureTask<Schema>> PREFETCHED = new ConcurrentHashMap<>();
 
@@ -196,7 +199,7 @@ public final class StaticGate {
       try {
         return SchemaLoader.load(source);
       } catch (SchemaLoadException e) {
-        throw new SchemaLoadException("The baseline schema (--baseline) cannot be used: " + e.getMessage(), e);
+        throw new SchemaLoadException(BASELINE_UNUSABLE + e.getMessage(), e);
       }
     });
     Thread loader = new Thread(task, "subpact-baseline-loader");

@@ -49,7 +49,7 @@ final class GithubReport {
     if (all.size() > MAX_ANNOTATIONS) {
       out.append(notice).append(escapeData((all.size() - MAX_ANNOTATIONS) + " more annotations not shown ("
           + errors.size() + " with errors and " + warnings.size() + " with warnings in all; GitHub shows about "
-          + MAX_ANNOTATIONS + " per step): the whole report is in --format text or json")).append('\n');
+          + MAX_ANNOTATIONS + " per step): the whole report is in the text or JSON format")).append('\n');
     }
     Report.Summary s = report.summary();
     out.append(notice)

@@ -166,7 +166,7 @@ final class JsonReport {
     }
     if (root == null || !root.isObject() || !root.path("results").isArray()) {
       throw new IllegalArgumentException("Report " + origin + " is not a subpact JSON report (no \"results\" array):"
-          + " write it with `verify --format json --output FILE`.");
+          + " give the JSON report of a verification run.");
     }
     List<InteractionReport> results = new ArrayList<>();
     for (JsonNode r : root.path("results")) {

@@ -124,7 +124,7 @@ public record Report(String schema, List<InteractionReport> results, List<Findin
         String key = r.consumerLabel() + " / " + r.interaction();
         if (byInteraction.put(key, r) != null) {
           throw new IllegalArgumentException(key + " is in two of the reports: merge the reports of distinct shards of one run"
-              + " (--shard 1/N … N/N), each once.");
+              + " (shards 1/N … N/N of it), each once.");
         }
         results.add(r);
       }
