@@ -34,8 +34,13 @@ class CaptureBadInputTest {
 
   @BeforeEach
   void start() throws Exception {
-    capture = CaptureServer.start("127.0.0.1", 0,
-        CaptureSettings.of("bot", "1").withSchema(Fixtures.schema("before-rename")).withInitTimeout(Duration.ofMillis(300)),
+    capture = start(Duration.ofMillis(300));
+  }
+
+  /** A capture server that closes a connection without {@code connection_init} after {@code initTimeout} (4408). */
+  private static CaptureServer start(Duration initTimeout) throws Exception {
+    return CaptureServer.start("127.0.0.1", 0,
+        CaptureSettings.of("bot", "1").withSchema(Fixtures.schema("before-rename")).withInitTimeout(initTimeout),
         CaptureListener.NONE);
   }
 
@@ -132,6 +137,9 @@ class CaptureBadInputTest {
 
   @Test
   void fiveHundredConcurrentClientsAreAllServedAndRecordedOnce() throws Exception {
+    // On a loaded machine a client's connection_init can come later than the 300 ms the other cases use.
+    capture.close();
+    capture = start(Duration.ofSeconds(30));
     ExecutorService pool = Executors.newFixedThreadPool(32);
     try {
       List<CompletableFuture<String>> clients = new ArrayList<>();
