@@ -42,7 +42,7 @@ class BrokerEnvironmentTest {
     LauncherTest.Run none = canIDeploy(Map.of());
 
     // authenticated, the broker answers the question itself: it has never heard of frog
-    assertThat(basic.output()).as(basic.output()).contains("Pacticipant 'frog' not found").doesNotContain("401");
+    assertThat(basic.output()).as(basic.output()).contains("Pacticipant 'frog' not found").doesNotContain("→ 401");
     assertThat(token.output()).isEqualTo(basic.output());
     assertThat(token.exit()).isEqualTo(basic.exit());
     assertThat(wrong.exit()).as(wrong.output()).isEqualTo(2);
