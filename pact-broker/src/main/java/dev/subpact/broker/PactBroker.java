@@ -50,7 +50,7 @@ public final class PactBroker {
       webhooks.close();
       database.close();
       throw new BrokerStartException("Cannot serve the broker on " + config.host() + ":" + config.port()
-          + ": " + e.getMessage() + ". Choose another --port or stop what is using it.", e);
+          + ": " + e.getMessage() + ". Choose another port or stop what is using it.", e);
     }
     String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
     return new RunningBroker(server, database, webhooks, "http://" + host + ":" + server.port());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code --max-body} holds on the bytes read, chunked or not; every JSON the broker cannot take is a 400 with its reason. */
+/** The request body limit holds on the bytes read, chunked or not; every JSON the broker cannot take is a 400 with its reason. */
 class BodyLimitsTest {
 
   private static final long MAX_BODY = 1024 * 1024;

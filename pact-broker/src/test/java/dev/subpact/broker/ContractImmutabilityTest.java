@@ -31,7 +31,7 @@ class ContractImmutabilityTest {
       Http.Response changed = http.send("POST", "/contracts/publish", publish("1", "calls", null));
       assertThat(changed.status()).as(changed.body()).isEqualTo(409);
       assertThat(changed.body()).contains("Cannot change the pact between karen 1 and backend")
-          .contains("new consumer version").contains("--allow-contract-modification");
+          .contains("new consumer version").contains("contract modification allowed");
       Http.Response put = http.send("PUT", "/pacts/provider/backend/consumer/karen/version/1",
           Http.pact("karen", "backend", "calls"));
       assertThat(put.status()).as(put.body()).isEqualTo(409);

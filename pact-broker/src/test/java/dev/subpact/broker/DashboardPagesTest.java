@@ -102,7 +102,7 @@ class DashboardPagesTest {
     HttpResponse<String> page = get("/dashboard/environments/nowhere", BROWSER_ACCEPT);
     assertThat(page.statusCode()).isEqualTo(404);
     assertThat(page.body()).startsWith("<!doctype html>").contains("<h1>Not found</h1>")
-        .contains("<li>No environment named &#39;nowhere&#39;. Create it with create-environment --name nowhere.</li>");
+        .contains("<li>No environment named &#39;nowhere&#39;. Create it first (the Pact Broker client&#39;s create-environment).</li>");
   }
 
   @ParameterizedTest

@@ -31,7 +31,7 @@ final class BodyLimit implements Filter {
 
   static Auth.Refusal tooLarge(String size, long maxBytes) {
     return new Auth.Refusal(413, "The request body has " + size + " bytes; the broker accepts at most " + maxBytes
-        + " (--max-body). Send a smaller body, or start the broker with a larger --max-body.");
+        + " (its request body limit). Send a smaller body, or start the broker with a larger request body limit.");
   }
 
   @Override

@@ -143,7 +143,8 @@ public final class Contracts {
           + previousOfVersion.get().sha().substring(0, 12) + "), and a published contract does not change, so that"
           + " verification results and can-i-deploy stay true for it. Publish the changed contract as a new consumer"
           + " version (e.g. the new git sha), or add interactions with onConflict=merge. A broker operator can allow"
-          + " changes with --allow-contract-modification (the official broker's allow_dangerous_contract_modification).");
+          + " changes by starting the broker with contract modification allowed (the official broker's"
+          + " allow_dangerous_contract_modification).");
     }
     var previousLatest = storage.pacts().latestPublication(tx, provider.name(), version.pacticipant())
         .filter(p -> p.consumerVersion().id() != version.id());

@@ -312,7 +312,7 @@ public final class Dashboard {
   public String environment(String name, int offset) {
     String body = data.read(tx -> {
       Environment e = tx.environmentNamed(name).orElseThrow(() -> BrokerException.notFound(
-          "No environment named '" + name + "'. Create it with create-environment --name " + name + "."));
+          "No environment named '" + name + "'. Create it first (the Pact Broker client's create-environment)."));
       StringBuilder out = new StringBuilder("<dl><dt>Display name</dt><dd>").append(Html.text(e.displayName()))
           .append("</dd><dt>Production</dt><dd>").append(e.production() ? "yes" : "no").append("</dd></dl><h2>Running here</h2>");
       List<Object[]> pagePlusOne = tx.inEnvironment(name, PAGE + 1, offset);

@@ -54,7 +54,7 @@ public final class Database implements AutoCloseable {
         Files.createDirectories(file.getParent());
       } catch (java.io.IOException e) {
         throw new StorageException("Cannot create the directory of the SQLite database " + file
-            + ": " + e.getMessage() + ". Choose a writable path with --database sqlite:PATH.", e);
+            + ": " + e.getMessage() + ". Choose a writable path for the SQLite database.", e);
       }
       config.setJdbcUrl("jdbc:sqlite:" + file);
       config.addDataSourceProperty("journal_mode", "WAL");

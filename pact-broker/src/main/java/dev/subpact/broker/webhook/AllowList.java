@@ -37,7 +37,7 @@ public final class AllowList {
           prefix = -1;
         }
         if (address == null || prefix < 0 || prefix > bits) {
-          throw new IllegalArgumentException("--webhook-host '" + text + "' is not a CIDR range like 10.0.0.0/8 or fd00::/8.");
+          throw new IllegalArgumentException("The webhook host allow-list entry '" + text + "' is not a CIDR range like 10.0.0.0/8 or fd00::/8.");
         }
         return new Entry(null, new BigInteger(1, address.getAddress()).shiftRight(bits - prefix), prefix, bits, null);
       }
@@ -50,7 +50,7 @@ public final class AllowList {
           port = Integer.parseInt(entry.substring(colon + 1));
           name = entry.substring(0, colon);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--webhook-host '" + text + "' has a port that is not a number; write host, host:port, *.suffix, * or a CIDR range.");
+          throw new IllegalArgumentException("The webhook host allow-list entry '" + text + "' has a port that is not a number; write host, host:port, *.suffix, * or a CIDR range.");
         }
       }
       name = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
@@ -139,7 +139,7 @@ public final class AllowList {
     if (!explicitName && !any) {
       return Optional.of("The host '" + host + "' (port " + port + ") of webhook URL '" + shown
           + "' is not on the broker's webhook host allow-list " + hosts
-          + "; start the broker with --webhook-host " + host + " (or " + host + ":" + port + ") to allow it.");
+          + "; add " + host + " (or " + host + ":" + port + ") to the broker's webhook host allow-list to allow it.");
     }
     if (explicitName) {
       return Optional.empty();
@@ -159,8 +159,8 @@ public final class AllowList {
     for (InetAddress address : addresses) {
       if (internal(address) && entries.stream().noneMatch(e -> e.contains(address, port))) {
         return Optional.of("The host '" + host + "' of webhook URL '" + shown + "' is " + address.getHostAddress()
-            + ", a loopback, link-local or private address, which --webhook-host * does not allow; start the broker"
-            + " with --webhook-host " + host + " or --webhook-host " + address.getHostAddress() + " to allow it explicitly.");
+            + ", a loopback, link-local or private address, which the allow-list's '*' entry does not allow; add " + host
+            + " or " + address.getHostAddress() + " to the broker's webhook host allow-list to allow it explicitly.");
       }
     }
     return Optional.empty();
