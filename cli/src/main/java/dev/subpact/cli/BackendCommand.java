@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the reference backend: one of the incident's builds, served like Strawberry over WebSocket",
-      "(graphql-transport-ws and legacy graphql-ws) and HTTP, with a provider-state endpoint. Stops on Ctrl-C."
+      "(graphql-transport-ws and subscriptions-transport-ws, wire name graphql-ws) and HTTP, with a provider-state endpoint. Stops on Ctrl-C."
     })
 public final class BackendCommand implements Callable<Integer> {
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Stands in for the backend while a built bot runs: serves GraphQL on any path over WebSocket "
-          + "(graphql-transport-ws and legacy graphql-ws) and HTTP POST, records every operation exactly as sent "
+          + "(graphql-transport-ws and subscriptions-transport-ws, wire name graphql-ws) and HTTP POST, records every operation exactly as sent "
           + "with its path, counts and names every request that is not GraphQL, "
           + "and on exit (--until-idle, --duration or SIGTERM) writes the bot's pact.",
       "With --schema, checks each operation as it arrives and reports breaks at once; the capture then exits 1.",
@@ -72,7 +72,7 @@ public final class CaptureCommand implements Callable<Integer> {
   @Option(names = "--init-timeout", converter = DurationConverter.class, defaultValue = "1m", description = "How long a graphql-transport-ws client may take to send connection_init (then 4408, as Strawberry). Default: ${DEFAULT-VALUE}.")
   Duration initTimeout;
 
-  @Option(names = "--keep-alive", converter = DurationConverter.class, defaultValue = "1s", description = "How often a legacy graphql-ws client gets a keep-alive (ka), the first right after connection_ack, as Strawberry sends them (keep_alive_interval); 0s: none. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--keep-alive", converter = DurationConverter.class, defaultValue = "1s", description = "How often a subscriptions-transport-ws (graphql-ws) client gets a keep-alive (ka), the first right after connection_ack, as Strawberry sends them (keep_alive_interval); 0s: none. Default: ${DEFAULT-VALUE}.")
   Duration keepAlive;
 
   @Override

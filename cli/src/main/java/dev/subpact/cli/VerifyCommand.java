@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Replays every consumer interaction against a running backend build as the bots do it: subscriptions over",
-      "WebSocket (graphql-transport-ws or legacy graphql-ws, offered in the pact's order), queries and mutations over",
+      "WebSocket (graphql-transport-ws or subscriptions-transport-ws, wire name graphql-ws, offered in the pact's order), queries and mutations over",
       "HTTP; provider states via --state-url; each expected message matched with Pact's matching rules. REST interactions",
       "of other consumers are verified by Pact JVM's HTTP provider verifier; messages and plugin interactions are reported",
       "not verified (a failure, never published as verified).",

@@ -150,7 +150,7 @@ class PactCliCommandsTest {
         .contains(" check Validates every operation the consumers send (their pacts, or .graphql documents) against the backend's "
             + "schema, worded as graphql-core 3.2 (Strawberry) words it, with rename fixes, deprecation warnings and schema lint. ")
         .contains(" backend Runs the reference backend: one of the incident's builds, served like Strawberry over WebSocket "
-            + "(graphql-transport-ws and legacy graphql-ws) and HTTP, with a provider-state endpoint. ")
+            + "(graphql-transport-ws and subscriptions-transport-ws, wire name graphql-ws) and HTTP, with a provider-state endpoint. ")
         .contains(" create-environment Creates an environment in the broker");
   }
 

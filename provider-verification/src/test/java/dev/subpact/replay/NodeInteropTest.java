@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Interop with GraphQL WebSocket servers nobody here wrote: the graphql-ws library (graphql-transport-ws)
- * and Apollo's subscriptions-transport-ws (legacy graphql-ws), run by Node from src/test/node.
+ * and Apollo's subscriptions-transport-ws (wire name graphql-ws), run by Node from src/test/node.
  */
 class NodeInteropTest {
 

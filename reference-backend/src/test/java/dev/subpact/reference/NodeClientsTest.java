@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Clients nobody here wrote against the reference backend: graphql-ws's {@code createClient}
- * (graphql-transport-ws) and Apollo's {@code SubscriptionClient} (legacy graphql-ws), from
+ * (graphql-transport-ws) and Apollo's {@code SubscriptionClient} (subscriptions-transport-ws, wire name graphql-ws), from
  * src/test/node, receive the event a provider-state trigger publishes, and the renamed build's refusal.
  */
 class NodeClientsTest {
