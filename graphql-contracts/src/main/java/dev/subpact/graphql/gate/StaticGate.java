@@ -241,18 +241,18 @@ public final class StaticGate {
     List<InteractionReport> results = operations.parallelStream().map(c -> {
       if (c.overLimit() != null) {
         return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, null, List.of(c.overLimit()), List.of(),
-            c.source(), c.pending());
+            c.source(), c.pending(), null);
       }
       if (c.operation() == null) {
         return new InteractionReport(c.consumer(), c.version(), c.interaction(), null, InteractionReport.NOT_CHECKED,
-            List.of(), List.of(), c.source());
+            List.of(), List.of(), c.source(), false, null);
       }
       List<Finding> checked = c.withVariables() ? checker.check(c.operation()) : checker.checkDocument(c.operation());
       List<Finding> findings = changes == null ? checked : changes.alongside(checked, c.operation());
       return new InteractionReport(c.consumer(), c.version(), c.interaction(), c.operation().name(), null,
           findings.stream().filter(Finding::isError).toList(),
           findings.stream().filter(f -> !f.isError()).toList(),
-          c.source(), c.pending());
+          c.source(), c.pending(), null);
     }).toList();
     return new Report(checker.schema().origin(), results, checker.lintSchema());
   }

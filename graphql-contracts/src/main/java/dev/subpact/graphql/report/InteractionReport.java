@@ -37,34 +37,7 @@ public record InteractionReport(
     warnings = List.copyOf(warnings);
   }
 
-  /** A verdict whose time was not measured. */
-  public InteractionReport(
-      String consumer,
-      String consumerVersion,
-      String interaction,
-      String operationName,
-      String outcome,
-      List<Finding> errors,
-      List<Finding> warnings,
-      SourceFile source,
-      boolean pending) {
-    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, pending, null);
-  }
-
-  /** A verdict of a pact that is not pending. */
-  public InteractionReport(
-      String consumer,
-      String consumerVersion,
-      String interaction,
-      String operationName,
-      String outcome,
-      List<Finding> errors,
-      List<Finding> warnings,
-      SourceFile source) {
-    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, source, false);
-  }
-
-  /** A verdict without a known source file. */
+  /** A verdict of a pact that is not pending, without a known source file or a measured time. */
   public InteractionReport(
       String consumer,
       String consumerVersion,
@@ -73,7 +46,7 @@ public record InteractionReport(
       String outcome,
       List<Finding> errors,
       List<Finding> warnings) {
-    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, null);
+    this(consumer, consumerVersion, interaction, operationName, outcome, errors, warnings, null, false, null);
   }
 
   /**

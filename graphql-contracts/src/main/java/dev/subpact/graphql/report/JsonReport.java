@@ -174,7 +174,7 @@ final class JsonReport {
       results.add(new InteractionReport(text(r, "consumer"), text(r, "consumerVersion"), text(r, "interaction"),
           text(r, "operationName"), text(r, "outcome"), findings(r.path("errors"), origin), findings(r.path("warnings"), origin),
           source.isObject() ? new SourceFile(source.path("file").asText(), source.path("line").asInt(1), false) : null,
-          r.path("pending").asBoolean(false)));
+          r.path("pending").asBoolean(false), null));
     }
     return new Report(text(root, "schema"), results, findings(root.path("schemaFindings"), origin));
   }
