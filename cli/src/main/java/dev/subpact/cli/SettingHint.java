@@ -1,5 +1,7 @@
 package dev.subpact.cli;
 
+import dev.subpact.capture.CaptureReport;
+import dev.subpact.replay.ReplaySetting;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,19 +17,19 @@ record SettingHint(String setting, String option) {
 
   /** {@code verify}'s options for the replay settings that provider-verification's findings name. */
   static final List<SettingHint> VERIFY = List.of(
-      new SettingHint("the build's exported schema", "--schema"),
-      new SettingHint("the provider-state URL", "--state-url"),
-      new SettingHint("the settle time", "--settle"),
-      new SettingHint("the connection_init payload", "--init-payload"),
-      new SettingHint("the backend's HTTP URL", "--http"),
-      new SettingHint("the interaction's timeout", "--timeout"),
-      new SettingHint("the live window", "--live-window"),
-      new SettingHint("the run timeout", "--run-timeout"),
-      new SettingHint("the concurrency", "--concurrency"));
+      new SettingHint(ReplaySetting.SCHEMA.phrase(), "--schema"),
+      new SettingHint(ReplaySetting.STATE_URL.phrase(), "--state-url"),
+      new SettingHint(ReplaySetting.SETTLE.phrase(), "--settle"),
+      new SettingHint(ReplaySetting.INIT_PAYLOAD.phrase(), "--init-payload"),
+      new SettingHint(ReplaySetting.HTTP_URL.phrase(), "--http"),
+      new SettingHint(ReplaySetting.TIMEOUT.phrase(), "--timeout"),
+      new SettingHint(ReplaySetting.LIVE_WINDOW.phrase(), "--live-window"),
+      new SettingHint(ReplaySetting.RUN_TIMEOUT.phrase(), "--run-timeout"),
+      new SettingHint(ReplaySetting.CONCURRENCY.phrase(), "--concurrency"));
 
   /** {@code capture}'s options for what its empty-recording report advises. */
   static final List<SettingHint> CAPTURE = List.of(
-      new SettingHint("the capture's idle time and duration", "--until-idle, --duration"));
+      new SettingHint(CaptureReport.HOW_LONG, "--until-idle, --duration"));
 
   /**
    * {@code hint: command-line options for the settings named: the run timeout (--run-timeout), the

@@ -8,6 +8,9 @@ import java.util.List;
 /** The words a capture prints: a break as it arrives, and the summary at the end. */
 public final class CaptureReport {
 
+  /** How the report names the settings that decide how long a capture listens. */
+  public static final String HOW_LONG = "the capture's idle time and duration";
+
   private CaptureReport() {}
 
   /**
@@ -81,7 +84,7 @@ public final class CaptureReport {
     out.append("What to do: ");
     if (total(traffic.connections()) > 0) {
       out.append("the bot connected but sent no subscribe/start before the capture stopped; check that it is not ")
-          .append("waiting for something else (its logs), and let it run longer (the capture's idle time and duration).\n");
+          .append("waiting for something else (its logs), and let it run longer (" + HOW_LONG + ").\n");
     } else if (!traffic.notGraphql().isEmpty()) {
       out.append("the bot reached the capture but sent no GraphQL; the capture records GraphQL on any path: a WebSocket ")
           .append("upgrade offering graphql-transport-ws or graphql-ws, or a POST with a JSON body {\"query\": ...}. ")

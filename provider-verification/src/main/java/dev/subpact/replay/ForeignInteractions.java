@@ -118,7 +118,7 @@ final class ForeignInteractions {
         Thread.currentThread().interrupt();
       }
       return report(item, "timed-out", List.of(Finding.error(FindingKind.OTHER, item.interaction().summary() + " did not end within "
-          + (deadline.equals(own) ? "the interaction's timeout of " + config.timeout().toMillis() + " ms" : "the run timeout of " + config.runTimeout().toMillis() + " ms")
+          + (deadline.equals(own) ? ReplaySetting.TIMEOUT + " of " + config.timeout().toMillis() + " ms" : ReplaySetting.RUN_TIMEOUT + " of " + config.runTimeout().toMillis() + " ms")
           + " (Pact JVM was still waiting for the provider at " + origin() + ")")));
     } catch (ExecutionException e) {
       throw new IllegalStateException("Pact JVM's verification of '" + item.interaction().description() + "' of "
@@ -167,7 +167,7 @@ final class ForeignInteractions {
         } else if (failure instanceof VerificationFailureType.ExceptionFailure exception) {
           outcome = "unreachable";
           errors.add(Finding.error(FindingKind.OTHER, describe(exception.getDescription(), exception.getE())
-              + " (is the provider serving HTTP at " + origin() + ", the backend's HTTP URL?)"));
+              + " (is the provider serving HTTP at " + origin() + ", " + ReplaySetting.HTTP_URL + "?)"));
         } else {
           errors.add(Finding.error(FindingKind.OTHER, failure.description()));
         }

@@ -166,7 +166,7 @@ public final class InteractionReplayer {
       return ended;
     }
     if (!Instant.now().isBefore(deadline)) {
-      return new Outcome.TimedOut("before the subscription was live (the live window of " + config.liveWindow().toMillis() + " ms)");
+      return new Outcome.TimedOut("before the subscription was live (" + ReplaySetting.LIVE_WINDOW + " of " + config.liveWindow().toMillis() + " ms)");
     }
     if (!received.complete()) {
       Outcome untriggered = trigger(session, interaction, interactionId, received, deadline);
@@ -213,12 +213,12 @@ public final class InteractionReplayer {
       if (ended != null || late.count() > 0) {
         return ended != null ? ended : new Outcome.Accepted(transport, late.count(), List.of());
       }
-      silence = "the backend sent no error and no result within the interaction's timeout of " + config.timeout().toMillis() + " ms";
+      silence = "the backend sent no error and no result within " + ReplaySetting.TIMEOUT + " of " + config.timeout().toMillis() + " ms";
     }
     return errors.isEmpty()
         ? new Outcome.Accepted(transport, 0, List.of())
         : new Outcome.Unconfirmed(silence + ", yet the operation does not validate against " + schema.origin()
-            + " (errors below): is that this build's schema, or does the backend answer slower than the settle time?", errors);
+            + " (errors below): is that this build's schema, or does the backend answer slower than " + ReplaySetting.SETTLE + "?", errors);
   }
 
   /**
@@ -233,7 +233,7 @@ public final class InteractionReplayer {
     }
     if (!states.configured()) {
       return new Outcome.Unconfirmed("no provider-state URL: nothing can make the backend publish the event the consumer expects"
-          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give the provider-state URL, the backend's"
+          + " (provider state '" + interaction.providerStates().get(0).name() + "'). Give " + ReplaySetting.STATE_URL + ", the backend's"
           + " provider-state endpoint (see provider-verification/README.md, \"Provider states\")", List.of());
     }
     Outcome failed = changeStates(interaction, "trigger", interactionId, deadline);
@@ -263,7 +263,7 @@ public final class InteractionReplayer {
     while (true) {
       WebSocketSession.Event event = session.next(deadline);
       if (event == null) {
-        return new Outcome.NoAck("no connection_ack within the interaction's timeout of " + config.timeout().toMillis() + " ms"
+        return new Outcome.NoAck("no connection_ack within " + ReplaySetting.TIMEOUT + " of " + config.timeout().toMillis() + " ms"
             + flood(session));
       }
       if (event instanceof WebSocketSession.Event.Closed closed) {

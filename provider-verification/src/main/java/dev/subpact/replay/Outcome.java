@@ -113,7 +113,7 @@ public sealed interface Outcome {
 
     public List<Finding> errors() {
       return List.of(Finding.error(FindingKind.OTHER, "The backend did not acknowledge connection_init: " + detail
-          + ". Check the connection_init payload (API key) and that the endpoint is a GraphQL WebSocket server."));
+          + ". Check " + ReplaySetting.INIT_PAYLOAD + " (API key) and that the endpoint is a GraphQL WebSocket server."));
     }
   }
 

@@ -127,8 +127,8 @@ public final class ReplayEngine {
     }
     return List.of(Finding.warning(FindingKind.OTHER, unavailable + " The static error list (every error of a rejected"
         + " operation, with coordinates and fixes) and the deprecation warnings are missing from this report, and"
-        + " subscriptions that expect no event cannot be confirmed. Give the build's exported schema,"
-        + " or enable introspection on the backend's HTTP URL."));
+        + " subscriptions that expect no event cannot be confirmed. Give " + ReplaySetting.SCHEMA + ","
+        + " or enable introspection on " + ReplaySetting.HTTP_URL + "."));
   }
 
   private InteractionReport result(Future<InteractionReport> future, Item item) {
@@ -144,7 +144,7 @@ public final class ReplayEngine {
 
   private InteractionReport cutShort(Item item) {
     return verdict(item, new Outcome.TimedOut("by the run's global timeout of " + config.runTimeout().toMillis()
-        + " ms before this interaction ended (raise the run timeout, or the concurrency)"));
+        + " ms before this interaction ended (raise " + ReplaySetting.RUN_TIMEOUT + ", or " + ReplaySetting.CONCURRENCY + ")"));
   }
 
   private Outcome replayOne(Item item, Instant runDeadline) throws InterruptedException {
