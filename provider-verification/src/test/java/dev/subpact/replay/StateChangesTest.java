@@ -65,9 +65,11 @@ class StateChangesTest {
             dropped.incrementAndGet();
             return;
           }
+          // counted before the answer leaves: the client may finish its last change and the test may
+          // read the count before this thread runs again
+          answered.incrementAndGet();
           out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok".getBytes(StandardCharsets.ISO_8859_1));
           out.flush();
-          answered.incrementAndGet();
         }
       } catch (Exception e) {
         // the client left
