@@ -12,8 +12,9 @@
 #   SUBPACT_ENVIRONMENT           where it deploys                       (default: staging)
 #   SUBPACT_SCHEMA                the exported schema: an SDL file, an introspection JSON file or a URL
 #   SUBPACT_SCHEMA_COMMAND        or a command printing the SDL, e.g. "strawberry export-schema app.schema:schema"
-#   SUBPACT_BASELINE              the schema in production for check --baseline: a file, a URL, or "broker" (the schema of
-#                                 the $SUBPACT_PROVIDER version deployed to $SUBPACT_ENVIRONMENT; subpact's broker only) (optional)
+#   SUBPACT_BASELINE              the schema in production for check and verify --baseline: a file, a URL, or "broker" (the
+#                                 schema of the $SUBPACT_PROVIDER version deployed to $SUBPACT_ENVIRONMENT; subpact's broker
+#                                 only) (optional; without it verify warns where only a baseline could decide)
 #   SUBPACT_PUBLISH_SCHEMA        "true": publish this build's schema to the broker after the static check, so that it checks
 #                                 every contract against it and keeps it as the next baseline (subpact's broker only) (default: false)
 #   SUBPACT_BACKEND_START_COMMAND how to start the build (optional: a URL may already serve it)
@@ -106,6 +107,8 @@ fi
 [ -n "${SUBPACT_STATE_URL:-}" ] && verify_args+=(--state-url "$SUBPACT_STATE_URL")
 [ -n "${SUBPACT_INIT_PAYLOAD_ENV:-}" ] && verify_args+=(--init-payload-env "$SUBPACT_INIT_PAYLOAD_ENV")
 [ -n "$schema" ] && verify_args+=(--schema "$schema")
+# the baseline also decides what a contract cannot say itself (an integral example on a field now a Float)
+[ -n "${SUBPACT_BASELINE:-}" ] && verify_args+=(--baseline "$SUBPACT_BASELINE" --environment "$environment")
 verify_status=0
 "$SUBPACT" verify "${verify_args[@]}" || verify_status=$?
 [ "$verify_status" -le 1 ] || exit "$verify_status"

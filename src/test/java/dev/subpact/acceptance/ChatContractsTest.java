@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,11 +95,13 @@ class ChatContractsTest {
   /**
    * graphql-js writes the {@code Float} 5.0 as {@code 5}: a consumer whose fixture holds such an
    * answer records an integral example under a {@code type} rule, which says nothing of {@code Int}.
-   * {@code subpact verify} (introspecting the graphql-js build) passes it where {@code sentAt} is a
-   * {@code Float}, and says no, naming the field, only for the pact whose own rule says integer.
+   * {@code subpact verify} (introspecting the graphql-js build) decides it where {@code sentAt} is now a
+   * {@code Float} by the baseline: no where the baseline made it an {@code Int}, yes where it was a
+   * {@code Float} already, and without a baseline yes with a warning that says what would decide it.
+   * The pact whose own rule says integer fails without a baseline.
    */
   @Test
-  void subpactVerifyPassesAnIntegralFloatExampleAndFailsOnlyThePactWhoseRuleSaysInteger(@TempDir Path dir) throws Exception {
+  void subpactVerifyDecidesAnIntegralExampleByTheBaselineAndFailsThePactWhoseRuleSaysInteger(@TempDir Path dir) throws Exception {
     GraphqlPact recorded;
     try (CaptureServer capture = CaptureServer.start("127.0.0.1", 0, CaptureSettings.of("chat-web", "1.0.0").withProvider("chat-backend")
         .withResponses(ScriptedResponses.parse("{\"RoomTimes\": {\"data\": {\"room\": {\"messages\": [{\"sentAt\": 5}]}}}}",
@@ -116,14 +119,29 @@ class ChatContractsTest {
     try (RunningProcess server = RunningProcess.start(List.of("node", NODE.resolve("chat-server.mjs").toString(),
         NODE.resolve("chat/v3-sentAt-float.graphql").toString()))) {
       String origin = "127.0.0.1:" + server.await("PORT (\\d+)", Duration.ofSeconds(60));
-      StringWriter passed = new StringWriter();
+      StringWriter undecided = new StringWriter();
+      StringWriter wasFloat = new StringWriter();
+      StringWriter wasInt = new StringWriter();
       StringWriter failed = new StringWriter();
-      int integralExit = cli(passed, "verify", "--backend", "ws://" + origin + "/graphql", "--http", "http://" + origin + "/graphql",
-          "--pacts", integral.toString());
+      String[] integralRun = {"verify", "--backend", "ws://" + origin + "/graphql", "--http", "http://" + origin + "/graphql",
+          "--pacts", integral.toString()};
+      int undecidedExit = cli(undecided, integralRun);
+      int wasFloatExit = cli(wasFloat, Stream.concat(Stream.of(integralRun),
+          Stream.of("--baseline", NODE.resolve("chat/v3-sentAt-float.graphql").toString())).toArray(String[]::new));
+      int wasIntExit = cli(wasInt, Stream.concat(Stream.of(integralRun),
+          Stream.of("--baseline", NODE.resolve("chat/v1.graphql").toString())).toArray(String[]::new));
       int typedExit = cli(failed, "verify", "--backend", "ws://" + origin + "/graphql", "--http", "http://" + origin + "/graphql",
           "--pacts", typed.toString());
 
-      assertThat(integralExit).as(passed.toString()).isZero();
+      assertThat(undecidedExit).as(undecided.toString()).isZero();
+      assertThat(undecided.toString().replaceAll("\\s+", " ")).as("the report, its lines unwrapped").contains("'Message.sentAt' is a Float in the build's schema")
+          .contains("does not say whether the consumer reads an Int: not decided")
+          .contains("the baseline schema (--baseline)");
+      assertThat(wasFloatExit).as(wasFloat.toString()).isZero();
+      assertThat(wasFloat.toString()).doesNotContain("not decided");
+      assertThat(wasIntExit).as(wasInt.toString()).isEqualTo(1);
+      assertThat(wasInt.toString().replaceAll("\\s+", " ")).contains("the pact reads 'Message.sentAt' as an integer (its example 5 at"
+          + " $.data.room.messages[*].sentAt, and the baseline schema (" + NODE.resolve("chat/v1.graphql") + ") makes it an Int)");
       assertThat(typedExit).as(failed.toString()).isEqualTo(1);
       assertThat(failed.toString()).contains("the pact reads 'Message.sentAt' as an integer")
           .contains("keep 'Message.sentAt' an Int and add the Float under a new field name");

@@ -1,7 +1,5 @@
 package dev.subpact.cli;
 
-import dev.subpact.broker.client.BrokerClient;
-import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.pact.GraphqlPacts;
@@ -10,12 +8,10 @@ import dev.subpact.graphql.report.ReportFormat;
 import dev.subpact.graphql.report.RunInfo;
 import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
-import dev.subpact.graphql.schema.SchemaLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -43,21 +39,10 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The backend's schema: an SDL file, an introspection-result JSON file, or an http(s) URL to introspect.")
   String schema;
 
-  @Option(names = "--baseline", paramLabel = "<sdl|introspection.json|url|broker>",
-      description = {"The schema the consumers run against today (production): an SDL file, an introspection-result JSON file,",
-          "an http(s) URL, or 'broker': the schema subpact's broker holds for the --provider version deployed to --environment",
-          "(none deployed, or no --environment: the latest version on the provider's main branch).",
-          "Each operation also gets what changed from it along the fields it selects: a changed leaf type,",
-          "non-null became nullable, list vs single value, a removed enum value or possible type (errors); an added enum value",
-          "or possible type, a changed default of an omitted argument (warnings); a value the operation sends that is no longer",
-          "accepted (INPUT_CHANGED). Renames are also recognised by shape. Unused parts of the schema are ignored."})
-  String baseline;
+  @Mixin BaselineOption baseline;
 
   @Option(names = "--provider", paramLabel = "NAME", description = "With --baseline broker: the provider (backend) whose schema to compare with.")
   String provider;
-
-  @Option(names = "--environment", paramLabel = "ENV", description = "With --baseline broker: the environment whose deployed provider version gives the baseline.")
-  String environment;
 
   @Mixin BrokerOptions broker;
 
@@ -98,15 +83,15 @@ public final class CheckCommand implements Callable<Integer> {
     Report report;
     try {
       Map<String, String> requestHeaders = headers.headers();
-      if (BROKER.equals(baseline)) {
-        Schema fromBroker = baselineFromBroker();
+      if (baseline.fromBroker()) {
+        Schema fromBroker = baseline.fromBroker(provider, broker);
         report = inputs.pacts != null
             ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.pacts, enablePending)
             : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline, inputs.pacts, enablePending)
-            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), baseline, inputs.documents);
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline.source, inputs.pacts, enablePending)
+            : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), baseline.source, inputs.documents);
       }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
@@ -118,37 +103,6 @@ public final class CheckCommand implements Callable<Integer> {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts, true), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
-  }
-
-  private static final String BROKER = "broker";
-
-  /**
-   * The schema the broker holds for the provider version deployed to the environment; when none is
-   * deployed there (or no environment is named), for the latest version on the provider's main branch.
-   */
-  private Schema baselineFromBroker() {
-    if (provider == null) {
-      throw new UserInputException("--baseline broker needs --provider NAME (and --environment ENV): the baseline is the schema"
-          + " of the provider version deployed there, else of the latest version on its main branch.");
-    }
-    BrokerClient client = broker.client();
-    try {
-      Optional<String> deployed = environment == null ? Optional.empty() : client.deployedVersion(provider, environment);
-      if (deployed.isPresent()) {
-        String sdl = client.schema(provider, deployed.get());
-        return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + deployed.get() + " (deployed to " + environment + ")");
-      }
-      BrokerClient.BranchVersion main = client.latestOnMainBranch(provider).orElseThrow(() -> new UserInputException(
-          (environment == null ? "No --environment was named" : "No version of " + provider + " is deployed to " + environment)
-              + " and " + provider + " has no version on a main branch at " + client.base() + ", so there is no baseline to"
-              + " compare with: record the deployment (subpact record-deployment), publish the schema of a main-branch version"
-              + " (subpact schema publish --branch main), or give --baseline a file."));
-      String sdl = client.schema(provider, main.version());
-      return SchemaLoader.fromSdl(sdl, "broker: " + provider + " " + main.version() + " (latest on " + main.branch()
-          + (environment == null ? "" : "; none deployed to " + environment) + ")");
-    } catch (BrokerException e) {
-      throw new UserInputException("--baseline broker: " + e.getMessage(), e);
-    }
   }
 
   private ReportFormat reportFormat() {

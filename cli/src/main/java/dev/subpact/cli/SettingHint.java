@@ -18,6 +18,7 @@ record SettingHint(String setting, String option) {
   /** {@code verify}'s options for the replay settings that provider-verification's findings name. */
   static final List<SettingHint> VERIFY = List.of(
       new SettingHint(ReplaySetting.SCHEMA.phrase(), "--schema"),
+      new SettingHint(ReplaySetting.BASELINE.phrase(), "--baseline"),
       new SettingHint(ReplaySetting.STATE_URL.phrase(), "--state-url"),
       new SettingHint(ReplaySetting.SETTLE.phrase(), "--settle"),
       new SettingHint(ReplaySetting.INIT_PAYLOAD.phrase(), "--init-payload"),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.broker.client.Publication;
 import dev.subpact.broker.client.VerificationResults;
+import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.GraphqlPacts;
 import dev.subpact.graphql.report.InteractionReport;
@@ -140,6 +141,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin FixStyleOption fixStyles;
 
+  @picocli.CommandLine.Mixin BaselineOption baseline;
+
   @picocli.CommandLine.Mixin BrokerOptions broker;
 
   @Override
@@ -167,6 +170,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (schema != null) {
       config.schema(SchemaLoader.load(schema, requestHeaders));
     }
+    config.baseline(baseline.load(provider, broker, requestHeaders));
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts, true);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
       Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()
@@ -199,13 +203,19 @@ public final class VerifyCommand implements Callable<Integer> {
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
   }
 
-  /** Every finding's message in {@code report}: the run's own and each interaction's errors and warnings. */
+  /** Every finding's message and fix in {@code report}: the run's own and each interaction's errors and warnings. */
   private static List<String> findingMessages(Report report) {
-    List<String> messages = new ArrayList<>();
-    report.schemaFindings().forEach(f -> messages.add(f.message()));
+    List<Finding> findings = new ArrayList<>(report.schemaFindings());
     for (InteractionReport r : report.results()) {
-      r.errors().forEach(f -> messages.add(f.message()));
-      r.warnings().forEach(f -> messages.add(f.message()));
+      findings.addAll(r.errors());
+      findings.addAll(r.warnings());
+    }
+    List<String> messages = new ArrayList<>();
+    for (Finding f : findings) {
+      messages.add(f.message());
+      if (f.fix() != null) {
+        messages.add(f.fix());
+      }
     }
     return messages;
   }

@@ -65,14 +65,17 @@ public final class InteractionReplayer {
   public Outcome replay(GraphqlInteraction original, String interactionId, Instant deadline) throws InterruptedException {
     GraphqlInteraction interaction = original;
     StaticChecker checker = original.expected().isEmpty() ? null : schema.checker();
+    List<Finding> undecided = new ArrayList<>();
     if (checker != null) {
       List<ExpectedMessage> typed = new ArrayList<>();
       List<Finding> impossible = new ArrayList<>();
       for (int i = 0; i < original.expected().size(); i++) {
         ExpectedMessage message = original.expected().get(i);
         typed.add(SchemaTypedRules.typed(checker.schema().graphql(), original.operation(), message));
-        impossible.addAll(SchemaTypedRules.contractMismatches(checker.schema().graphql(), original.operation(), message,
-            "expected message " + (i + 1), schema.origin()));
+        for (Finding found : SchemaTypedRules.contractMismatches(checker.schema().graphql(), original.operation(), message,
+            "expected message " + (i + 1), schema.origin(), schema.baseline())) {
+          (found.isError() ? impossible : undecided).add(found);
+        }
       }
       if (!impossible.isEmpty()) {
         return new Outcome.DataMismatch(impossible);
@@ -89,7 +92,14 @@ public final class InteractionReplayer {
         : overHttp(interaction, deadline);
     Outcome failedTeardown = changeStates(interaction, "teardown", interactionId,
         Instant.now().plus(Duration.ofSeconds(5)));
-    return outcome.ok() && failedTeardown != null ? failedTeardown : outcome;
+    if (outcome.ok() && failedTeardown != null) {
+      return failedTeardown;
+    }
+    if (outcome instanceof Outcome.Accepted accepted && !undecided.isEmpty()) {
+      undecided.addAll(0, accepted.notes());
+      return new Outcome.Accepted(accepted.transport(), accepted.messages(), undecided);
+    }
+    return outcome;
   }
 
   private Outcome changeStates(GraphqlInteraction interaction, String action, String interactionId, Instant deadline)

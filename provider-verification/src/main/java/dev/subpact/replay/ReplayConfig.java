@@ -34,6 +34,9 @@ import java.util.TreeMap;
  * @param shard the shard of the run: which whole pacts to replay
  * @param schema the backend's schema, for the full static error list of a rejected operation;
  *     {@code null}: introspect the backend when needed
+ * @param baseline the schema the consumers run against today (e.g. production's), or {@code null}:
+ *     the evidence for what a contract cannot say itself, e.g. whether a field now a {@code Float}
+ *     was an {@code Int} its consumer reads as an integer
  * @param fixStyles the languages fix hints are written in; empty: the ones the schema suggests
  */
 public record ReplayConfig(
@@ -49,6 +52,7 @@ public record ReplayConfig(
     Duration runTimeout,
     Shard shard,
     Schema schema,
+    Schema baseline,
     List<FixStyle> fixStyles) {
 
   public static final int DEFAULT_CONCURRENCY = 8;
@@ -83,7 +87,8 @@ public record ReplayConfig(
     return "ReplayConfig[websocketUrl=" + websocketUrl + ", httpUrl=" + httpUrl + ", stateUrl=" + stateUrl
         + ", initPayload=<hidden>, headers=" + headers.keySet() + " (values hidden), concurrency=" + concurrency + ", timeout=" + timeout + ", settle=" + settle
         + ", liveWindow=" + liveWindow + ", runTimeout=" + runTimeout + ", shard=" + shard
-        + ", schema=" + (schema == null ? null : schema.origin()) + "]";
+        + ", schema=" + (schema == null ? null : schema.origin())
+        + ", baseline=" + (baseline == null ? null : baseline.origin()) + "]";
   }
 
   public static Builder builder(URI websocketUrl) {
@@ -104,6 +109,7 @@ public record ReplayConfig(
     private Duration runTimeout = DEFAULT_RUN_TIMEOUT;
     private Shard shard = Shard.ALL;
     private Schema schema;
+    private Schema baseline;
     private List<FixStyle> fixStyles = List.of();
 
     private Builder(URI websocketUrl) {
@@ -166,13 +172,18 @@ public record ReplayConfig(
       return this;
     }
 
+    public Builder baseline(Schema s) {
+      this.baseline = s;
+      return this;
+    }
+
     public Builder fixStyles(List<FixStyle> styles) {
       this.fixStyles = styles;
       return this;
     }
 
     public ReplayConfig build() {
-      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema, fixStyles);
+      return new ReplayConfig(websocketUrl, httpUrl, stateUrl, initPayload, headers, concurrency, timeout, settle, liveWindow, runTimeout, shard, schema, baseline, fixStyles);
     }
   }
 }

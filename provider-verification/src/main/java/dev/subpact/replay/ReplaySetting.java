@@ -7,6 +7,7 @@ package dev.subpact.replay;
  */
 public enum ReplaySetting {
   SCHEMA("the build's exported schema"),
+  BASELINE("the baseline schema"),
   STATE_URL("the provider-state URL"),
   SETTLE("the settle time"),
   INIT_PAYLOAD("the connection_init payload"),

@@ -11,6 +11,7 @@ import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.operation.SchemaCoordinate;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.TypeRules;
+import dev.subpact.graphql.schema.Schema;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
 import graphql.language.FragmentSpread;
@@ -50,11 +51,13 @@ import java.util.stream.Collectors;
  * <p>The contract itself must fit the build's schema too ({@link #contractMismatches}): an example
  * the schema cannot produce (an enum value it no longer has, {@code null} where it now says
  * non-null, 1.5 where it says {@code Int}) is a break whatever the backend sends, and so is a field
- * the contract's own rule reads as an integer where the schema now says {@code Float}. Whether the
- * consumer reads an {@code Int} is taken from the contract's rules only, never from how its example
- * is written: graphql-js writes the {@code Float} 5.0 as {@code 5}, so an integral example under a
- * {@code type} rule is no evidence (capture writes {@code integer} for an {@code Int} it knows from
- * {@code --schema}).
+ * the contract's own rule reads as an integer where the schema now says {@code Float}. How an example
+ * is written is no evidence alone: graphql-js writes the {@code Float} 5.0 as {@code 5}. So an
+ * integral example under a {@code type} rule on a field the build makes a {@code Float} is decided
+ * by the baseline schema (what the consumers run against today): an {@code Int} there is a break; a
+ * {@code Float} there is no change. Without a baseline it is a warning that says what would decide it
+ * (capture writes {@code integer} for an {@code Int} it knows from {@code --schema}, which needs no
+ * baseline).
  */
 final class SchemaTypedRules {
 
@@ -75,22 +78,34 @@ final class SchemaTypedRules {
 
   /**
    * Where the contract does not fit the build's schema: a field its rule reads as an integer that
-   * the schema now makes a {@code Float}, and an example the typed rules refuse (an enum value the
-   * build no longer has, {@code null} where it says non-null).
+   * the schema now makes a {@code Float}, or whose integral example sits on a field that was an
+   * {@code Int} in {@code baseline}, and an example the typed rules refuse (an enum value the build no
+   * longer has, {@code null} where it says non-null). Errors, and a warning for each integral example
+   * on a {@code Float} that only a baseline could decide when {@code baseline} is {@code null}.
    */
   static List<Finding> contractMismatches(GraphQLSchema schema, Operation operation, ExpectedMessage expected, String label,
-      String schemaOrigin) {
+      String schemaOrigin, Schema baseline) {
     Walk walk = walk(schema, operation, expected);
     if (walk == null) {
       return List.of();
     }
     List<Finding> found = new ArrayList<>();
     for (IntegerReadAsFloat field : walk.integersNowFloats()) {
-      found.add(new Finding(FindingKind.TYPE_CHANGED, Severity.ERROR, label + ": the pact reads '" + field.coordinate()
-          + "' as an integer (its matching rule 'integer' at " + field.rulePath() + "), but the build's schema ("
-          + schemaOrigin + ") makes it a Float, which can be 1.5", field.coordinate(), null, List.of(),
-          "keep '" + field.coordinate() + "' an Int and add the Float under a new field name (deprecate the old one),"
-              + " then move the consumers", field.rulePath().replace("[*]", "[0]")));
+      if (field.byRule() || baseline != null && wasInt(baseline.graphql(), field.coordinate())) {
+        String evidence = field.byRule() ? "its matching rule 'integer' at " + field.rulePath()
+            : "its example " + field.example() + " at " + field.rulePath() + ", and " + ReplaySetting.BASELINE + " (" + baseline.origin()
+                + ") makes it an Int";
+        found.add(new Finding(FindingKind.TYPE_CHANGED, Severity.ERROR, label + ": the pact reads '" + field.coordinate()
+            + "' as an integer (" + evidence + "), but the build's schema (" + schemaOrigin + ") makes it a Float, which can be"
+            + " 1.5", field.coordinate(), null, List.of(), "keep '" + field.coordinate() + "' an Int and add the Float under a"
+                + " new field name (deprecate the old one), then move the consumers", field.rulePath().replace("[*]", "[0]")));
+      } else if (baseline == null) {
+        found.add(new Finding(FindingKind.DANGEROUS_CHANGE, Severity.WARNING, label + ": '" + field.coordinate() + "' is a"
+            + " Float in the build's schema (" + schemaOrigin + "), and the pact's integral example " + field.example() + " at "
+            + field.rulePath() + " under a 'type' rule does not say whether the consumer reads an Int: not decided",
+            field.coordinate(), null, List.of(), "give " + ReplaySetting.BASELINE + " (the schema the consumers run against today):"
+                + " an Int there is a break", field.rulePath().replace("[*]", "[0]")));
+      }
     }
     if (walk.body().equals(expected.matchingRules().path("body"))) {
       return found;
@@ -129,8 +144,21 @@ final class SchemaTypedRules {
     return walk;
   }
 
-  /** A field the contract's rule at {@code rulePath} reads as an integer, which the build's schema makes a {@code Float}. */
-  private record IntegerReadAsFloat(SchemaCoordinate coordinate, String rulePath) {}
+  /**
+   * A field the build's schema makes a {@code Float} that the contract may read as an integer: its rule
+   * at {@code rulePath} says {@code integer} ({@code byRule}), or its rule is {@code type} and its
+   * {@code example} is integral (only a baseline decides).
+   */
+  private record IntegerReadAsFloat(SchemaCoordinate coordinate, String rulePath, JsonNode example, boolean byRule) {}
+
+  /** Whether {@code baseline} has the field {@code coordinate} names and its leaf type is {@code Int}. */
+  private static boolean wasInt(GraphQLSchema baseline, SchemaCoordinate coordinate) {
+    if (!(baseline.getType(coordinate.typeName()) instanceof GraphQLFieldsContainer container)) {
+      return false;
+    }
+    GraphQLFieldDefinition field = container.getFieldDefinition(coordinate.fieldName());
+    return field != null && "Int".equals(GraphQLTypeUtil.unwrapAll(field.getType()).getName());
+  }
 
   /**
    * The single matcher {@code rule} holds when it holds one ({@code combine} absent or {@code AND}),
@@ -146,7 +174,7 @@ final class SchemaTypedRules {
 
   /**
    * @param body the rules, typed as the walk goes
-   * @param integersNowFloats the fields the contract reads as integers that the schema makes {@code Float}, found as it goes
+   * @param integersNowFloats the fields the contract reads, or may read, as integers that the schema makes {@code Float}, found as it goes
    */
   private record Walk(GraphQLSchema schema, Map<String, FragmentDefinition> fragments, ObjectNode body,
       List<IntegerReadAsFloat> integersNowFloats) {
@@ -191,8 +219,11 @@ final class SchemaTypedRules {
         default -> false;
       };
       if ("Float".equals(named.getName()) && "integer".equals(said)) {
-        integersNowFloats.add(new IntegerReadAsFloat(coordinate, path));
+        integersNowFloats.add(new IntegerReadAsFloat(coordinate, path, value, true));
         return;
+      }
+      if ("Float".equals(named.getName()) && "type".equals(said) && value.isIntegralNumber()) {
+        integersNowFloats.add(new IntegerReadAsFloat(coordinate, path, value, false));
       }
       if (!"type".equals(said) && !agrees) {
         return;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subpact.graphql.check.Finding;
 import dev.subpact.graphql.check.FindingKind;
 import dev.subpact.graphql.operation.Operation;
 import dev.subpact.graphql.pact.ExpectedMessage;
@@ -13,6 +14,7 @@ import dev.subpact.graphql.pact.GraphqlPact;
 import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.pact.TypeRules;
 import dev.subpact.graphql.report.InteractionReport;
+import dev.subpact.graphql.schema.SchemaLoader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A {@code Float} example a consumer recorded from graphql-js, which writes the {@code Float} 5.0 as
  * {@code 5} ({@code JSON.stringify}), verified against graphql-js builds whose schema verify
- * introspects: an integral example is no evidence that the consumer reads an {@code Int}; only the
- * contract's own rules ({@code integer}) are.
+ * introspects: an integral example is no evidence that the consumer reads an {@code Int}; the
+ * contract's own rules ({@code integer}) are, and so is the baseline schema (what the consumers run
+ * against today) for an integral example under a {@code type} rule.
  */
 class FloatExamplesTest {
 
@@ -76,15 +79,47 @@ class FloatExamplesTest {
   }
 
   private static InteractionReport verify(GraphqlPact pact) {
+    return verify(pact, null);
+  }
+
+  private static InteractionReport verify(GraphqlPact pact, String baselineSdl) {
     URI url = URI.create("ws://127.0.0.1:" + floatBuild.port() + "/v1/graphql");
-    return ReplayEngine.run(ReplayConfig.builder(url).timeout(Duration.ofSeconds(5)).build(), List.of(pact)).results().get(0);
+    ReplayConfig config = ReplayConfig.builder(url).timeout(Duration.ofSeconds(5))
+        .baseline(baselineSdl == null ? null : SchemaLoader.fromSdl(baselineSdl, "production.graphql")).build();
+    return ReplayEngine.run(config, List.of(pact)).results().get(0);
   }
 
   @Test
   void anIntegralExampleRecordedFromGraphqlJsPassesAgainstABuildWhoseFieldIsStillAFloat() throws Exception {
+    InteractionReport result = verify(pact(recorded(), TypeRules.rule()), FLOAT_BUILD);
+
+    assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("accepted");
+    assertThat(result.warnings()).extracting(Finding::message).noneMatch(m -> m.contains("not decided"));
+  }
+
+  @Test
+  void anIntegralExampleUnderATypeRuleOnAFieldTheBaselineMadeAnIntFailsAgainstTheFloatBuild() throws Exception {
+    InteractionReport result = verify(pact(recorded(), TypeRules.rule()), FLOAT_BUILD.replace("celsius: Float!", "celsius: Int!"));
+
+    assertThat(result.outcome()).isEqualTo("data-mismatch");
+    assertThat(result.errors()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(FindingKind.TYPE_CHANGED);
+      assertThat(f.coordinate()).hasToString("Reading.celsius");
+      assertThat(f.message()).isEqualTo("expected message 1: the pact reads 'Reading.celsius' as an integer (its example 5 at"
+          + " $.data.reading.celsius, and the baseline schema (production.graphql) makes it an Int), but the build's schema"
+          + " (the introspection of " + floatBuild.origin() + "/v1/graphql) makes it a Float, which can be 1.5");
+    });
+  }
+
+  @Test
+  void withoutABaselineAnIntegralExampleUnderATypeRulePassesWithAWarningThatSaysWhatWouldDecideIt() throws Exception {
     InteractionReport result = verify(pact(recorded(), TypeRules.rule()));
 
     assertThat(result.outcome()).as(result.errors().toString()).isEqualTo("accepted");
+    assertThat(result.warnings()).filteredOn(f -> f.message().contains("not decided")).singleElement().satisfies(f -> {
+      assertThat(f.coordinate()).hasToString("Reading.celsius");
+      assertThat(f.fix()).isEqualTo("give the baseline schema (the schema the consumers run against today): an Int there is a break");
+    });
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.subpact.graphql.operation.Operation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.pact.ExpectedMessage;
 import dev.subpact.graphql.pact.TypeRules;
+import dev.subpact.graphql.schema.Schema;
 import dev.subpact.graphql.schema.SchemaLoader;
 import graphql.schema.GraphQLSchema;
 import java.util.List;
@@ -59,7 +60,7 @@ class SchemaTypedRulesTest {
 
   private static List<Finding> live(String sdl, String actual) throws Exception {
     ExpectedMessage typed = SchemaTypedRules.typed(schema(sdl), READ, CAPTURED);
-    List<Finding> contract = SchemaTypedRules.contractMismatches(schema(sdl), READ, CAPTURED, "expected message 1", "build.graphql");
+    List<Finding> contract = SchemaTypedRules.contractMismatches(schema(sdl), READ, CAPTURED, "expected message 1", "build.graphql", null);
     return contract.isEmpty() ? MessageMatcher.mismatches(typed, JSON.readTree(actual), "message 1") : contract;
   }
 
@@ -107,15 +108,34 @@ class SchemaTypedRulesTest {
   }
 
   @Test
-  void anIntegralExampleUnderATypeRuleIsNoEvidenceOfAnIntSoAFloatBuildPasses() throws Exception {
+  void anIntegralExampleUnderATypeRuleOnAFloatIsDecidedByTheBaselineAndIsAWarningWithoutOne() throws Exception {
     ExpectedMessage recorded = message("{\"data\":{\"room\":{\"messages\":[{\"sentAt\":1,\"rating\":5,\"kind\":\"TEXT\",\"text\":\"t\"}]}}}");
     ExpectedMessage untyped = typeOnly(recorded);
-    GraphQLSchema floatBuild = schema(V1.replace("sentAt: Int!", "sentAt: Float!"));
+    String floatSdl = V1.replace("sentAt: Int!", "sentAt: Float!");
+    GraphQLSchema floatBuild = schema(floatSdl);
+    Schema intBaseline = SchemaLoader.fromSdl(V1, "production.graphql");
+    Schema floatBaseline = SchemaLoader.fromSdl(floatSdl, "production.graphql");
 
-    assertThat(SchemaTypedRules.contractMismatches(schema(V1), READ, recorded, "expected message 1", "build.graphql"))
-        .as("graphql-js wrote the Float rating 5.0 as 5").isEmpty();
-    assertThat(SchemaTypedRules.contractMismatches(floatBuild, READ, untyped, "expected message 1", "build.graphql"))
-        .as("no rule says sentAt is an Int: the honest gap, check --baseline sees it").isEmpty();
+    assertThat(SchemaTypedRules.contractMismatches(schema(V1), READ, recorded, "expected message 1", "build.graphql", intBaseline))
+        .as("graphql-js wrote the Float rating 5.0 as 5, and rating was a Float before too").isEmpty();
+    assertThat(SchemaTypedRules.contractMismatches(floatBuild, READ, untyped, "expected message 1", "build.graphql", intBaseline))
+        .singleElement().satisfies(f -> {
+          assertThat(f.isError()).isTrue();
+          assertThat(f.message()).isEqualTo("expected message 1: the pact reads 'Message.sentAt' as an integer (its example 1"
+              + " at $.data.room.messages[*].sentAt, and the baseline schema (production.graphql) makes it an Int), but the"
+              + " build's schema (build.graphql) makes it a Float, which can be 1.5");
+          assertThat(f.path()).isEqualTo("$.data.room.messages[0].sentAt");
+        });
+    assertThat(SchemaTypedRules.contractMismatches(floatBuild, READ, untyped, "expected message 1", "build.graphql", floatBaseline))
+        .as("a Float in the baseline too: nothing changed").isEmpty();
+    assertThat(SchemaTypedRules.contractMismatches(floatBuild, READ, untyped, "expected message 1", "build.graphql", null))
+        .as("no rule and no baseline say whether sentAt was an Int: not decided, said as warnings").hasSize(2)
+        .allSatisfy(f -> {
+          assertThat(f.isError()).isFalse();
+          assertThat(f.message()).contains("under a 'type' rule does not say whether the consumer reads an Int: not decided");
+          assertThat(f.fix()).startsWith("give the baseline schema");
+        })
+        .extracting(f -> f.coordinate().toString()).containsExactly("Message.sentAt", "Message.rating");
     assertThat(SchemaTypedRules.typed(floatBuild, READ, untyped).matchingRules().path("body").path("$.data.room.messages[*].sentAt")
         .toString()).isEqualTo("{\"combine\":\"AND\",\"matchers\":[{\"match\":\"number\"}]}");
   }
