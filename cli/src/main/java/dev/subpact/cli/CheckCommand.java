@@ -10,7 +10,6 @@ import java.time.Instant;
 import dev.subpact.graphql.schema.Schema;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -59,16 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
     List<Path> documents;
   }
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
-          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
-  boolean enablePending;
+  @Mixin ReportOptions reporting;
 
   @picocli.CommandLine.Mixin NoPactsOption noPacts;
 
@@ -79,37 +69,29 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Instant started = Instant.now();
-    ReportFormat reportFormat = reportFormat();
+    ReportFormat reportFormat = reporting.format();
     Report report;
     try {
       Map<String, String> requestHeaders = headers.headers();
       if (baseline.fromBroker()) {
         Schema fromBroker = baseline.fromBroker(provider, broker);
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.pacts, enablePending)
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.pacts, reporting.enablePending)
             : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), fromBroker, inputs.documents);
       } else {
         report = inputs.pacts != null
-            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline.source, inputs.pacts, enablePending)
+            ? StaticGate.checkPacts(schema, requestHeaders, fixStyles.styles(), baseline.source, inputs.pacts, reporting.enablePending)
             : StaticGate.checkDocuments(schema, requestHeaders, fixStyles.styles(), baseline.source, inputs.documents);
       }
     } catch (CheckInputException e) {
       throw new UserInputException(e.getMessage(), e);
     }
-    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
+    ReportOutput.write(spec.commandLine().getOut(), reporting.output, reportFormat.render(report, Terminal.layout(spec, reporting.output == null),
         RunInfo.endingNow("check", started)));
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("check"), System::getenv);
     if (inputs.pacts != null && report.results().isEmpty() && report.ok()) {
       return noPacts.conclude(null, GraphqlPacts.readAll(inputs.pacts, true), spec.commandLine().getErr());
     }
     return report.ok() ? ExitCodes.OK : ExitCodes.BROKEN;
-  }
-
-  private ReportFormat reportFormat() {
-    try {
-      return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
-    }
   }
 }

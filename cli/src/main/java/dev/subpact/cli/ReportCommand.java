@@ -10,7 +10,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,12 +58,7 @@ public final class ReportCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ReportFormat reportFormat;
-      try {
-        reportFormat = ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new UserInputException("Unknown --format '" + format + "': use json, junit, text, github or gitlab (GitLab's code-quality JSON).");
-      }
+      ReportFormat reportFormat = ReportOptions.parse(format, "json, junit, text, github or gitlab");
       List<Report> shards = new ArrayList<>();
       for (Path file : reports) {
         try {

@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -109,16 +108,7 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "I/N", description = "Replay only the I-th of N shards (parallel CI jobs): whole pacts, balanced by interaction count, the same on every machine.")
   String shard;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "text|json|junit|github|gitlab",
-      description = "Report format (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Option(names = "--enable-pending", description = "Pact's pending pacts (as Pact JVM's pactbroker.enablePending; off by default): a pact the broker marked pending "
-          + "(`subpact pacts` writes metadata.subpact.pending) is reported, and published as failed when it fails, but does not fail the run.")
-  boolean enablePending;
+  @Mixin ReportOptions reporting;
 
   @Option(names = "--publish-results", description = "Publish one verification result per pact to the broker it came from (pacts fetched with `subpact pacts`).")
   boolean publishResults;
@@ -149,7 +139,7 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() {
     Instant started = Instant.now();
     checkBeforeReplay();
-    ReportFormat reportFormat = reportFormat();
+    ReportFormat reportFormat = reporting.format();
     Shard runShard = shard();
     ReplayConfig.Builder config = ReplayConfig.builder(websocketUrl())
         .httpUrl(http)
@@ -182,12 +172,12 @@ public final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getErr(), System.err, Terminal.width(), System::nanoTime)) {
       report = ReplayEngine.run(config.build(), contracts, progress);
     }
-    if (enablePending) {
+    if (reporting.enablePending) {
       report = report.withPending(contracts.stream().filter(GraphqlPact::pending).toList());
     }
     report.schemaFindings().stream().filter(f -> !f.isError())
         .forEach(f -> Terminal.info(spec, "warning: " + f.message()));
-    ReportOutput.write(spec.commandLine().getOut(), output, reportFormat.render(report, Terminal.layout(spec, output == null),
+    ReportOutput.write(spec.commandLine().getOut(), reporting.output, reportFormat.render(report, Terminal.layout(spec, reporting.output == null),
         RunInfo.endingNow("verify", started)));
     ReportOutput.jobSummary(spec.commandLine().getErr(), report, RunInfo.of("verify"), System::getenv);
     SettingHint.line(SettingHint.VERIFY, findingMessages(report)).ifPresent(hint -> Terminal.info(spec, hint));
@@ -228,8 +218,8 @@ public final class VerifyCommand implements Callable<Integer> {
       }
       broker.client();
     }
-    if (output != null) {
-      Preflight.writableFile(output, "--output");
+    if (reporting.output != null) {
+      Preflight.writableFile(reporting.output, "--output");
     }
   }
 
@@ -307,14 +297,6 @@ public final class VerifyCommand implements Callable<Integer> {
       return Shard.parse(shard);
     } catch (IllegalArgumentException e) {
       throw new UserInputException("--shard: " + e.getMessage());
-    }
-  }
-
-  private ReportFormat reportFormat() {
-    try {
-      return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UserInputException("Unknown --format '" + format + "': use text, json, junit, github or gitlab (GitLab's code-quality JSON).");
     }
   }
 }
