@@ -1,7 +1,6 @@
 package dev.subpact.cli;
 
 import dev.subpact.broker.BrokerConfig;
-import dev.subpact.broker.BrokerStartException;
 import dev.subpact.broker.PactBroker;
 import dev.subpact.broker.RunningBroker;
 import java.time.Duration;
@@ -94,12 +93,8 @@ public final class BrokerCommand implements Callable<Integer> {
         .withMaxBodyBytes(maxBody)
         .withContractModification(allowContractModification)
         .withAccessLog(accessLog);
-    RunningBroker broker;
-    try {
-      broker = PactBroker.start(config);
-    } catch (BrokerStartException e) {
-      throw new UserInputException(e.getMessage(), e);
-    }
+    // a BrokerStartException is the user's to fix: the error handler names the option of the setting at fault
+    RunningBroker broker = PactBroker.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       broker.close();

@@ -1,6 +1,7 @@
 package dev.subpact.cli;
 
 import dev.subpact.broker.client.BrokerException;
+import dev.subpact.broker.BrokerStartException;
 import dev.subpact.graphql.SubpactException;
 import dev.subpact.graphql.check.CheckInputException;
 import dev.subpact.graphql.gate.StaticGate;
@@ -105,7 +106,14 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
       new Hint(BrokerException.class, e -> status(e) == 409, List.of("--consumer-version", "--name"), null),
       new Hint(BrokerException.class, e -> status(e) == 404 && e.getMessage().contains("environment"),
           List.of("--environment", "--to-environment"), null),
-      new Hint(BrokerException.class, e -> true, List.of("--broker"), "PACT_BROKER_BASE_URL"));
+      new Hint(BrokerException.class, e -> true, List.of("--broker"), "PACT_BROKER_BASE_URL"),
+      new Hint(BrokerStartException.class, e -> setting(e) == BrokerStartException.Setting.WEBHOOK_HOSTS, List.of("--webhook-host"), null),
+      new Hint(BrokerStartException.class, e -> setting(e) == BrokerStartException.Setting.DATABASE, List.of("--database"), null),
+      new Hint(BrokerStartException.class, e -> setting(e) == BrokerStartException.Setting.ADDRESS, List.of("--host", "--port"), null));
+
+  private static BrokerStartException.Setting setting(SubpactException e) {
+    return ((BrokerStartException) e).setting();
+  }
 
   private static int status(SubpactException e) {
     return ((BrokerException) e).status();

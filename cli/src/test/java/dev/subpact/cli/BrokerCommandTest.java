@@ -6,6 +6,8 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,6 +49,24 @@ class BrokerCommandTest {
     Run run = run("broker", "--port", "0", "--database", "mysql://x");
     assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(run.err()).contains("Unsupported database 'mysql://x'").contains("sqlite:PATH");
+  }
+
+  @Test
+  void aBadWebhookHostEntryIsBadInputNamingItsOption() {
+    Run run = run("broker", "--port", "0", "--webhook-host", "10.0.0.0/33");
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(run.err()).contains("The webhook host allow-list entry '10.0.0.0/33' is not a CIDR range")
+        .contains("(given with --webhook-host)");
+  }
+
+  @Test
+  void aPortInUseIsBadInputNamingTheOptions(@TempDir Path dir) throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Run run = run("broker", "--port", String.valueOf(taken.getLocalPort()), "--database", "sqlite:" + dir.resolve("broker.db"));
+      assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+      assertThat(run.err()).contains("Cannot serve the broker on 127.0.0.1:" + taken.getLocalPort())
+          .contains("(given with --host or --port)");
+    }
   }
 
   @Test

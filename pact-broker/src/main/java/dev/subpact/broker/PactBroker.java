@@ -27,13 +27,13 @@ public final class PactBroker {
     try {
       allowList = new AllowList(config.webhookHosts(), config.webhookSchemes());
     } catch (IllegalArgumentException e) {
-      throw new BrokerStartException(e.getMessage(), e);
+      throw new BrokerStartException(BrokerStartException.Setting.WEBHOOK_HOSTS, e.getMessage(), e);
     }
     Database database;
     try {
       database = Database.open(config.database());
     } catch (StorageException e) {
-      throw new BrokerStartException(e.getMessage(), e);
+      throw new BrokerStartException(BrokerStartException.Setting.DATABASE, e.getMessage(), e);
     }
     Repositories storage = Repositories.create();
     WebhookDispatcher webhooks = new WebhookDispatcher(database, storage, allowList, config.webhookAttempts(),
@@ -49,7 +49,7 @@ public final class PactBroker {
     } catch (RuntimeException e) {
       webhooks.close();
       database.close();
-      throw new BrokerStartException("Cannot serve the broker on " + config.host() + ":" + config.port()
+      throw new BrokerStartException(BrokerStartException.Setting.ADDRESS, "Cannot serve the broker on " + config.host() + ":" + config.port()
           + ": " + e.getMessage() + ". Choose another port or stop what is using it.", e);
     }
     String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
