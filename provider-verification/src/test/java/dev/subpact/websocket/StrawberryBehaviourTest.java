@@ -172,13 +172,16 @@ class StrawberryBehaviourTest {
 
   @Test
   void a_wrong_api_key_closes_4403_no_init_in_time_closes_4408_and_the_bots_apikey_passes() throws Exception {
-    try (ReferenceBackend guarded = ReferenceBackend.start(Build.named("renamed"), "127.0.0.1", 0,
-        BackendOptions.DEFAULTS.withApiKey("k").withInitTimeout(Duration.ofMillis(300)))) {
+    try (ReferenceBackend guarded = ReferenceBackend.start(Build.named("renamed"), "127.0.0.1", 0, BackendOptions.DEFAULTS.withApiKey("k"))) {
       try (WebSocketSession session = WebSocketSession.connect(HTTP, guarded.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
         session.send("{\"type\":\"connection_init\",\"payload\":{\"apiKey\":\"wrong\"}}");
         assertThat(((Event.Closed) next(session)).code()).isEqualTo(4403);
       }
-      try (WebSocketSession session = WebSocketSession.connect(HTTP, guarded.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
+    }
+    // a short init timeout only where the timeout is the case: a loaded machine could otherwise let it beat the wrong key
+    try (ReferenceBackend impatient = ReferenceBackend.start(Build.named("renamed"), "127.0.0.1", 0,
+        BackendOptions.DEFAULTS.withApiKey("k").withInitTimeout(Duration.ofMillis(300)))) {
+      try (WebSocketSession session = WebSocketSession.connect(HTTP, impatient.websocketUrl(), List.of("graphql-transport-ws"), Map.of(), Duration.ofSeconds(5))) {
         assertThat(((Event.Closed) next(session)).code()).isEqualTo(4408);
       }
     }
