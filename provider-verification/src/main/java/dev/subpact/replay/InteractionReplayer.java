@@ -74,7 +74,11 @@ public final class InteractionReplayer {
         typed.add(SchemaTypedRules.typed(checker.schema().graphql(), original.operation(), message));
         for (Finding found : SchemaTypedRules.contractMismatches(checker.schema().graphql(), original.operation(), message,
             "expected message " + (i + 1), schema.origin(), schema.baseline())) {
-          (found.isError() ? impossible : undecided).add(found);
+          if (found.isError()) {
+            impossible.add(found);
+          } else if (undecided.stream().noneMatch(u -> u.coordinate().equals(found.coordinate()) && u.path().equals(found.path()))) {
+            undecided.add(found); // once per field, from the first expected message that holds it
+          }
         }
       }
       if (!impossible.isEmpty()) {
