@@ -31,7 +31,7 @@ class ArchitectureTest {
 
   /** The libraries whose sources are scanned for the incident's names and for command-line flags. */
   private static final List<String> SCANNED_LIBRARIES =
-      List.of("graphql-contracts", "broker-client", "consumer-contracts", "provider-verification", "pact-broker");
+      List.of("graphql-contracts", "broker-client", "websocket-server", "consumer-contracts", "provider-verification", "pact-broker");
 
 
   /** The incident's names and defaults; a library's {@code src/main} must not mention them, not even in examples. */
@@ -41,7 +41,7 @@ class ArchitectureTest {
       Pattern.CASE_INSENSITIVE);
 
   /** Every module with production sources, for the rules that hold across the whole tree. */
-  private static final List<String> ALL_MODULES = List.of("graphql-contracts", "broker-client", "consumer-contracts",
+  private static final List<String> ALL_MODULES = List.of("graphql-contracts", "broker-client", "websocket-server", "consumer-contracts",
       "provider-verification", "incident", "reference-backend", "pact-broker", "demo", "cli");
 
   /** The one place GraphQL-over-WebSocket is spelled out: subprotocol names, message types, close codes. */
@@ -63,7 +63,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"graphql-contracts", "broker-client", "consumer-contracts", "provider-verification", "pact-broker"})
+  @ValueSource(strings = {"graphql-contracts", "broker-client", "websocket-server", "consumer-contracts", "provider-verification", "pact-broker"})
   void noLibraryDependsOnTheIncidentTheReferenceBackendTheDemoOrTheCli(String module) {
     noClasses().should().dependOnClassesThat().resideInAnyPackage(
             "dev.subpact.incident..", "dev.subpact.reference..", "dev.subpact.demo..", "dev.subpact.cli..")
@@ -72,7 +72,7 @@ class ArchitectureTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"graphql-contracts", "broker-client", "consumer-contracts", "provider-verification",
+  @ValueSource(strings = {"graphql-contracts", "broker-client", "websocket-server", "consumer-contracts", "provider-verification",
       "incident", "reference-backend", "demo", "cli"})
   void packagesInsideEachModuleHaveNoCycles(String module) {
     slices().matching("dev.subpact.(**)").should().beFreeOfCycles().check(classesOf(module));
@@ -91,6 +91,14 @@ class ArchitectureTest {
     noClasses().should().dependOnClassesThat().resideOutsideOfPackages(
             "java..", "javax..", "com.fasterxml.jackson..", "dev.subpact.broker.client..", "dev.subpact.graphql..")
         .check(classesOf("broker-client"));
+  }
+
+  @Test
+  void theWebSocketServerOnlyCarriesFramesBetweenJettyAndTheProtocolLayer() {
+    noClasses().should().dependOnClassesThat().resideOutsideOfPackages(
+            "java..", "org.eclipse.jetty..", "dev.subpact.graphql.websocket..", "dev.subpact.websocket.server..")
+        .because("what an operation gets is each server's ServerSession.Operations (capture, the reference backend)")
+        .check(classesOf("websocket-server"));
   }
 
   @Test

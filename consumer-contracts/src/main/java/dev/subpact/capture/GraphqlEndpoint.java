@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subpact.graphql.pact.Transport;
-import dev.subpact.graphql.websocket.CloseCode;
 import dev.subpact.graphql.websocket.ServerSession;
 import dev.subpact.graphql.websocket.Subprotocol;
 import jakarta.servlet.ServletException;
@@ -17,9 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketAdapter;
+import dev.subpact.websocket.server.JettyConnection;
+import dev.subpact.websocket.server.Negotiation;
+import org.eclipse.jetty.websocket.server.JettyServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
 
@@ -48,26 +47,22 @@ final class GraphqlEndpoint extends JettyWebSocketServlet {
     factory.setMaxTextMessageSize(MAX_MESSAGE_BYTES);
     factory.setMaxBinaryMessageSize(MAX_MESSAGE_BYTES);
     factory.setIdleTimeout(Duration.ofDays(1));
-    factory.setCreator((request, response) -> {
-      List<String> offered = request.getSubProtocols();
-      String path = request.getRequestPath();
-      Optional<Subprotocol> chosen = Subprotocol.negotiate(offered);
-      if (chosen.isEmpty()) {
-        runtime.traffic().notGraphql("GET " + path + " (WebSocket upgrade offering "
-            + (offered.isEmpty() ? "no subprotocol" : String.join(", ", offered)) + "; closed 4406)");
-        return new Unacceptable();
+    factory.setCreator(Negotiation.creator(new Negotiation.Upgrades() {
+      @Override
+      public JettyConnection accepted(JettyServerUpgradeRequest request, Subprotocol chosen) {
+        WsConnection connection = new WsConnection(runtime, request.getRequestPath(), request.getSubProtocols(), chosen);
+        CaptureSettings settings = runtime.settings();
+        return new JettyConnection(chosen, new ServerSession.Timing(settings.initTimeout(), settings.keepAlive()),
+            runtime.timer(), connection, connection);
       }
-      response.setAcceptedSubProtocol(chosen.get().wireName());
-      return new WsConnection(runtime, path, offered, chosen.get());
-    });
-  }
 
-  /** Strawberry closes a socket that offers no subprotocol it speaks with 4406. */
-  private static final class Unacceptable extends WebSocketAdapter {
-    @Override
-    public void onWebSocketConnect(Session session) {
-      session.close(CloseCode.SUBPROTOCOL_NOT_ACCEPTABLE.code(), ServerSession.NOT_ACCEPTABLE_REASON);
-    }
+      @Override
+      public void refused(JettyServerUpgradeRequest request) {
+        List<String> offered = request.getSubProtocols();
+        runtime.traffic().notGraphql("GET " + request.getRequestPath() + " (WebSocket upgrade offering "
+            + (offered.isEmpty() ? "no subprotocol" : String.join(", ", offered)) + "; closed 4406)");
+      }
+    }));
   }
 
   /** Anything but a POST or a WebSocket upgrade is not GraphQL here: counted, named, answered 404. */

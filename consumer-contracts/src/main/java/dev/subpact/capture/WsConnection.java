@@ -5,89 +5,44 @@ import dev.subpact.graphql.operation.OperationType;
 import dev.subpact.graphql.pact.Transport;
 import dev.subpact.graphql.websocket.ServerSession;
 import dev.subpact.graphql.websocket.Subprotocol;
+import dev.subpact.websocket.server.JettyConnection;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.eclipse.jetty.websocket.api.BatchMode;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
-import org.eclipse.jetty.websocket.api.WriteCallback;
 
 /**
- * One client's WebSocket: Jetty's frames go to the shared {@link ServerSession}, which speaks the
- * subprotocol as Strawberry does; capture's part is what an operation gets: it is recorded through
+ * Capture's part of one client's WebSocket (the frames are carried by a {@link JettyConnection} to
+ * the shared {@link ServerSession}, which speaks the subprotocol as Strawberry does): what an
+ * operation gets, and the traffic counted for idleness and the report. An operation is recorded through
  * {@link Intake} and answered with the scripted or example data, and the init payload's keys (never
  * its values) are kept for the record.
  */
-final class WsConnection implements WebSocketListener, ServerSession.Peer, ServerSession.Operations {
+final class WsConnection implements ServerSession.Operations, JettyConnection.Activity {
 
   private final CaptureRuntime runtime;
   private final Transport.WebSocket transport;
   private final Subprotocol chosen;
-  private final ServerSession protocol;
   private volatile SortedSet<String> initKeys = Collections.emptySortedSet();
-  private volatile Session session;
 
   WsConnection(CaptureRuntime runtime, String path, List<String> offered, Subprotocol chosen) {
     this.runtime = runtime;
     this.transport = new Transport.WebSocket(path, offered);
     this.chosen = chosen;
-    CaptureSettings settings = runtime.settings();
-    this.protocol = new ServerSession(chosen, new ServerSession.Timing(settings.initTimeout(), settings.keepAlive()),
-        this, runtime.timer(), this);
   }
 
   @Override
-  public void onWebSocketConnect(Session session) {
-    // Every frame goes out at once: a batched answer could wait in Jetty's buffer while the bot waits for it.
-    session.getRemote().setBatchMode(BatchMode.OFF);
-    this.session = session;
+  public void connected() {
     runtime.touch();
     runtime.traffic().connection(transport.path(), chosen.wireName());
-    protocol.opened();
   }
 
   @Override
-  public void onWebSocketText(String text) {
+  public void frame() {
     runtime.touch();
     runtime.traffic().frame();
-    protocol.text(text);
-  }
-
-  @Override
-  public void onWebSocketBinary(byte[] payload, int offset, int len) {
-    runtime.touch();
-    runtime.traffic().frame();
-    protocol.binary();
-  }
-
-  @Override
-  public void onWebSocketClose(int statusCode, String reason) {
-    protocol.closed();
-  }
-
-  @Override
-  public void onWebSocketError(Throwable cause) {
-    protocol.closed();
-  }
-
-  @Override
-  public void send(String frame) {
-    Session s = session;
-    if (s != null && s.isOpen()) {
-      s.getRemote().sendString(frame, WriteCallback.NOOP);
-    }
-  }
-
-  @Override
-  public void close(int code, String reason) {
-    Session s = session;
-    if (s != null && s.isOpen()) {
-      s.close(code, reason);
-    }
   }
 
   /** Every init payload is accepted; its keys, never its values, are kept for the record. */

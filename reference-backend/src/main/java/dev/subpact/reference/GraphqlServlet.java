@@ -3,9 +3,7 @@ package dev.subpact.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.pact.Transport;
-import dev.subpact.graphql.websocket.CloseCode;
 import dev.subpact.graphql.websocket.ServerSession;
-import dev.subpact.graphql.websocket.Subprotocol;
 import graphql.ExecutionResult;
 import graphql.language.OperationDefinition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,10 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
+import dev.subpact.websocket.server.JettyConnection;
+import dev.subpact.websocket.server.Negotiation;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServlet;
 import org.eclipse.jetty.websocket.server.JettyWebSocketServletFactory;
 
@@ -41,25 +38,9 @@ final class GraphqlServlet extends JettyWebSocketServlet {
   @Override
   protected void configure(JettyWebSocketServletFactory factory) {
     factory.setIdleTimeout(java.time.Duration.ofMinutes(5));
-    factory.setCreator(
-        (request, response) -> {
-          Optional<Subprotocol> chosen = Subprotocol.negotiate(request.getSubProtocols());
-          if (chosen.isEmpty()) {
-            // Strawberry accepts the upgrade, then closes: 4406 Subprotocol not acceptable.
-            return new NotAcceptable();
-          }
-          response.setAcceptedSubProtocol(chosen.get().wireName());
-          return new ServerConnection(chosen.get(), build, options, request.getHeader(Transport.INTERACTION_HEADER),
-              ServerSession.Timer.of(timer));
-        });
-  }
-
-  /** A connection that offered no subprotocol the server speaks. */
-  private static final class NotAcceptable implements WebSocketListener {
-    @Override
-    public void onWebSocketConnect(Session session) {
-      session.close(CloseCode.SUBPROTOCOL_NOT_ACCEPTABLE.code(), ServerSession.NOT_ACCEPTABLE_REASON);
-    }
+    factory.setCreator(Negotiation.creator((request, chosen) -> new JettyConnection(chosen,
+        new ServerSession.Timing(options.initTimeout(), options.keepAlive()), ServerSession.Timer.of(timer),
+        new ServerConnection(build, options, request.getHeader(Transport.INTERACTION_HEADER)), JettyConnection.Activity.NONE)));
   }
 
   /**

@@ -3,88 +3,34 @@ package dev.subpact.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.subpact.graphql.websocket.ServerSession;
-import dev.subpact.graphql.websocket.Subprotocol;
 import graphql.ExecutionResult;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jetty.websocket.api.BatchMode;
-import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
-import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.reactivestreams.Publisher;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
 /**
- * One client's WebSocket connection to the reference backend: Jetty's frames go to the shared
- * {@link ServerSession}, which speaks the subprotocol as Strawberry does; the backend's part is
- * checking the API key and executing operations with graphql-java (a query or mutation answers
+ * The reference backend's part of one client's WebSocket connection (its frames go to the shared
+ * {@link ServerSession}, which speaks the subprotocol as Strawberry does): checking the API key and
+ * executing operations with graphql-java (a query or mutation answers
  * once, a subscription streams until it ends or the client stops it).
  */
-final class ServerConnection implements WebSocketListener, ServerSession.Peer, ServerSession.Operations {
+final class ServerConnection implements ServerSession.Operations {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final ExecutableBuild build;
   private final BackendOptions options;
   private final String interaction;
-  private final ServerSession protocol;
   private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-  private volatile Session session;
 
-  ServerConnection(Subprotocol subprotocol, ExecutableBuild build, BackendOptions options, String interaction,
-      ServerSession.Timer timer) {
+  ServerConnection(ExecutableBuild build, BackendOptions options, String interaction) {
     this.build = build;
     this.options = options;
     this.interaction = interaction;
-    this.protocol = new ServerSession(subprotocol, new ServerSession.Timing(options.initTimeout(), options.keepAlive()),
-        this, timer, this);
-  }
-
-  @Override
-  public void onWebSocketConnect(Session session) {
-    // Every frame goes out at once: a batched frame could wait in Jetty's buffer while the client waits for it.
-    session.getRemote().setBatchMode(BatchMode.OFF);
-    this.session = session;
-    protocol.opened();
-  }
-
-  @Override
-  public void onWebSocketText(String text) {
-    protocol.text(text);
-  }
-
-  @Override
-  public void onWebSocketBinary(byte[] payload, int offset, int len) {
-    protocol.binary();
-  }
-
-  @Override
-  public void onWebSocketClose(int statusCode, String reason) {
-    protocol.closed();
-  }
-
-  @Override
-  public void onWebSocketError(Throwable cause) {
-    protocol.closed();
-  }
-
-  @Override
-  public void send(String frame) {
-    Session s = session;
-    if (s != null && s.isOpen()) {
-      s.getRemote().sendString(frame, WriteCallback.NOOP);
-    }
-  }
-
-  @Override
-  public void close(int code, String reason) {
-    Session s = session;
-    if (s != null && s.isOpen()) {
-      s.close(code, reason);
-    }
   }
 
   @Override
