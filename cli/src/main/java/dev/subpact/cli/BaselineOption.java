@@ -4,9 +4,7 @@ import dev.subpact.broker.client.BrokerClient;
 import dev.subpact.broker.client.BrokerException;
 import dev.subpact.graphql.gate.StaticGate;
 import dev.subpact.graphql.schema.Schema;
-import dev.subpact.graphql.schema.SchemaLoadException;
 import dev.subpact.graphql.schema.SchemaLoader;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -43,18 +41,11 @@ final class BaselineOption {
    * The baseline: fetched from the broker for {@code provider}, or loaded from the file or URL;
    * {@code null} when none was given.
    */
-  Schema load(String provider, BrokerOptions broker, Map<String, String> headers) {
+  Schema load(String provider, BrokerOptions broker) {
     if (source == null) {
       return null;
     }
-    if (fromBroker()) {
-      return fromBroker(provider, broker);
-    }
-    try {
-      return SchemaLoader.load(source, headers);
-    } catch (SchemaLoadException e) {
-      throw new SchemaLoadException(StaticGate.BASELINE_UNUSABLE + e.getMessage(), e);
-    }
+    return fromBroker() ? fromBroker(provider, broker) : StaticGate.loadBaseline(source);
   }
 
   /**

@@ -160,7 +160,7 @@ public final class VerifyCommand implements Callable<Integer> {
     if (schema != null) {
       config.schema(SchemaLoader.load(schema, requestHeaders));
     }
-    config.baseline(baseline.load(provider, broker, requestHeaders));
+    config.baseline(baseline.load(provider, broker));
     List<GraphqlPact> contracts = GraphqlPacts.readAll(pacts, true);
     if (runShard.select(contracts).isEmpty() && !contracts.isEmpty()) {
       Terminal.info(spec, "shard " + runShard + " holds none of the " + contracts.size()

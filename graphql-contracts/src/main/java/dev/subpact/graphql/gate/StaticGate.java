@@ -194,14 +194,21 @@ public final class StaticGate {
         baseline == null ? null : UsedSchemaChanges.between(baseline, schema), operations);
   }
 
+  /**
+   * The baseline schema from {@code source} (SDL, introspection JSON or URL; a URL gets no request
+   * headers: those are for the build's schema, and the baseline may live elsewhere), its failures
+   * worded as {@link #BASELINE_UNUSABLE}.
+   */
+  public static Schema loadBaseline(String source) {
+    try {
+      return SchemaLoader.load(source);
+    } catch (SchemaLoadException e) {
+      throw new SchemaLoadException(BASELINE_UNUSABLE + e.getMessage(), e);
+    }
+  }
+
   private static FutureTask<Schema> startLoadingBaseline(String source) {
-    FutureTask<Schema> task = new FutureTask<>(() -> {
-      try {
-        return SchemaLoader.load(source);
-      } catch (SchemaLoadException e) {
-        throw new SchemaLoadException(BASELINE_UNUSABLE + e.getMessage(), e);
-      }
-    });
+    FutureTask<Schema> task = new FutureTask<>(() -> loadBaseline(source));
     Thread loader = new Thread(task, "subpact-baseline-loader");
     loader.setDaemon(true);
     loader.start();
